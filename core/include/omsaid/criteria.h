@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Diagnostic criteria sets (Genoa 2005 for OMS) evaluated from their rule trees in data/.
+// A criterion item is present, absent or unknown; the set is met, not met, or indeterminate when
+// the verdict depends on unanswered items, and then `needs` names the items that would decide it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "omsaid/evidence.h"
+#include "omsaid/kb.h"
+
+namespace omsaid {
+
+struct CriteriaItemResult {
+  std::string id;
+  std::string label;
+  Tri status = Tri::kUnknown;
+  std::vector<std::string> features;  ///< the variables the item is made of, in rule order
+};
+
+struct CriteriaResult {
+  std::string id;
+  std::string label;
+  CriteriaStatus status = CriteriaStatus::kIndeterminate;
+  int count = 0;     ///< items present
+  int required = 0;  ///< items needed
+  std::vector<CriteriaItemResult> items;
+  std::vector<std::string> needs;        ///< labels of the unknown items, when indeterminate
+  std::vector<std::string> needs_items;  ///< their ids
+};
+
+/// Evaluates every criteria set of the knowledge base and records each status in `ev->criteria`.
+std::vector<CriteriaResult> EvaluateCriteria(const KnowledgeBase& kb, Evidence* ev);
+
+std::string_view ToString(CriteriaStatus s);
+
+}  // namespace omsaid

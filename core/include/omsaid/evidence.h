@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// Step 2 of the engine: a Case becomes the state of every knowledge-base variable.
+//
+// HPO findings are mapped to features through the is_a hierarchy: a present term makes every
+// feature at or above it present ("Truncal ataxia" counts as "Ataxia"); an absent term makes every
+// feature at or below it absent ("no ataxia" means no truncal ataxia), never the ones above it.
+// Obsolete ids are read as their replacements. A term with no feature above it is kept in the case
+// and reported as a warning. Unknown stays unknown: it is never read as absent.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "omsaid/case.h"
+#include "omsaid/kb.h"
+#include "omsaid/result.h"
+#include "omsaid/rules.h"
+
+namespace omsaid {
+
+enum class CriteriaStatus : int8_t { kNotEvaluated = -1, kNotMet = 0, kMet = 1, kIndeterminate = 2 };
+
+/// Everything a rule can ask about one case.
+struct Evidence {
+  std::vector<Tri> vars;             ///< by KnowledgeBase::variables index
+  std::vector<std::string> origin;   ///< the case term that set each variable ("" if none/itself)
+  std::vector<TestState> tests;      ///< by KnowledgeBase::tests index
+  std::vector<AntibodyState> antibodies;
+  std::optional<double> age_years;
+  Sex sex = Sex::kUnknown;
+  std::optional<double> follow_up_months;
+  std::vector<std::string> warnings;
+  /// Filled by the engine as it goes, so later rules can refer to earlier results.
+  std::vector<CriteriaStatus> criteria;
+  std::vector<double> probabilities;  ///< by diagnosis index, once the differential has run
+};
+
+/// Builds the evidence. Fails only on a contradiction (a term present while the same term, or one of
+/// its ancestors, is absent), naming both findings.
+Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c);
+
+/// Three-valued evaluation of a rule against the evidence.
+Tri EvaluateRule(const Rule& rule, const Evidence& ev);
+
+}  // namespace omsaid

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#include "omsaid/criteria.h"
+
+namespace omsaid {
+
+std::string_view ToString(CriteriaStatus s) {
+  switch (s) {
+    case CriteriaStatus::kMet: return "met";
+    case CriteriaStatus::kNotMet: return "not_met";
+    case CriteriaStatus::kIndeterminate: return "indeterminate";
+    case CriteriaStatus::kNotEvaluated: return "not_evaluated";
+  }
+  return "not_evaluated";
+}
+
+namespace {
+
+void CollectFeatures(const Rule& rule, const KnowledgeBase& kb, std::vector<std::string>* out) {
+  if (rule.type == RuleType::kFeature && rule.ref >= 0) out->push_back(kb.variables[rule.ref].id);
+  for (const Rule& c : rule.children) CollectFeatures(c, kb, out);
+}
+
+}  // namespace
+
+std::vector<CriteriaResult> EvaluateCriteria(const KnowledgeBase& kb, Evidence* ev) {
+  std::vector<CriteriaResult> out;
+  out.reserve(kb.criteria.size());
+  for (size_t i = 0; i < kb.criteria.size(); ++i) {
+    const CriteriaSet& set = kb.criteria[i];
+    CriteriaResult r;
+    r.id = set.id;
+    r.label = set.label;
+    for (const Rule& item : set.rule.children) {
+      const Tri t = EvaluateRule(item, *ev);
+      if (t == Tri::kTrue) ++r.count;
+      CriteriaItemResult result{item.id, item.label, t, {}};
+      CollectFeatures(item, kb, &result.features);
+      r.items.push_back(std::move(result));
+    }
+    const int n = static_cast<int>(set.rule.children.size());
+    r.required = set.rule.type == RuleType::kAtLeast ? set.rule.minimum
+               : set.rule.type == RuleType::kAllOf   ? n
+                                                     : 1;
+    const Tri verdict = EvaluateRule(set.rule, *ev);
+    r.status = verdict == Tri::kTrue    ? CriteriaStatus::kMet
+             : verdict == Tri::kFalse   ? CriteriaStatus::kNotMet
+                                        : CriteriaStatus::kIndeterminate;
+    if (r.status == CriteriaStatus::kIndeterminate) {
+      for (const CriteriaItemResult& item : r.items) {
+        if (item.status != Tri::kUnknown) continue;
+        r.needs.push_back(item.label);
+        r.needs_items.push_back(item.id);
+      }
+    }
+    ev->criteria[i] = r.status;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace omsaid

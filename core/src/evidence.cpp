@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MIT
+#include "omsaid/evidence.h"
+
+#include <algorithm>
+
+namespace omsaid {
+namespace {
+
+std::string TermLabel(const KnowledgeBase& kb, const std::string& id) {
+  const int t = kb.FindHpo(id);
+  return t < 0 ? id : id + " '" + kb.hpo_terms[t].label + "'";
+}
+
+}  // namespace
+
+Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
+  Evidence ev;
+  const size_t n = kb.variables.size();
+  ev.vars.assign(n, Tri::kUnknown);
+  ev.origin.assign(n, std::string());
+  ev.tests.assign(kb.tests.size(), TestState::kNotDone);
+  ev.antibodies.assign(kb.antibodies.size(), AntibodyState::kNotTested);
+  ev.criteria.assign(kb.criteria.size(), CriteriaStatus::kNotEvaluated);
+  ev.age_years = c.age_years;
+  ev.sex = c.sex;
+  ev.follow_up_months = c.follow_up_months;
+  ev.warnings = c.warnings;
+
+  // Resolve every finding to a term of the knowledge base's HPO graph.
+  struct Resolved {
+    const Finding* finding;
+    int term;
+  };
+  std::vector<Resolved> resolved;
+  resolved.reserve(c.findings.size());
+  for (const Finding& f : c.findings) {
+    int t = kb.FindHpo(f.term);
+    if (t < 0) {
+      auto rep = kb.hpo_replaced.find(f.term);
+      if (rep != kb.hpo_replaced.end()) {
+        t = kb.FindHpo(rep->second);
+        ev.warnings.push_back("findings." + f.term + ": obsolete or merged HPO id, read as " +
+                              TermLabel(kb, rep->second));
+      }
+    }
+    if (t < 0) {
+      if (f.state != FindingState::kUnknown) {
+        ev.warnings.push_back("findings." + f.term +
+                              ": outside the knowledge base (no feature it counts for); kept in "
+                              "the case");
+      }
+      continue;
+    }
+    resolved.push_back(Resolved{&f, t});
+  }
+
+  // Present first, then absent, so a contradiction is always reported the same way.
+  for (const Resolved& r : resolved) {
+    if (r.finding->state != FindingState::kPresent) continue;
+    const HpoTerm& term = kb.hpo_terms[r.term];
+    if (term.implies_present.empty()) {
+      ev.warnings.push_back("findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
+                            " is too general to count for a feature of the knowledge base; kept "
+                            "in the case");
+    }
+    for (int v : term.implies_present) {
+      if (ev.vars[v] == Tri::kTrue) continue;
+      ev.vars[v] = Tri::kTrue;
+      ev.origin[v] = r.finding->term;
+    }
+  }
+  for (const Resolved& r : resolved) {
+    if (r.finding->state != FindingState::kAbsent) continue;
+    const HpoTerm& term = kb.hpo_terms[r.term];
+    for (int v : term.implies_absent) {
+      if (ev.vars[v] == Tri::kTrue) {
+        return MakeError(ErrorCode::kContradiction, "findings." + r.finding->term,
+                         TermLabel(kb, r.finding->term) + " is absent but " +
+                             TermLabel(kb, ev.origin[v]) + " (findings." + ev.origin[v] +
+                             ") is present, and a present term implies every term above it");
+      }
+      if (ev.vars[v] == Tri::kFalse) continue;
+      ev.vars[v] = Tri::kFalse;
+      ev.origin[v] = r.finding->term;
+    }
+  }
+
+  for (const Exposure& e : c.exposures) {
+    const int v = kb.FindVariable("exposure:" + e.id);
+    if (v < 0) continue;
+    ev.vars[v] = e.state == FindingState::kPresent  ? Tri::kTrue
+               : e.state == FindingState::kAbsent   ? Tri::kFalse
+                                                    : Tri::kUnknown;
+  }
+  for (const Exposure& h : c.history) {
+    const int v = kb.FindVariable("history:" + h.id);
+    if (v < 0) continue;
+    ev.vars[v] = h.state == FindingState::kPresent  ? Tri::kTrue
+               : h.state == FindingState::kAbsent   ? Tri::kFalse
+                                                    : Tri::kUnknown;
+  }
+  for (const TestResult& t : c.tests) {
+    const int i = kb.FindTest(t.id);
+    if (i < 0) continue;
+    ev.tests[i] = t.state;
+    const int v = kb.tests[i].variable;
+    ev.vars[v] = t.state == TestState::kAbnormal ? Tri::kTrue
+               : t.state == TestState::kNormal   ? Tri::kFalse
+                                                 : Tri::kUnknown;
+  }
+  for (const AntibodyResult& a : c.antibodies) {
+    const int i = kb.FindAntibody(a.id);
+    if (i < 0) continue;
+    ev.antibodies[i] = a.state;
+    const int v = kb.antibodies[i].variable;
+    ev.vars[v] = a.state == AntibodyState::kPositive ? Tri::kTrue
+               : a.state == AntibodyState::kNegative ? Tri::kFalse
+                                                     : Tri::kUnknown;
+  }
+  if (c.onset != Onset::kUnknown) {
+    const std::string_view onset = ToString(c.onset);
+    for (size_t v = 0; v < n; ++v) {
+      if (kb.variables[v].kind != VariableKind::kOnset) continue;
+      ev.vars[v] = kb.variables[v].key == onset ? Tri::kTrue : Tri::kFalse;
+    }
+  }
+  return ev;
+}
+
+namespace {
+
+bool Contains(const std::vector<std::string>& values, std::string_view v) {
+  return std::find(values.begin(), values.end(), v) != values.end();
+}
+
+Tri FromBool(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
+
+Tri InRange(const std::optional<double>& v, const Rule& r) {
+  if (!v) return Tri::kUnknown;
+  return FromBool(*v >= r.min && *v < r.max);
+}
+
+}  // namespace
+
+Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
+  switch (rule.type) {
+    case RuleType::kAlways:
+      return Tri::kTrue;
+    case RuleType::kFeature:
+      return rule.ref >= 0 && static_cast<size_t>(rule.ref) < ev.vars.size() ? ev.vars[rule.ref]
+                                                                              : Tri::kUnknown;
+    case RuleType::kAllOf: {
+      bool unknown = false;
+      for (const Rule& c : rule.children) {
+        const Tri t = EvaluateRule(c, ev);
+        if (t == Tri::kFalse) return Tri::kFalse;
+        if (t == Tri::kUnknown) unknown = true;
+      }
+      return unknown ? Tri::kUnknown : Tri::kTrue;
+    }
+    case RuleType::kAnyOf: {
+      bool unknown = false;
+      for (const Rule& c : rule.children) {
+        const Tri t = EvaluateRule(c, ev);
+        if (t == Tri::kTrue) return Tri::kTrue;
+        if (t == Tri::kUnknown) unknown = true;
+      }
+      return unknown ? Tri::kUnknown : Tri::kFalse;
+    }
+    case RuleType::kAtLeast: {
+      int yes = 0, maybe = 0;
+      for (const Rule& c : rule.children) {
+        const Tri t = EvaluateRule(c, ev);
+        if (t == Tri::kTrue) ++yes;
+        if (t == Tri::kUnknown) ++maybe;
+      }
+      if (yes >= rule.minimum) return Tri::kTrue;
+      if (yes + maybe < rule.minimum) return Tri::kFalse;
+      return Tri::kUnknown;
+    }
+    case RuleType::kNot: {
+      if (rule.children.empty()) return Tri::kUnknown;
+      const Tri t = EvaluateRule(rule.children.front(), ev);
+      return t == Tri::kTrue ? Tri::kFalse : t == Tri::kFalse ? Tri::kTrue : Tri::kUnknown;
+    }
+    case RuleType::kAge:
+      return InRange(ev.age_years, rule);
+    case RuleType::kFollowUp:
+      return InRange(ev.follow_up_months, rule);
+    case RuleType::kSex:
+      if (ev.sex == Sex::kUnknown) return Tri::kUnknown;
+      return FromBool(Contains(rule.values, ToString(ev.sex)));
+    case RuleType::kTest: {
+      if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.tests.size()) return Tri::kUnknown;
+      const TestState s = ev.tests[rule.ref];
+      const bool done = s == TestState::kNormal || s == TestState::kAbnormal;
+      return FromBool(Contains(rule.values, ToString(s)) || (done && Contains(rule.values, "done")));
+    }
+    case RuleType::kAntibody:
+      if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.antibodies.size()) return Tri::kUnknown;
+      return FromBool(Contains(rule.values, ToString(ev.antibodies[rule.ref])));
+    case RuleType::kCriteria: {
+      if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.criteria.size()) return Tri::kUnknown;
+      const CriteriaStatus s = ev.criteria[rule.ref];
+      if (s == CriteriaStatus::kNotEvaluated) return Tri::kUnknown;
+      const std::string_view name = s == CriteriaStatus::kMet     ? "met"
+                                  : s == CriteriaStatus::kNotMet  ? "not_met"
+                                                                  : "indeterminate";
+      return FromBool(Contains(rule.values, name));
+    }
+    case RuleType::kProbability:
+      if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.probabilities.size()) {
+        return Tri::kUnknown;
+      }
+      return FromBool(ev.probabilities[rule.ref] >= rule.min);
+  }
+  return Tri::kUnknown;
+}
+
+}  // namespace omsaid

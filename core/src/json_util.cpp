@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: MIT
+#include "json_util.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace omsaid {
+namespace {
+
+// Builds the DOM from SAX events, the way nlohmann's own json_sax_dom_parser does, but with the
+// checks the core needs on hostile input: depth, duplicate keys, finite numbers, and paths.
+class DomBuilder {
+ public:
+  using number_integer_t = Json::number_integer_t;
+  using number_unsigned_t = Json::number_unsigned_t;
+  using number_float_t = Json::number_float_t;
+  using string_t = Json::string_t;
+  using binary_t = Json::binary_t;
+
+  explicit DomBuilder(const JsonLimits& limits) : limits_(limits) {}
+
+  bool null() { return Put(Json(nullptr)); }
+  bool boolean(bool v) { return Put(Json(v)); }
+  bool number_integer(number_integer_t v) { return Put(Json(v)); }
+  bool number_unsigned(number_unsigned_t v) { return Put(Json(v)); }
+  bool number_float(number_float_t v, const string_t& /*text*/) {
+    if (!std::isfinite(v)) {
+      return Fail(ErrorCode::kInvalidValue, NextPath(), "number out of range");
+    }
+    return Put(Json(v));
+  }
+  bool string(string_t& v) { return Put(Json(std::move(v))); }
+  bool binary(binary_t& /*v*/) { return Fail(ErrorCode::kInvalidJson, NextPath(), "binary value"); }
+
+  bool start_object(std::size_t /*n*/) { return Open(Json::object()); }
+  bool start_array(std::size_t /*n*/) { return Open(Json::array()); }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+
+  bool key(string_t& k) {
+    Frame& f = stack_.back();
+    if (f.value->find(k) != f.value->end()) {
+      return Fail(ErrorCode::kDuplicateId, JoinPath(f.path, k),
+                  "duplicate key '" + k + "' in the same object");
+    }
+    f.key = k;
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                   const nlohmann::detail::exception& ex) {
+    parse_error_position_ = position;
+    std::string what = ex.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> the
+    // part after the location, which is ours to compute.
+    const size_t colon = what.find(": ");
+    parse_error_detail_ = colon == std::string::npos ? what : what.substr(colon + 2);
+    if (parse_error_detail_.size() > 200) parse_error_detail_.resize(200);
+    return false;
+  }
+
+  Json TakeRoot() { return std::move(root_); }
+  const std::optional<Error>& error() const { return error_; }
+  std::size_t parse_error_position() const { return parse_error_position_; }
+  const std::string& parse_error_detail() const { return parse_error_detail_; }
+
+ private:
+  struct Frame {
+    Json* value;
+    std::string path;
+    std::string key;
+  };
+
+  std::string NextPath() const {
+    if (stack_.empty()) return "";
+    const Frame& f = stack_.back();
+    return f.value->is_object() ? JoinPath(f.path, f.key) : IndexPath(f.path, f.value->size());
+  }
+
+  Json* Insert(Json&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    Frame& f = stack_.back();
+    if (f.value->is_object()) {
+      Json& slot = (*f.value)[f.key];
+      slot = std::move(v);
+      return &slot;
+    }
+    f.value->push_back(std::move(v));
+    return &f.value->back();
+  }
+
+  bool Put(Json&& v) {
+    Insert(std::move(v));
+    return true;
+  }
+
+  bool Open(Json&& container) {
+    std::string path = NextPath();
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      return Fail(ErrorCode::kTooDeep, path,
+                  "nested deeper than " + std::to_string(limits_.max_depth) + " levels");
+    }
+    Json* slot = Insert(std::move(container));
+    stack_.push_back(Frame{slot, std::move(path), {}});
+    return true;
+  }
+
+  bool Close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  bool Fail(ErrorCode code, std::string path, std::string message) {
+    if (!error_) error_ = MakeError(code, std::move(path), std::move(message));
+    return false;
+  }
+
+  const JsonLimits& limits_;
+  Json root_;
+  std::vector<Frame> stack_;
+  std::optional<Error> error_;
+  std::size_t parse_error_position_ = 0;
+  std::string parse_error_detail_;
+};
+
+}  // namespace
+
+Result<Json> ParseJson(std::string_view text, const JsonLimits& limits) {
+  if (text.size() > limits.max_bytes) {
+    return MakeError(ErrorCode::kTooLarge, "",
+                     "input is " + std::to_string(text.size()) + " bytes; the limit is " +
+                         std::to_string(limits.max_bytes));
+  }
+  DomBuilder builder(limits);
+  const char* begin = text.data();
+  const bool ok = Json::sax_parse(begin, begin + text.size(), &builder);
+  if (ok) return builder.TakeRoot();
+  if (builder.error()) return *builder.error();
+  // A syntax error: give line and column from the byte offset the parser reached.
+  size_t pos = builder.parse_error_position();
+  if (pos > text.size()) pos = text.size();
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i + 1 < pos; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  std::string message = text.empty() ? std::string("empty input, expected a JSON object")
+                                     : "invalid JSON at line " + std::to_string(line) +
+                                           ", column " + std::to_string(column);
+  if (!text.empty() && !builder.parse_error_detail().empty()) {
+    message += ": " + builder.parse_error_detail();
+  }
+  return MakeError(ErrorCode::kInvalidJson, "", std::move(message));
+}
+
+std::string JoinPath(std::string_view parent, std::string_view key) {
+  std::string out;
+  out.reserve(parent.size() + key.size() + 1);
+  out.append(parent);
+  if (!parent.empty()) out.push_back('.');
+  out.append(key);
+  return out;
+}
+
+std::string IndexPath(std::string_view parent, size_t index) {
+  std::string out(parent);
+  out.push_back('[');
+  out += std::to_string(index);
+  out.push_back(']');
+  return out;
+}
+
+std::string_view JsonTypeName(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return "a number";
+    default: return "an unsupported value";
+  }
+}
+
+void JsonReader::Problem(ErrorCode code, std::string path, std::string message) {
+  problems_->push_back(MakeError(code, std::move(path), std::move(message)));
+}
+
+const Json* JsonReader::Member(const Json& obj, std::string_view key, std::string_view obj_path,
+                               bool required) {
+  if (obj.is_object()) {
+    auto it = obj.find(key);
+    if (it != obj.end()) return &*it;
+  }
+  if (required) {
+    Problem(ErrorCode::kMissingField, JoinPath(obj_path, key),
+            "required field '" + std::string(key) + "' is missing");
+  }
+  return nullptr;
+}
+
+bool JsonReader::ExpectObject(const Json& v, std::string_view path) {
+  if (v.is_object()) return true;
+  Problem(ErrorCode::kWrongType, std::string(path),
+          "expected an object, got " + std::string(JsonTypeName(v)));
+  return false;
+}
+
+bool JsonReader::ExpectArray(const Json& v, std::string_view path) {
+  if (v.is_array()) return true;
+  Problem(ErrorCode::kWrongType, std::string(path),
+          "expected an array, got " + std::string(JsonTypeName(v)));
+  return false;
+}
+
+std::optional<std::string> JsonReader::String(const Json& v, std::string_view path,
+                                              size_t max_length) {
+  if (!v.is_string()) {
+    Problem(ErrorCode::kWrongType, std::string(path),
+            "expected a string, got " + std::string(JsonTypeName(v)));
+    return std::nullopt;
+  }
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() > max_length) {
+    Problem(ErrorCode::kLimitExceeded, std::string(path),
+            "string is " + std::to_string(s.size()) + " bytes; the limit is " +
+                std::to_string(max_length));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<double> JsonReader::Number(const Json& v, std::string_view path) {
+  if (!v.is_number()) {
+    Problem(ErrorCode::kWrongType, std::string(path),
+            "expected a number, got " + std::string(JsonTypeName(v)));
+    return std::nullopt;
+  }
+  const double d = v.get<double>();
+  if (!std::isfinite(d)) {
+    Problem(ErrorCode::kInvalidValue, std::string(path), "number out of range");
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<double> JsonReader::NumberInRange(const Json& v, std::string_view path, double lo,
+                                                double hi) {
+  auto d = Number(v, path);
+  if (!d) return std::nullopt;
+  if (*d < lo || *d > hi) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%g is out of range (expected %g to %g)", *d, lo, hi);
+    Problem(ErrorCode::kInvalidValue, std::string(path), buf);
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<int64_t> JsonReader::Integer(const Json& v, std::string_view path) {
+  if (v.is_number_integer()) {
+    if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
+      Problem(ErrorCode::kInvalidValue, std::string(path), "integer out of range");
+      return std::nullopt;
+    }
+    return v.get<int64_t>();
+  }
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (std::isfinite(d) && d == std::floor(d)) {
+      if (std::fabs(d) < 9.0e15) return static_cast<int64_t>(d);
+      Problem(ErrorCode::kInvalidValue, std::string(path), "integer out of range");
+      return std::nullopt;
+    }
+  }
+  Problem(ErrorCode::kWrongType, std::string(path),
+          "expected an integer, got " +
+              std::string(v.is_number() ? "a fractional number" : JsonTypeName(v)));
+  return std::nullopt;
+}
+
+std::optional<bool> JsonReader::Bool(const Json& v, std::string_view path) {
+  if (v.is_boolean()) return v.get<bool>();
+  Problem(ErrorCode::kWrongType, std::string(path),
+          "expected true or false, got " + std::string(JsonTypeName(v)));
+  return std::nullopt;
+}
+
+std::optional<std::string> JsonReader::Enum(const Json& v, std::string_view path,
+                                            std::initializer_list<std::string_view> allowed) {
+  auto s = String(v, path, 200);
+  if (!s) return std::nullopt;
+  for (std::string_view a : allowed) {
+    if (*s == a) return s;
+  }
+  std::string list;
+  for (std::string_view a : allowed) {
+    if (!list.empty()) list += ", ";
+    list += a;
+  }
+  Problem(ErrorCode::kInvalidValue, std::string(path),
+          "'" + *s + "' is not one of: " + list);
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> JsonReader::StringArray(const Json& v,
+                                                                 std::string_view path,
+                                                                 size_t max_items) {
+  if (!ExpectArray(v, path)) return std::nullopt;
+  if (v.size() > max_items) {
+    Problem(ErrorCode::kLimitExceeded, std::string(path),
+            std::to_string(v.size()) + " items; the limit is " + std::to_string(max_items));
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (size_t i = 0; i < v.size(); ++i) {
+    auto s = String(v[i], IndexPath(path, i));
+    if (s) {
+      out.push_back(std::move(*s));
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::string JsonQuote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendJsonQuoted(out, s);
+  return out;
+}
+
+void AppendJsonQuoted(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void AppendJsonNumber(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }
+  char buf[32];
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+  } else {
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+  }
+  out += buf;
+}
+
+void JsonWriter::Separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!first_.empty()) {
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+}
+
+void JsonWriter::Open(char c) {
+  Separate();
+  out_.push_back(c);
+  first_.push_back(true);
+}
+
+void JsonWriter::Close(char c) {
+  out_.push_back(c);
+  first_.pop_back();
+}
+
+void JsonWriter::Key(std::string_view k) {
+  Separate();
+  AppendJsonQuoted(out_, k);
+  out_.push_back(':');
+  after_key_ = true;
+}
+
+void JsonWriter::String(std::string_view s) {
+  Separate();
+  AppendJsonQuoted(out_, s);
+}
+
+void JsonWriter::Number(double v) {
+  Separate();
+  AppendJsonNumber(out_, v);
+}
+
+void JsonWriter::Bool(bool v) {
+  Separate();
+  out_ += v ? "true" : "false";
+}
+
+void JsonWriter::Null() {
+  Separate();
+  out_ += "null";
+}
+
+void JsonWriter::Raw(std::string_view json) {
+  Separate();
+  out_.append(json);
+}
+
+}  // namespace omsaid

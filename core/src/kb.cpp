@@ -1,0 +1,706 @@
+// SPDX-License-Identifier: MIT
+#include "omsaid/kb.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "kb_loader.h"
+#include "text_util.h"
+
+namespace omsaid {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+// Kinds in the order they are processed: later kinds refer to ids defined by earlier ones.
+constexpr std::string_view kKinds[] = {"meta",     "references", "vocabulary", "features",
+                                       "workup",   "hpo",        "criteria"};
+// Kinds that must be present for the engine to work.
+constexpr std::string_view kRequiredKinds[] = {"meta",   "references", "vocabulary", "features",
+                                               "workup", "hpo",        "criteria"};
+
+// Ids that other programs rely on (DESIGN §4.1 / §4.2).
+constexpr std::string_view kRequiredExposures[] = {"drug-or-toxin", "recent-infection",
+                                                   "recent-vaccination",
+                                                   "nutritional-deficiency-risk", "known-cancer"};
+constexpr std::string_view kRequiredTests[] = {
+    "urine-catecholamines",  "imaging-chest-abdomen-pelvis", "mibg-scan",
+    "brain-mri",             "csf-analysis",                 "eeg",
+    "paraneoplastic-antibody-panel", "ct-chest-abdomen-pelvis", "breast-imaging",
+    "pelvic-ultrasound",     "testicular-ultrasound",        "fdg-pet-ct",
+    "urine-toxicology",      "infection-workup",             "metabolic-panel",
+    "anti-gq1b"};
+constexpr std::string_view kOnsets[] = {"acute", "subacute", "chronic"};
+
+bool IsKebabId(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                    (c >= 'A' && c <= 'Z');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int KnowledgeBase::FindVariable(std::string_view id) const {
+  auto it = variable_index.find(std::string(id));
+  return it == variable_index.end() ? -1 : it->second;
+}
+int KnowledgeBase::FindHpo(std::string_view id) const {
+  auto it = hpo_index.find(std::string(id));
+  return it == hpo_index.end() ? -1 : it->second;
+}
+int KnowledgeBase::FindTest(std::string_view id) const {
+  auto it = test_index.find(std::string(id));
+  return it == test_index.end() ? -1 : it->second;
+}
+int KnowledgeBase::FindAntibody(std::string_view id) const {
+  auto it = antibody_index.find(std::string(id));
+  return it == antibody_index.end() ? -1 : it->second;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+std::string KbLoader::OptString(const Json& obj, std::string_view key, const std::string& path,
+                                size_t max_length) {
+  const Json* v = reader_.Member(obj, key, path, false);
+  if (!v) return {};
+  auto s = reader_.String(*v, JoinPath(path, key), max_length);
+  return s ? *s : std::string();
+}
+
+std::string KbLoader::ReqString(const Json& obj, std::string_view key, const std::string& path,
+                                size_t max_length) {
+  const Json* v = reader_.Member(obj, key, path, true);
+  if (!v) return {};
+  auto s = reader_.String(*v, JoinPath(path, key), max_length);
+  if (s && s->empty()) {
+    Problem(ErrorCode::kInvalidValue, JoinPath(path, key), "must not be empty");
+  }
+  return s ? *s : std::string();
+}
+
+const Json* KbLoader::ReqArray(const Json& obj, std::string_view key, const std::string& path) {
+  const Json* v = reader_.Member(obj, key, path, true);
+  if (!v) return nullptr;
+  if (!reader_.ExpectArray(*v, JoinPath(path, key))) return nullptr;
+  return v;
+}
+
+bool KbLoader::CheckUnique(std::map<std::string, std::string>* seen, const std::string& id,
+                           const std::string& path) {
+  auto [it, inserted] = seen->emplace(id, path);
+  if (!inserted) {
+    Problem(ErrorCode::kDuplicateId, path, "id '" + id + "' is already defined at " + it->second);
+    return false;
+  }
+  return true;
+}
+
+int KbLoader::AddVariable(Variable v, const std::string& path) {
+  auto [it, inserted] = kb_->variable_index.emplace(v.id, static_cast<int>(kb_->variables.size()));
+  if (!inserted) {
+    Problem(ErrorCode::kDuplicateId, path, "variable '" + v.id + "' is already defined");
+    return it->second;
+  }
+  kb_->variables.push_back(std::move(v));
+  return it->second;
+}
+
+Provenance KbLoader::ReadProvenance(const Json& obj, const std::string& path, bool required) {
+  Provenance p;
+  const Json* sources = reader_.Member(obj, "sources", path, required);
+  if (sources) {
+    auto list = reader_.StringArray(*sources, JoinPath(path, "sources"), 50);
+    if (list) {
+      for (size_t i = 0; i < list->size(); ++i) {
+        if (kb_->reference_index.find((*list)[i]) == kb_->reference_index.end()) {
+          Problem(ErrorCode::kUnknownReference, IndexPath(JoinPath(path, "sources"), i),
+                  "source '" + (*list)[i] + "' is not in references.json");
+        }
+      }
+      if (required && list->empty()) {
+        Problem(ErrorCode::kMissingField, JoinPath(path, "sources"),
+                "a clinical statement needs at least one source");
+      }
+      p.sources = std::move(*list);
+    }
+  }
+  const Json* evidence = reader_.Member(obj, "evidence", path, required);
+  if (evidence) {
+    auto e = reader_.Enum(*evidence, JoinPath(path, "evidence"), {"V", "S", "U"});
+    if (e) p.evidence = (*e)[0];
+  }
+  p.note = OptString(obj, "note", path);
+  if (p.evidence == 'U' && p.note.empty() && (required || evidence)) {
+    Problem(ErrorCode::kMissingField, JoinPath(path, "note"),
+            "evidence 'U' needs a note saying why the value is a reasonable default");
+  }
+  return p;
+}
+
+Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
+  Rule r;
+  if (depth > 12) {
+    Problem(ErrorCode::kInvalidRule, path, "rule nested deeper than 12 levels");
+    return r;
+  }
+  if (!reader_.ExpectObject(node, path)) return r;
+  const std::string type = ReqString(node, "type", path, 40);
+  r.id = OptString(node, "id", path, 100);
+  r.label = OptString(node, "label", path, 300);
+
+  auto read_values = [&](std::initializer_list<std::string_view> allowed) {
+    const Json* is = reader_.Member(node, "is", path, true);
+    if (!is) return;
+    if (!reader_.ExpectArray(*is, JoinPath(path, "is"))) return;
+    for (size_t i = 0; i < is->size(); ++i) {
+      auto v = reader_.Enum((*is)[i], IndexPath(JoinPath(path, "is"), i), allowed);
+      if (v) r.values.push_back(*v);
+    }
+    if (r.values.empty()) Problem(ErrorCode::kInvalidRule, JoinPath(path, "is"), "must not be empty");
+  };
+  auto read_range = [&]() {
+    const Json* mn = reader_.Member(node, "min", path, false);
+    const Json* mx = reader_.Member(node, "max", path, false);
+    if (!mn && !mx) {
+      Problem(ErrorCode::kInvalidRule, path, "needs 'min' and/or 'max'");
+      return;
+    }
+    if (mn) {
+      auto d = reader_.Number(*mn, JoinPath(path, "min"));
+      if (d) r.min = *d;
+    }
+    if (mx) {
+      auto d = reader_.Number(*mx, JoinPath(path, "max"));
+      if (d) r.max = *d;
+    }
+    if (r.min > r.max) Problem(ErrorCode::kInvalidRule, path, "'min' is above 'max'");
+  };
+  auto read_children = [&]() {
+    const Json* of = ReqArray(node, "of", path);
+    if (!of) return;
+    for (size_t i = 0; i < of->size(); ++i) {
+      r.children.push_back(ReadRule((*of)[i], IndexPath(JoinPath(path, "of"), i), depth + 1));
+    }
+  };
+
+  if (type == "always") {
+    r.type = RuleType::kAlways;
+  } else if (type == "feature") {
+    r.type = RuleType::kFeature;
+    if (r.id.empty()) {
+      Problem(ErrorCode::kMissingField, JoinPath(path, "id"), "a feature rule needs an 'id'");
+    } else {
+      r.ref = kb_->FindVariable(r.id);
+      if (r.ref < 0) {
+        Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
+                "unknown feature '" + r.id + "'");
+      }
+    }
+  } else if (type == "all_of" || type == "any_of") {
+    r.type = type == "all_of" ? RuleType::kAllOf : RuleType::kAnyOf;
+    read_children();
+    if (r.children.empty()) Problem(ErrorCode::kInvalidRule, JoinPath(path, "of"), "must not be empty");
+  } else if (type == "at_least") {
+    r.type = RuleType::kAtLeast;
+    read_children();
+    const Json* m = reader_.Member(node, "minimum", path, true);
+    if (m) {
+      auto v = reader_.Integer(*m, JoinPath(path, "minimum"));
+      if (v) {
+        if (*v < 1 || *v > static_cast<int64_t>(r.children.size())) {
+          Problem(ErrorCode::kInvalidRule, JoinPath(path, "minimum"),
+                  "must be between 1 and the number of items (" +
+                      std::to_string(r.children.size()) + ")");
+        }
+        r.minimum = static_cast<int>(*v);
+      }
+    }
+  } else if (type == "not") {
+    r.type = RuleType::kNot;
+    read_children();
+    if (r.children.size() != 1) {
+      Problem(ErrorCode::kInvalidRule, JoinPath(path, "of"), "'not' takes exactly one rule");
+    }
+  } else if (type == "age") {
+    r.type = RuleType::kAge;
+    read_range();
+  } else if (type == "follow_up") {
+    r.type = RuleType::kFollowUp;
+    read_range();
+  } else if (type == "sex") {
+    r.type = RuleType::kSex;
+    read_values({"female", "male", "other"});
+  } else if (type == "test") {
+    r.type = RuleType::kTest;
+    read_values({"normal", "abnormal", "pending", "not_done", "done"});
+    r.ref = kb_->FindTest(r.id);
+    if (r.ref < 0) {
+      Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"), "unknown test '" + r.id + "'");
+    }
+  } else if (type == "antibody") {
+    r.type = RuleType::kAntibody;
+    read_values({"positive", "negative", "pending", "not_tested"});
+    r.ref = kb_->FindAntibody(r.id);
+    if (r.ref < 0) {
+      Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
+              "unknown antibody '" + r.id + "'");
+    }
+  } else if (type == "criteria") {
+    r.type = RuleType::kCriteria;
+    read_values({"met", "not_met", "indeterminate"});
+    for (size_t i = 0; i < kb_->criteria.size(); ++i) {
+      if (kb_->criteria[i].id == r.id) r.ref = static_cast<int>(i);
+    }
+    if (r.ref < 0) {
+      Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
+              "unknown criteria set '" + r.id + "'");
+    }
+  } else if (!type.empty()) {
+    Problem(ErrorCode::kInvalidRule, JoinPath(path, "type"), "unknown rule type '" + type + "'");
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinds
+
+void KbLoader::LoadMeta(const Json& root) {
+  kb_->kb_version = ReqString(root, "kbVersion", "", 40);
+  kb_->title = ReqString(root, "title", "", 200);
+  kb_->disclaimer = ReqString(root, "disclaimer", "", 2000);
+}
+
+void KbLoader::LoadReferences(const Json& root) {
+  const Json* refs = ReqArray(root, "references", "");
+  if (!refs) return;
+  std::map<std::string, std::string> seen;
+  for (size_t i = 0; i < refs->size(); ++i) {
+    const std::string path = IndexPath("references", i);
+    const Json& r = (*refs)[i];
+    if (!reader_.ExpectObject(r, path)) continue;
+    Reference ref;
+    ref.id = ReqString(r, "id", path, 64);
+    const std::string authors = ReqString(r, "authors", path, 1000);
+    const std::string title = ReqString(r, "title", path, 1000);
+    const std::string journal = OptString(r, "journal", path, 300);
+    std::string year;
+    if (const Json* y = reader_.Member(r, "year", path, false)) {
+      auto v = reader_.Integer(*y, JoinPath(path, "year"));
+      if (v) {
+        if (*v < 1800 || *v > 2100) {
+          Problem(ErrorCode::kInvalidValue, JoinPath(path, "year"), "implausible year");
+        }
+        year = std::to_string(*v);
+      }
+    }
+    const std::string volume = OptString(r, "volume", path, 100);
+    ref.pmid = OptString(r, "pmid", path, 20);
+    ref.pmcid = OptString(r, "pmcid", path, 20);
+    ref.doi = OptString(r, "doi", path, 200);
+    ref.url = OptString(r, "url", path, 1000);
+    if (ref.pmid.empty() && ref.pmcid.empty() && ref.doi.empty() && ref.url.empty()) {
+      Problem(ErrorCode::kMissingField, path, "a reference needs a pmid, pmcid, doi or url");
+    }
+    if (!ref.pmid.empty() && ref.pmid.find_first_not_of("0123456789") != std::string::npos) {
+      Problem(ErrorCode::kInvalidValue, JoinPath(path, "pmid"), "a PMID is digits only");
+    }
+    if (!ref.url.empty() && ref.url.rfind("https://", 0) != 0 && ref.url.rfind("http://", 0) != 0) {
+      Problem(ErrorCode::kInvalidValue, JoinPath(path, "url"), "a URL starts with http:// or https://");
+    }
+    ref.citation = authors + ". " + title;
+    if (!ref.citation.empty() && ref.citation.back() != '.' && ref.citation.back() != '?') {
+      ref.citation += ".";
+    }
+    if (!journal.empty()) ref.citation += " " + journal;
+    if (!year.empty()) ref.citation += (journal.empty() ? " " : " ") + year;
+    if (!volume.empty()) ref.citation += ";" + volume;
+    ref.citation += ".";
+    if (ref.id.empty() || !CheckUnique(&seen, ref.id, path)) continue;
+    kb_->reference_index.emplace(ref.id, static_cast<int>(kb_->references.size()));
+    kb_->references.push_back(std::move(ref));
+  }
+}
+
+void KbLoader::LoadVocabulary(const Json& root) {
+  // Age bands: contiguous, from 0, no gaps or overlaps.
+  if (const Json* bands = ReqArray(root, "ageBands", "")) {
+    std::map<std::string, std::string> seen;
+    for (size_t i = 0; i < bands->size(); ++i) {
+      const std::string path = IndexPath("ageBands", i);
+      const Json& b = (*bands)[i];
+      if (!reader_.ExpectObject(b, path)) continue;
+      AgeBand band;
+      band.id = ReqString(b, "id", path, 40);
+      band.label = ReqString(b, "label", path, 200);
+      if (const Json* mn = reader_.Member(b, "min", path, true)) {
+        auto d = reader_.NumberInRange(*mn, JoinPath(path, "min"), 0, 200);
+        if (d) band.min_years = *d;
+      }
+      if (const Json* mx = reader_.Member(b, "max", path, true)) {
+        auto d = reader_.NumberInRange(*mx, JoinPath(path, "max"), 0, 200);
+        if (d) band.max_years = *d;
+      }
+      const double expected = kb_->age_bands.empty() ? 0 : kb_->age_bands.back().max_years;
+      if (band.min_years != expected) {
+        Problem(ErrorCode::kInvalidValue, JoinPath(path, "min"),
+                "age bands must be contiguous from 0 (expected min " +
+                    std::to_string(expected) + ")");
+      }
+      if (band.max_years <= band.min_years) {
+        Problem(ErrorCode::kInvalidValue, JoinPath(path, "max"), "must be above 'min'");
+      }
+      if (!band.id.empty() && CheckUnique(&seen, band.id, path)) {
+        kb_->age_bands.push_back(std::move(band));
+      }
+    }
+    if (kb_->age_bands.empty()) {
+      Problem(ErrorCode::kMissingField, "ageBands", "at least one age band is needed");
+    } else if (kb_->age_bands.back().max_years < 130) {
+      Problem(ErrorCode::kInvalidValue, "ageBands", "the last age band must reach 130 years");
+    }
+  }
+
+  auto read_variables = [&](std::string_view key, VariableKind kind, std::string_view prefix) {
+    const Json* list = ReqArray(root, key, "");
+    if (!list) return;
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string path = IndexPath(key, i);
+      const Json& e = (*list)[i];
+      if (!reader_.ExpectObject(e, path)) continue;
+      Variable v;
+      v.kind = kind;
+      v.key = ReqString(e, "id", path, 64);
+      if (!v.key.empty() && !IsKebabId(v.key)) {
+        Problem(ErrorCode::kInvalidValue, JoinPath(path, "id"),
+                "ids are letters, digits and '-' only");
+      }
+      v.id = std::string(prefix) + v.key;
+      v.label = ReqString(e, "label", path, 200);
+      v.lay = OptString(e, "lay", path, 200);
+      if (v.lay.empty()) v.lay = v.label;
+      v.category = std::string(key);
+      v.question = OptString(e, "question", path, 400);
+      v.help = OptString(e, "help", path, 1000);
+      v.why = OptString(e, "why", path, 400);
+      if (kind == VariableKind::kAntibody) {
+        AntibodyDef a{v.key, v.label, -1};
+        a.variable = AddVariable(std::move(v), path);
+        kb_->antibody_index.emplace(a.id, static_cast<int>(kb_->antibodies.size()));
+        kb_->antibodies.push_back(std::move(a));
+      } else {
+        AddVariable(std::move(v), path);
+      }
+    }
+  };
+  read_variables("exposures", VariableKind::kExposure, "exposure:");
+  read_variables("history", VariableKind::kHistory, "history:");
+  read_variables("antibodies", VariableKind::kAntibody, "antibody:");
+  read_variables("onsets", VariableKind::kOnset, "onset:");
+
+  for (std::string_view id : kRequiredExposures) {
+    if (kb_->FindVariable("exposure:" + std::string(id)) < 0) {
+      Problem(ErrorCode::kMissingField, "exposures", "required exposure '" + std::string(id) + "' is missing");
+    }
+  }
+  for (std::string_view id : kOnsets) {
+    if (kb_->FindVariable("onset:" + std::string(id)) < 0) {
+      Problem(ErrorCode::kMissingField, "onsets", "onset '" + std::string(id) + "' is missing");
+    }
+  }
+  for (const Variable& v : kb_->variables) {
+    if (v.kind != VariableKind::kOnset) continue;
+    if (std::find(std::begin(kOnsets), std::end(kOnsets), v.key) == std::end(kOnsets)) {
+      Problem(ErrorCode::kInvalidValue, "onsets",
+              "onset '" + v.key + "' is not one of acute, subacute, chronic");
+    }
+  }
+}
+
+void KbLoader::LoadFeatures(const Json& root) {
+  const Json* list = ReqArray(root, "features", "");
+  if (!list) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath("features", i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    Variable v;
+    v.kind = VariableKind::kPhenotype;
+    v.id = ReqString(e, "id", path, 20);
+    if (!v.id.empty() && !IsHpoId(v.id)) {
+      Problem(ErrorCode::kInvalidValue, JoinPath(path, "id"), "a feature id is an HPO id (HP:nnnnnnn)");
+    }
+    v.key = v.id;
+    v.label = ReqString(e, "label", path, 200);
+    v.lay = ReqString(e, "lay", path, 200);
+    v.category = ReqString(e, "category", path, 40);
+    v.question = OptString(e, "question", path, 400);
+    v.help = OptString(e, "help", path, 1000);
+    v.why = OptString(e, "why", path, 400);
+    AddVariable(std::move(v), path);
+  }
+}
+
+void KbLoader::LoadTests(const Json& root) {
+  const Json* list = ReqArray(root, "tests", "");
+  if (!list) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath("tests", i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    TestDef t;
+    t.id = ReqString(e, "id", path, 64);
+    if (!t.id.empty() && !IsKebabId(t.id)) {
+      Problem(ErrorCode::kInvalidValue, JoinPath(path, "id"), "ids are letters, digits and '-' only");
+    }
+    t.label = ReqString(e, "label", path, 200);
+    t.looks_for = ReqString(e, "looksFor", path, 1000);
+    t.loinc = OptString(e, "loinc", path, 20);
+    t.provenance = ReadProvenance(e, path);
+    Variable v;
+    v.kind = VariableKind::kTest;
+    v.key = t.id;
+    v.id = "test:" + t.id;
+    v.label = t.label + " (abnormal)";
+    v.lay = t.label;
+    v.category = "tests";
+    t.variable = AddVariable(std::move(v), path);
+    if (kb_->test_index.emplace(t.id, static_cast<int>(kb_->tests.size())).second) {
+      kb_->tests.push_back(std::move(t));
+    }
+  }
+  for (std::string_view id : kRequiredTests) {
+    if (kb_->FindTest(id) < 0) {
+      Problem(ErrorCode::kMissingField, "tests", "required test '" + std::string(id) + "' is missing");
+    }
+  }
+}
+
+void KbLoader::LoadHpo(const Json& root) {
+  kb_->hpo_version = ReqString(root, "version", "", 40);
+  kb_->hpo_attribution = ReqString(root, "attribution", "", 2000);
+  const Json* terms = ReqArray(root, "terms", "");
+  if (!terms) return;
+  // First pass: ids and labels; second pass: parents (they may come later in the list).
+  std::vector<const Json*> parent_lists(terms->size(), nullptr);
+  for (size_t i = 0; i < terms->size(); ++i) {
+    const std::string path = IndexPath("terms", i);
+    const Json& t = (*terms)[i];
+    if (!reader_.ExpectArray(t, path)) continue;
+    if (t.size() < 3 || t.size() > 4) {
+      Problem(ErrorCode::kInvalidValue, path, "a term is [id, label, parents] or [id, label, parents, synonyms]");
+      continue;
+    }
+    HpoTerm term;
+    auto id = reader_.String(t[0], IndexPath(path, 0), 20);
+    auto label = reader_.String(t[1], IndexPath(path, 1), 400);
+    if (!id || !label) continue;
+    if (!IsHpoId(*id)) {
+      Problem(ErrorCode::kInvalidValue, IndexPath(path, 0), "'" + ClipForMessage(*id) + "' is not an HPO id");
+      continue;
+    }
+    term.id = *id;
+    term.label = *label;
+    if (t.size() == 4) {
+      auto syn = reader_.StringArray(t[3], IndexPath(path, 3), 200);
+      if (syn) term.synonyms = std::move(*syn);
+    }
+    if (!kb_->hpo_index.emplace(term.id, static_cast<int>(kb_->hpo_terms.size())).second) {
+      Problem(ErrorCode::kDuplicateId, IndexPath(path, 0), "term '" + term.id + "' is listed twice");
+      continue;
+    }
+    parent_lists[kb_->hpo_terms.size()] = &t[2];
+    kb_->hpo_terms.push_back(std::move(term));
+  }
+  // Second pass: resolve parents.
+  for (size_t i = 0; i < kb_->hpo_terms.size(); ++i) {
+    const Json* parents = parent_lists[i];
+    const std::string path = "terms." + kb_->hpo_terms[i].id + ".parents";
+    auto ids = reader_.StringArray(*parents, path, 50);
+    if (!ids) continue;
+    for (const std::string& p : *ids) {
+      const int idx = kb_->FindHpo(p);
+      if (idx < 0) {
+        Problem(ErrorCode::kUnknownReference, path, "parent '" + p + "' is not a term of hpo.json");
+      } else {
+        kb_->hpo_terms[i].parents.push_back(idx);
+      }
+    }
+  }
+  if (const Json* replaced = reader_.Member(root, "replaced", "", false)) {
+    if (reader_.ExpectArray(*replaced, "replaced")) {
+      for (size_t i = 0; i < replaced->size(); ++i) {
+        const std::string path = IndexPath("replaced", i);
+        auto pair = reader_.StringArray((*replaced)[i], path, 2);
+        if (!pair) continue;
+        if (pair->size() != 2 || !IsHpoId((*pair)[0])) {
+          Problem(ErrorCode::kInvalidValue, path, "expected [obsolete id, current id]");
+          continue;
+        }
+        if (kb_->FindHpo((*pair)[1]) < 0) {
+          Problem(ErrorCode::kUnknownReference, IndexPath(path, 1),
+                  "replacement '" + (*pair)[1] + "' is not a term of hpo.json");
+          continue;
+        }
+        kb_->hpo_replaced.emplace((*pair)[0], (*pair)[1]);
+      }
+    }
+  }
+
+  // Every phenotype feature must be a term; then propagate: a present term makes its ancestors'
+  // features present; an absent term makes its descendants' features absent.
+  const size_t n = kb_->hpo_terms.size();
+  std::vector<std::vector<int>> children(n);
+  for (size_t i = 0; i < n; ++i) {
+    for (int p : kb_->hpo_terms[i].parents) children[p].push_back(static_cast<int>(i));
+  }
+  std::vector<int> mark(n, -1);
+  for (size_t v = 0; v < kb_->variables.size(); ++v) {
+    const Variable& var = kb_->variables[v];
+    if (var.kind != VariableKind::kPhenotype) continue;
+    const int t = kb_->FindHpo(var.id);
+    if (t < 0) {
+      Problem(ErrorCode::kUnknownReference, "terms",
+              "feature '" + var.id + "' (features.json) is not a term of hpo.json");
+      continue;
+    }
+    const int stamp = static_cast<int>(v) * 2;
+    // Descendants-or-self: present there implies this feature present.
+    std::vector<int> stack{t};
+    while (!stack.empty()) {
+      const int x = stack.back();
+      stack.pop_back();
+      if (mark[x] == stamp) continue;
+      mark[x] = stamp;
+      kb_->hpo_terms[x].implies_present.push_back(static_cast<int>(v));
+      for (int c : children[x]) stack.push_back(c);
+    }
+    // Ancestors-or-self: absent there implies this feature absent.
+    stack.assign(1, t);
+    while (!stack.empty()) {
+      const int x = stack.back();
+      stack.pop_back();
+      if (mark[x] == stamp + 1) continue;
+      mark[x] = stamp + 1;
+      kb_->hpo_terms[x].implies_absent.push_back(static_cast<int>(v));
+      for (int p : kb_->hpo_terms[x].parents) stack.push_back(p);
+    }
+  }
+}
+
+void KbLoader::LoadCriteria(const Json& root) {
+  const Json* list = ReqArray(root, "criteria", "");
+  if (!list) return;
+  std::map<std::string, std::string> seen;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath("criteria", i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    CriteriaSet set;
+    set.id = ReqString(e, "id", path, 64);
+    set.label = ReqString(e, "label", path, 300);
+    set.provenance = ReadProvenance(e, path);
+    if (const Json* rule = reader_.Member(e, "rule", path, true)) {
+      set.rule = ReadRule(*rule, JoinPath(path, "rule"));
+      const RuleType t = set.rule.type;
+      if (t != RuleType::kAtLeast && t != RuleType::kAllOf && t != RuleType::kAnyOf) {
+        Problem(ErrorCode::kInvalidRule, JoinPath(path, "rule"),
+                "a criteria rule is at_least, all_of or any_of over labelled items");
+      }
+      for (size_t c = 0; c < set.rule.children.size(); ++c) {
+        if (set.rule.children[c].id.empty() || set.rule.children[c].label.empty()) {
+          Problem(ErrorCode::kMissingField, IndexPath(JoinPath(path, "rule.of"), c),
+                  "each criterion item needs an 'id' and a 'label'");
+        }
+      }
+    }
+    if (!set.id.empty() && CheckUnique(&seen, set.id, path)) kb_->criteria.push_back(std::move(set));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void KbLoader::Load(const std::vector<KbFile>& files) {
+  std::map<std::string, ParsedFile> by_kind;
+  for (const KbFile& f : files) {
+    JsonLimits limits;
+    limits.max_bytes = 16u << 20;
+    Result<Json> root = ParseJson(f.text, limits);
+    const size_t before = problems_.size();
+    if (!root) {
+      problems_.push_back(root.error());
+    } else if (reader_.ExpectObject(root.value(), "")) {
+      const Json& r = root.value();
+      const Json* version = reader_.Member(r, "schemaVersion", "", true);
+      const Json* kind = reader_.Member(r, "kind", "", true);
+      if (version && kind) {
+        auto v = reader_.Integer(*version, "schemaVersion");
+        auto k = reader_.String(*kind, "kind", 40);
+        if (v && *v != kSchemaVersion) {
+          Problem(ErrorCode::kUnsupportedVersion, "schemaVersion",
+                  "schemaVersion " + std::to_string(*v) + " is not supported (this version reads " +
+                      std::to_string(kSchemaVersion) + ")");
+        } else if (k) {
+          if (std::find(std::begin(kKinds), std::end(kKinds), *k) == std::end(kKinds)) {
+            Problem(ErrorCode::kUnknownKind, "kind", "unknown kind '" + *k + "'");
+          } else if (by_kind.count(*k)) {
+            Problem(ErrorCode::kDuplicateId, "kind",
+                    "kind '" + *k + "' is already defined by " + by_kind[*k].name);
+          } else if (v) {
+            by_kind[*k] = ParsedFile{f.name, std::move(root.value())};
+          }
+        }
+      }
+    }
+    for (size_t i = before; i < problems_.size(); ++i) {
+      problems_[i].path = f.name + ":" + problems_[i].path;
+    }
+  }
+  for (std::string_view kind : kRequiredKinds) {
+    if (!by_kind.count(std::string(kind))) {
+      Problem(ErrorCode::kMissingField, std::string(kind),
+              "the knowledge base has no file of kind '" + std::string(kind) + "'");
+    }
+  }
+  using Step = void (KbLoader::*)(const Json&);
+  const std::pair<std::string_view, Step> steps[] = {
+      {"meta", &KbLoader::LoadMeta},         {"references", &KbLoader::LoadReferences},
+      {"vocabulary", &KbLoader::LoadVocabulary}, {"features", &KbLoader::LoadFeatures},
+      {"workup", &KbLoader::LoadTests},      {"hpo", &KbLoader::LoadHpo},
+      {"criteria", &KbLoader::LoadCriteria}};
+  for (const auto& [kind, step] : steps) {
+    auto it = by_kind.find(std::string(kind));
+    if (it == by_kind.end()) continue;
+    const size_t before = problems_.size();
+    (this->*step)(it->second.root);
+    for (size_t i = before; i < problems_.size(); ++i) {
+      problems_[i].path = it->second.name + ":" + problems_[i].path;
+    }
+  }
+}
+
+Result<KnowledgeBase> LoadKnowledgeBase(const std::vector<KbFile>& files) {
+  KnowledgeBase kb;
+  KbLoader loader(&kb);
+  loader.Load(files);
+  if (!loader.problems().empty()) return loader.problems().front();
+  return kb;
+}
+
+std::vector<Error> ValidateKnowledgeBase(const std::vector<KbFile>& files) {
+  KnowledgeBase kb;
+  KbLoader loader(&kb);
+  loader.Load(files);
+  return std::move(loader.problems());
+}
+
+const Result<KnowledgeBase>& EmbeddedKnowledgeBase() {
+  static const Result<KnowledgeBase> kb = LoadKnowledgeBase(EmbeddedKbFiles());
+  return kb;
+}
+
+}  // namespace omsaid

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// Internal: shared machinery of the knowledge-base loader, split across kb_*.cpp by kind.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "json_util.h"
+#include "omsaid/kb.h"
+
+namespace omsaid {
+
+/// One knowledge-base file parsed to JSON, with its name for messages.
+struct ParsedFile {
+  std::string name;
+  Json root;
+};
+
+/// Collects every problem of a load, each path prefixed with its file name ("criteria.json:...").
+class KbLoader {
+ public:
+  explicit KbLoader(KnowledgeBase* kb) : kb_(kb), reader_(&problems_) {}
+
+  /// Runs every step; problems() is empty when the knowledge base is valid.
+  void Load(const std::vector<KbFile>& files);
+  std::vector<Error>& problems() { return problems_; }
+
+  // ---- helpers for the per-kind loaders ----
+  JsonReader& reader() { return reader_; }
+  void Problem(ErrorCode code, std::string path, std::string message) {
+    reader_.Problem(code, std::move(path), std::move(message));
+  }
+  /// Reads `sources`, `evidence` and `note` of a clinical statement at `path`.
+  Provenance ReadProvenance(const Json& obj, const std::string& path, bool required = true);
+  /// Reads a rule node and resolves its references (variables, tests, criteria ...).
+  Rule ReadRule(const Json& node, const std::string& path, int depth = 0);
+  /// Reads an optional plain string member ("" when absent).
+  std::string OptString(const Json& obj, std::string_view key, const std::string& path,
+                        size_t max_length = 4000);
+  /// Reads a required string member.
+  std::string ReqString(const Json& obj, std::string_view key, const std::string& path,
+                        size_t max_length = 4000);
+  /// The array member `key` (required), or nullptr after recording a problem.
+  const Json* ReqArray(const Json& obj, std::string_view key, const std::string& path);
+  /// Records a duplicate id problem and returns false if `id` is already in `seen`.
+  bool CheckUnique(std::map<std::string, std::string>* seen, const std::string& id,
+                   const std::string& path);
+  int AddVariable(Variable v, const std::string& path);
+
+  KnowledgeBase& kb() { return *kb_; }
+
+ private:
+  void LoadMeta(const Json& root);
+  void LoadReferences(const Json& root);
+  void LoadVocabulary(const Json& root);
+  void LoadFeatures(const Json& root);
+  void LoadTests(const Json& root);
+  void LoadHpo(const Json& root);
+  void LoadCriteria(const Json& root);
+
+  KnowledgeBase* kb_;
+  std::vector<Error> problems_;
+  JsonReader reader_;
+};
+
+}  // namespace omsaid
