@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: MIT
+// omsaid — the command-line front end of the core (DESIGN §4.3).
+//   omsaid evaluate [--kb DIR] [--jsonl] [FILE|-]   report(s) on stdout
+//   omsaid validate-kb [DIR]                       every problem of a knowledge base; exit 1 if any
+// Exit codes: 0 ok, 1 invalid knowledge base, 2 bad input or usage. Errors are one line on stderr.
+// The CLI does the I/O (files, stdin, the clock); the core only sees strings.
+#include <dirent.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "omsaid/engine.h"
+#include "omsaid/kb.h"
+
+namespace {
+
+using omsaid::Error;
+using omsaid::KbFile;
+using omsaid::KnowledgeBase;
+
+constexpr const char* kUsage =
+    "usage: omsaid evaluate [--kb DIR] [--jsonl] [FILE|-]\n"
+    "       omsaid validate-kb [DIR]\n"
+    "       omsaid --version | --help\n"
+    "\n"
+    "evaluate     read a case (native case JSON, DESIGN §4.1) and print the report (JSON)\n"
+    "  --jsonl    one case per input line, one report per output line\n"
+    "  --kb DIR   use the knowledge base in DIR instead of the one built in\n"
+    "validate-kb  check a knowledge base (default: the built-in one); exit 1 on any problem\n"
+    "\n"
+    "Exit status: 0 ok, 1 invalid knowledge base, 2 bad input or usage.\n"
+    "This tool supports, and never replaces, a clinician.\n";
+
+int Usage(const std::string& message) {
+  std::fprintf(stderr, "omsaid: %s\n%s", message.c_str(), kUsage);
+  return 2;
+}
+
+// Reads a whole file (or stdin for "-"); false with a message on failure.
+bool ReadAll(const std::string& path, std::string* out, std::string* error) {
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) {
+    *error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  const bool failed = std::ferror(f) != 0;
+  if (f != stdin) std::fclose(f);
+  if (failed) {
+    *error = path + ": read error";
+    return false;
+  }
+  return true;
+}
+
+bool ReadKbDir(const std::string& dir, std::vector<KbFile>* files, std::string* error) {
+  DIR* d = opendir(dir.c_str());
+  if (!d) {
+    *error = dir + ": " + std::strerror(errno);
+    return false;
+  }
+  std::vector<std::string> names;
+  while (dirent* e = readdir(d)) {
+    std::string name = e->d_name;
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) names.push_back(name);
+  }
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  if (names.empty()) {
+    *error = dir + ": no .json files";
+    return false;
+  }
+  for (const std::string& name : names) {
+    KbFile f{name, {}};
+    if (!ReadAll(dir + "/" + name, &f.text, error)) return false;
+    files->push_back(std::move(f));
+  }
+  return true;
+}
+
+std::string Today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string OneLine(const Error& e) {
+  std::string s = e.ToString() + " (" + std::string(omsaid::ToString(e.code)) + ")";
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  return s;
+}
+
+int ValidateKb(const std::vector<std::string>& args) {
+  std::vector<KbFile> files;
+  if (args.size() > 1) return Usage("validate-kb takes at most one directory");
+  if (args.empty()) {
+    files = omsaid::EmbeddedKbFiles();
+  } else {
+    std::string error;
+    if (!ReadKbDir(args[0], &files, &error)) {
+      std::fprintf(stderr, "omsaid: %s\n", error.c_str());
+      return 2;
+    }
+  }
+  const std::vector<Error> problems = omsaid::ValidateKnowledgeBase(files);
+  for (const Error& e : problems) std::printf("%s\n", OneLine(e).c_str());
+  if (!problems.empty()) {
+    std::fprintf(stderr, "omsaid: %zu problem(s) in the knowledge base\n", problems.size());
+    return 1;
+  }
+  std::printf("knowledge base valid: %zu files\n", files.size());
+  return 0;
+}
+
+int Evaluate(const std::vector<std::string>& args) {
+  std::string kb_dir, input;
+  bool jsonl = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--jsonl") {
+      jsonl = true;
+    } else if (args[i] == "--kb") {
+      if (i + 1 >= args.size()) return Usage("--kb needs a directory");
+      kb_dir = args[++i];
+    } else if (args[i].size() > 1 && args[i][0] == '-' ) {
+      return Usage("unknown option " + args[i]);
+    } else if (input.empty()) {
+      input = args[i];
+    } else {
+      return Usage("evaluate takes one input file");
+    }
+  }
+  if (input.empty()) input = "-";
+
+  omsaid::Result<KnowledgeBase> loaded = omsaid::MakeError(omsaid::ErrorCode::kInternal, "", "");
+  const KnowledgeBase* kb = nullptr;
+  if (kb_dir.empty()) {
+    const auto& embedded = omsaid::EmbeddedKnowledgeBase();
+    if (!embedded) {
+      std::fprintf(stderr, "omsaid: built-in knowledge base: %s\n", OneLine(embedded.error()).c_str());
+      return 1;
+    }
+    kb = &embedded.value();
+  } else {
+    std::vector<KbFile> files;
+    std::string error;
+    if (!ReadKbDir(kb_dir, &files, &error)) {
+      std::fprintf(stderr, "omsaid: %s\n", error.c_str());
+      return 2;
+    }
+    loaded = omsaid::LoadKnowledgeBase(files);
+    if (!loaded) {
+      std::fprintf(stderr, "omsaid: %s: %s\n", kb_dir.c_str(), OneLine(loaded.error()).c_str());
+      return 1;
+    }
+    kb = &loaded.value();
+  }
+
+  std::string text, error;
+  if (!ReadAll(input, &text, &error)) {
+    std::fprintf(stderr, "omsaid: %s\n", error.c_str());
+    return 2;
+  }
+  omsaid::CaseLimits limits;
+  limits.today = Today();
+
+  if (!jsonl) {
+    omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, text, limits);
+    if (!report) {
+      std::fprintf(stderr, "omsaid: %s\n", OneLine(report.error()).c_str());
+      return 2;
+    }
+    std::fwrite(report.value().data(), 1, report.value().size(), stdout);
+    std::fputc('\n', stdout);
+    return 0;
+  }
+
+  // Bulk: one report (or one {"error": ...} line, so output lines stay aligned) per input line.
+  int failures = 0;
+  size_t line_no = 0, pos = 0;
+  std::string out;
+  out.reserve(1 << 20);
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, line, limits);
+    if (report) {
+      out += report.value();
+    } else {
+      ++failures;
+      const Error& e = report.error();
+      std::fprintf(stderr, "omsaid: line %zu: %s\n", line_no, OneLine(e).c_str());
+      out += "{\"error\":{\"code\":\"" + std::string(omsaid::ToString(e.code)) + "\",\"line\":" +
+             std::to_string(line_no) + "}}";
+    }
+    out.push_back('\n');
+    if (out.size() > (1 << 20)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return failures ? 2 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage("missing command");
+  const std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (command == "--version") {
+    const auto& kb = omsaid::EmbeddedKnowledgeBase();
+    std::printf("omsaid 0.1.0 (knowledge base %s)\n", kb ? kb.value().kb_version.c_str() : "invalid");
+    return 0;
+  }
+  if (command == "evaluate") return Evaluate(args);
+  if (command == "validate-kb") return ValidateKb(args);
+  return Usage("unknown command '" + command + "'");
+}
