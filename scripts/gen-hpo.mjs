@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: MIT
+// Writes data/hpo.json: the part of the Human Phenotype Ontology (release in ../shared/hpo) that the
+// knowledge base needs — every term at or below a feature of data/features.json (so any descendant a
+// clinician enters maps to a feature) and every term above one (so "absent" on a general term
+// propagates down), with their is_a links inside that set, exact synonyms, and the obsolete/merged
+// ids that point into it. No term, label or is_a link is altered (HPO licence).
+//
+//   node scripts/gen-hpo.mjs            regenerate data/hpo.json
+//   node scripts/gen-hpo.mjs --check    exit 1 if data/hpo.json is not what this would write
+//   --hpo DIR                           the HPO tables (default ../shared/hpo)
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const hpoDir = args.includes('--hpo') ? resolve(args[args.indexOf('--hpo') + 1]) : resolve(root, '../shared/hpo');
+
+const VERSION = '2026-01-08';
+const ATTRIBUTION =
+  'This product uses the Human Phenotype Ontology (version hp/releases/2026-01-08). ' +
+  'Find out more at http://www.human-phenotype-ontology.org. ' +
+  'Gargano MA et al. The Human Phenotype Ontology in 2024: phenotypes around the world. ' +
+  'Nucleic Acids Res 2024. doi:10.1093/nar/gkad1005.';
+
+function readTsv(file) {
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  const [header, ...rows] = text.split('\n').filter((l) => l.length > 0);
+  const cols = header.split('\t');
+  return rows.map((line) => {
+    const cells = line.split('\t');
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+  });
+}
+
+export function buildHpo(hpoRows, obsoleteRows, featureIds) {
+  const byId = new Map(hpoRows.map((r) => [r.id, r]));
+  const parents = new Map(hpoRows.map((r) => [r.id, r.parents ? r.parents.split('|') : []]));
+  const children = new Map();
+  for (const [id, ps] of parents) {
+    for (const p of ps) {
+      if (!children.has(p)) children.set(p, []);
+      children.get(p).push(id);
+    }
+  }
+  const keep = new Set();
+  const walk = (start, next) => {
+    const stack = [start];
+    while (stack.length) {
+      const id = stack.pop();
+      if (keep.has(id) && id !== start) continue;
+      keep.add(id);
+      for (const n of next(id) ?? []) stack.push(n);
+    }
+  };
+  for (const f of featureIds) {
+    if (!byId.has(f)) throw new Error(`feature ${f} is not a current term of HPO ${VERSION}`);
+    walk(f, (id) => children.get(id));
+    walk(f, (id) => parents.get(id));
+  }
+  const terms = [...keep].filter((id) => byId.has(id)).sort().map((id) => {
+    const r = byId.get(id);
+    const ps = parents.get(id).filter((p) => keep.has(p));
+    const syn = r.synonyms ? r.synonyms.split('|').filter((s) => s && s !== r.label) : [];
+    return syn.length ? [id, r.label, ps, syn] : [id, r.label, ps];
+  });
+  const replaced = obsoleteRows
+    .filter((r) => r.replaced_by && keep.has(r.replaced_by))
+    .map((r) => [r.obsolete_id, r.replaced_by])
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { terms, replaced };
+}
+
+function render({ terms, replaced }) {
+  const lines = [];
+  lines.push('{');
+  lines.push('"schemaVersion": 1,');
+  lines.push('"kind": "hpo",');
+  lines.push(`"version": ${JSON.stringify(VERSION)},`);
+  lines.push(`"attribution": ${JSON.stringify(ATTRIBUTION)},`);
+  lines.push('"license": "https://hpo.jax.org/app/license",');
+  lines.push('"generatedBy": "scripts/gen-hpo.mjs from hpo-full.tsv.gz and hpo-full-obsolete-map.tsv.gz",');
+  lines.push('"terms": [');
+  lines.push(terms.map((t) => JSON.stringify(t)).join(',\n'));
+  lines.push('],');
+  lines.push('"replaced": [');
+  lines.push(replaced.map((r) => JSON.stringify(r)).join(',\n'));
+  lines.push(']');
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+function main() {
+  const fullFile = join(hpoDir, 'hpo-full.tsv.gz');
+  if (!existsSync(fullFile)) {
+    console.error(`gen-hpo: ${fullFile} not found (pass --hpo DIR)`);
+    process.exit(2);
+  }
+  const rows = readTsv(fullFile);
+  const obsolete = readTsv(join(hpoDir, 'hpo-full-obsolete-map.tsv.gz'));
+  const features = JSON.parse(readFileSync(join(root, 'data/features.json'), 'utf8')).features.map((f) => f.id);
+  const text = render(buildHpo(rows, obsolete, features));
+  const out = join(root, 'data/hpo.json');
+  if (check) {
+    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+    if (current !== text) {
+      console.error('gen-hpo: data/hpo.json is out of date; run node scripts/gen-hpo.mjs');
+      process.exit(1);
+    }
+    console.log('gen-hpo: data/hpo.json is up to date');
+    return;
+  }
+  writeFileSync(out, text);
+  const parsed = JSON.parse(text);
+  console.log(`gen-hpo: wrote data/hpo.json (${parsed.terms.length} terms, ${parsed.replaced.length} replaced ids, ${text.length} bytes)`);
+}
+
+main();
