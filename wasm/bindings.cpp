@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// The only Embind file: a small, coarse API of strings in and strings (JSON) out. Nothing here
+// throws; errors travel as {"ok": false, "error": {...}} and web/src/core.js turns them into a
+// CoreError. Names start with '_' because only core.js may call them.
+#include <emscripten/bind.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "omsaid/engine.h"
+#include "omsaid/kb.h"
+
+namespace {
+
+std::string Quote(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      default:
+        if (c < 0x20) {
+          static const char* kHex = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string ErrorEnvelope(const omsaid::Error& e) {
+  return "{\"ok\":false,\"error\":{\"code\":" + Quote(std::string(omsaid::ToString(e.code))) +
+         ",\"message\":" + Quote(e.message) + ",\"path\":" + Quote(e.path) + "}}";
+}
+
+// evaluate(caseJson, today) -> {"ok": true, "report": {...}} | {"ok": false, "error": {...}}
+// `today` (YYYY-MM-DD, or "") lets the core reject visit dates in the future without a clock.
+std::string Evaluate(const std::string& case_json, const std::string& today) {
+  const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
+  if (!kb) return ErrorEnvelope(kb.error());
+  omsaid::CaseLimits limits;
+  limits.today = today;
+  omsaid::Result<std::string> report = omsaid::EvaluateJson(kb.value(), case_json, limits);
+  if (!report) return ErrorEnvelope(report.error());
+  return "{\"ok\":true,\"report\":" + report.value() + "}";
+}
+
+// kbInfo() -> versions, the disclaimer and the HPO acknowledgement, for the page's footer.
+std::string KbInfo() {
+  const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
+  if (!kb) return ErrorEnvelope(kb.error());
+  const omsaid::KnowledgeBase& k = kb.value();
+  return "{\"ok\":true,\"kbVersion\":" + Quote(k.kb_version) + ",\"title\":" + Quote(k.title) +
+         ",\"disclaimer\":" + Quote(k.disclaimer) + ",\"hpoVersion\":" + Quote(k.hpo_version) +
+         ",\"hpoAttribution\":" + Quote(k.hpo_attribution) + "}";
+}
+
+// Test hook: aborts the instance, so the adapter's recovery path can be tested for real.
+void ForceAbortForTesting() { std::abort(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(omsaid) {
+  emscripten::function("_evaluate", &Evaluate);
+  emscripten::function("_kbInfo", &KbInfo);
+  emscripten::function("_forceAbortForTesting", &ForceAbortForTesting);
+}
