@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+// The adapter between JavaScript and the WebAssembly core: the only module that imports the
+// Emscripten output (DESIGN §4.4).
+//
+//   const core = await createOmsAid();
+//   const report = core.evaluate({ caseVersion: 1, findings: { 'HP:0010543': 'present' } });
+//
+// A bad case throws CoreError {code, message, path}. If the module aborts (a bug: the core never
+// aborts on input by design), the instance is discarded, a spare instance takes over at once, a new
+// spare is built in the background, and CoreError {code: 'internal'} is thrown: the caller keeps its
+// case and can simply evaluate again.
+import factory from '../generated/omsaid_core.cjs';
+
+/** An error from the core, with the stable code and the JSON path of the problem. */
+export class CoreError extends Error {
+  constructor(code, message, path = '') {
+    super(path ? `${path}: ${message}` : message);
+    this.name = 'CoreError';
+    this.code = code;
+    this.path = path;
+    this.detail = message;
+  }
+}
+
+let compiled = null; // Promise<WebAssembly.Module>, compiled once per page
+
+function decodeBase64(b64) {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+function compile() {
+  // The .wasm bytes are inlined by web/build.mjs (no fetch, no file path: works from file:// and
+  // under a CSP with connect-src 'none').
+  compiled ??= WebAssembly.compile(decodeBase64(factory.wasmBase64));
+  return compiled;
+}
+
+async function instantiate() {
+  const module = await compile();
+  return factory({
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
+      return {};
+    },
+    print() {},
+    printErr() {},
+  });
+}
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function unwrap(text) {
+  const result = JSON.parse(text);
+  if (!result.ok) {
+    const e = result.error;
+    throw new CoreError(e.code, e.message, e.path);
+  }
+  return result;
+}
+
+/**
+ * Creates the core. Resolves when the first instance is ready.
+ * @returns {Promise<{evaluate(caseInput: object|string, options?: {today?: string}): object,
+ *                    kbInfo(): object, ready(): Promise<void>}>}
+ */
+export async function createOmsAid() {
+  let current = await instantiate();
+  let spare = null;
+  let spareBuilding = null;
+
+  const buildSpare = () => {
+    spareBuilding ??= instantiate().then(
+      (m) => {
+        spare = m;
+        spareBuilding = null;
+      },
+      () => {
+        spareBuilding = null;
+      },
+    );
+    return spareBuilding;
+  };
+
+  // Promotes the spare when there is no current instance (after an abort).
+  const take = () => {
+    if (!current && spare) {
+      current = spare;
+      spare = null;
+      buildSpare();
+    }
+  };
+
+  // Runs fn on the current instance; on an abort, swaps in the spare and reports CoreError internal.
+  const call = (fn) => {
+    take();
+    if (!current) {
+      buildSpare();
+      throw new CoreError('internal', 'the engine is restarting; try again in a moment');
+    }
+    try {
+      return fn(current);
+    } catch (e) {
+      if (e instanceof CoreError) throw e;
+      current = null;
+      take();
+      if (!current) buildSpare();
+      const what = e && e.message ? e.message : String(e);
+      throw new CoreError('internal', `internal error in the engine (${what}); it was restarted and your case is kept`);
+    }
+  };
+
+  // The spare is built once the page is idle, so it never delays the first answer.
+  setTimeout(buildSpare, 0);
+
+  return {
+    /** Evaluates a case (an object, or JSON text) and returns the report object. */
+    evaluate(caseInput, options = {}) {
+      const text = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
+      if (text === undefined) throw new CoreError('wrong_type', 'expected a case object', '');
+      const result = call((m) => unwrap(m._evaluate(text, options.today ?? today())));
+      return result.report;
+    },
+    /** Versions, disclaimer and the HPO acknowledgement. */
+    kbInfo() {
+      const info = call((m) => unwrap(m._kbInfo()));
+      delete info.ok;
+      return info;
+    },
+    /** Resolves when a spare instance is ready (tests use it after a forced abort). */
+    async ready() {
+      take();
+      if (!current) {
+        await buildSpare();
+        take();
+      }
+      if (!spare) await buildSpare();
+    },
+    /** Test hook: aborts the current instance for real. */
+    _forceAbortForTesting() {
+      call((m) => m._forceAbortForTesting());
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// Every user-facing string of the UI, in English. Clinical text (questions, labels, reasons) comes
+// from the knowledge base through the report. To translate: copy this file, translate the values,
+// register it in i18n.js.
+export default {
+  'app.title': 'OMS Diagnostic Aid',
+  'app.subtitle': 'Opsoclonus-myoclonus syndrome ("dancing eyes – dancing feet")',
+  'app.loading': 'Loading the diagnostic engine…',
+  'app.loadFailed': 'The diagnostic engine could not start: {message}',
+  'state.present': 'Present',
+  'state.absent': 'Absent',
+  'state.unknown': 'Not known',
+  'criteria.heading': 'Diagnostic criteria',
+  'criteria.status.met': 'Criteria met',
+  'criteria.status.not_met': 'Criteria not met',
+  'criteria.status.indeterminate': 'Indeterminate',
+  'criteria.count': '{count} of {required} required criteria present',
+  'criteria.needs': 'Still needed to decide: {items}',
+  'criteria.item.legend': '{label}',
+  'evidence.level.V': 'verified in the primary source',
+  'evidence.level.S': 'from a secondary source',
+  'evidence.level.U': 'unverified default',
+  'evidence.label': 'Evidence: {level}',
+  'evidence.sources': 'Sources',
+  'error.input': 'This case has a problem: {message}',
+  'error.internal': 'Something went wrong inside the engine. Your answers are kept; please try again.',
+  'warnings.heading': 'Notes about the input',
+  'disclaimer.heading': 'Important',
+  'hpo.acknowledgement': 'HPO acknowledgement',
+  'footer.kbVersion': 'Knowledge base version {version}',
+};
