@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// Step 2: HPO findings to knowledge-base variables (up for present, down for absent), obsolete ids,
+// terms outside the knowledge base, contradictions, and the three-valued rule evaluator.
+#include "omsaid/evidence.h"
+
+#include "test_util.h"
+
+namespace omsaid {
+namespace {
+
+using testing::CaseWith;
+using testing::Kb;
+using testing::MustParse;
+
+Tri StateOf(const Evidence& ev, std::string_view variable) {
+  const int v = Kb().FindVariable(variable);
+  EXPECT_GE(v, 0) << variable;
+  return v < 0 ? Tri::kUnknown : ev.vars[v];
+}
+
+Evidence Build(std::string_view findings, std::string_view extra = "") {
+  Result<Evidence> ev = BuildEvidence(Kb(), MustParse(CaseWith(findings, extra)));
+  EXPECT_TRUE(ev.ok()) << (ev.ok() ? "" : ev.error().ToString());
+  return ev.ok() ? ev.value() : Evidence{};
+}
+
+bool HasWarningContaining(const Evidence& ev, std::string_view text) {
+  for (const std::string& w : ev.warnings) {
+    if (w.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(Evidence, PresentDescendantMakesAncestorFeaturePresent) {
+  const Evidence ev = Build(R"("HP:0002066": "present")");  // Gait ataxia
+  EXPECT_EQ(StateOf(ev, "HP:0001251"), Tri::kTrue);
+}
+
+TEST(Evidence, AbsentDescendantSaysNothingAboutAncestor) {
+  const Evidence ev = Build(R"("HP:0002078": "absent")");  // no truncal ataxia
+  EXPECT_EQ(StateOf(ev, "HP:0001251"), Tri::kUnknown);
+}
+
+TEST(Evidence, AbsentAncestorMakesDescendantFeaturesAbsent) {
+  // Abnormality of eye movement (HP:0000496) absent: no opsoclonus, flutter or nystagmus.
+  const Evidence ev = Build(R"("HP:0000496": "absent")");
+  EXPECT_EQ(StateOf(ev, "HP:0010543"), Tri::kFalse);
+  EXPECT_EQ(StateOf(ev, "HP:0031931"), Tri::kFalse);
+  EXPECT_EQ(StateOf(ev, "HP:0000639"), Tri::kFalse);
+  EXPECT_EQ(StateOf(ev, "HP:0001251"), Tri::kUnknown);
+}
+
+TEST(Evidence, UnknownStaysUnknown) {
+  const Evidence ev = Build(R"("HP:0010543": "unknown")");
+  EXPECT_EQ(StateOf(ev, "HP:0010543"), Tri::kUnknown);
+  EXPECT_TRUE(ev.warnings.empty());
+}
+
+TEST(Evidence, ObsoleteIdIsReadAsItsReplacementWithAWarning) {
+  const Evidence ev = Build(R"("HP:0001253": "present")");  // alt id of Ataxia
+  EXPECT_EQ(StateOf(ev, "HP:0001251"), Tri::kTrue);
+  EXPECT_TRUE(HasWarningContaining(ev, "findings.HP:0001253: obsolete or merged HPO id, read as HP:0001251"));
+}
+
+TEST(Evidence, TermOutsideTheKnowledgeBaseIsKeptAsAWarning) {
+  const Evidence ev = Build(R"("HP:0001631": "present")");  // Atrial septal defect
+  EXPECT_TRUE(HasWarningContaining(ev, "findings.HP:0001631: outside the knowledge base"));
+}
+
+TEST(Evidence, TooGeneralTermIsAWarning) {
+  const Evidence ev = Build(R"("HP:0000496": "present")");
+  EXPECT_TRUE(HasWarningContaining(ev, "too general"));
+  EXPECT_EQ(StateOf(ev, "HP:0010543"), Tri::kUnknown);
+}
+
+TEST(Evidence, PresentTermWithAbsentAncestorIsAContradiction) {
+  Result<Evidence> ev = BuildEvidence(
+      Kb(), MustParse(CaseWith(R"("HP:0001251": "absent", "HP:0002066": "present")")));
+  ASSERT_FALSE(ev.ok());
+  EXPECT_EQ(ev.error().code, ErrorCode::kContradiction);
+  EXPECT_EQ(ev.error().path, "findings.HP:0001251");
+  EXPECT_EQ(ev.error().message,
+            "HP:0001251 'Ataxia' is absent but HP:0002066 'Gait ataxia' (findings.HP:0002066) is "
+            "present, and a present term implies every term above it");
+}
+
+TEST(Evidence, ExposuresTestsAntibodiesAndOnsetBecomeVariables) {
+  const Evidence ev = Build("", R"("exposures": ["recent-infection"], "tests": {"eeg": "normal",
+      "brain-mri": "abnormal", "csf-analysis": "pending"}, "antibodies": {"anti-Ri": "positive"},
+      "onset": "acute")");
+  EXPECT_EQ(StateOf(ev, "exposure:recent-infection"), Tri::kTrue);
+  EXPECT_EQ(StateOf(ev, "exposure:drug-or-toxin"), Tri::kUnknown) << "not listed is not absent";
+  EXPECT_EQ(StateOf(ev, "test:eeg"), Tri::kFalse);
+  EXPECT_EQ(StateOf(ev, "test:brain-mri"), Tri::kTrue);
+  EXPECT_EQ(StateOf(ev, "test:csf-analysis"), Tri::kUnknown);
+  EXPECT_EQ(StateOf(ev, "antibody:anti-Ri"), Tri::kTrue);
+  EXPECT_EQ(StateOf(ev, "onset:acute"), Tri::kTrue);
+  EXPECT_EQ(StateOf(ev, "onset:chronic"), Tri::kFalse);
+}
+
+TEST(Evidence, ExposureObjectFormCarriesAbsence) {
+  const Evidence ev = Build("", R"("exposures": {"drug-or-toxin": "absent", "recent-infection": "present"})");
+  EXPECT_EQ(StateOf(ev, "exposure:drug-or-toxin"), Tri::kFalse);
+  EXPECT_EQ(StateOf(ev, "exposure:recent-infection"), Tri::kTrue);
+}
+
+TEST(Evidence, FindingOrderDoesNotMatter) {
+  const Evidence a = Build(R"("HP:0002066": "present", "HP:0010543": "absent", "HP:0000737": "present")");
+  const Evidence b = Build(R"("HP:0000737": "present", "HP:0010543": "absent", "HP:0002066": "present")");
+  EXPECT_EQ(a.vars, b.vars);
+}
+
+// ---- rule evaluator (Kleene logic) ----
+
+Rule Leaf(int ref) {
+  Rule r;
+  r.type = RuleType::kFeature;
+  r.ref = ref;
+  return r;
+}
+
+Rule Node(RuleType type, std::vector<Rule> children, int minimum = 0) {
+  Rule r;
+  r.type = type;
+  r.children = std::move(children);
+  r.minimum = minimum;
+  return r;
+}
+
+TEST(Rules, ThreeValuedCombinators) {
+  Evidence ev;
+  ev.vars = {Tri::kTrue, Tri::kFalse, Tri::kUnknown};
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kAllOf, {Leaf(0), Leaf(2)}), ev), Tri::kUnknown);
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kAllOf, {Leaf(1), Leaf(2)}), ev), Tri::kFalse);
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kAnyOf, {Leaf(1), Leaf(2)}), ev), Tri::kUnknown);
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kAnyOf, {Leaf(0), Leaf(2)}), ev), Tri::kTrue);
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kNot, {Leaf(2)}), ev), Tri::kUnknown);
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kNot, {Leaf(1)}), ev), Tri::kTrue);
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kAtLeast, {Leaf(0), Leaf(1), Leaf(2)}, 2), ev), Tri::kUnknown);
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kAtLeast, {Leaf(0), Leaf(1), Leaf(2)}, 1), ev), Tri::kTrue);
+  EXPECT_EQ(EvaluateRule(Node(RuleType::kAtLeast, {Leaf(1), Leaf(1), Leaf(2)}, 2), ev), Tri::kFalse);
+}
+
+TEST(Rules, AgeIsUnknownWithoutAnAgeAndHalfOpenWithOne) {
+  Rule age;
+  age.type = RuleType::kAge;
+  age.min = 1;
+  age.max = 6;
+  Evidence ev;
+  EXPECT_EQ(EvaluateRule(age, ev), Tri::kUnknown);
+  ev.age_years = 1.0;
+  EXPECT_EQ(EvaluateRule(age, ev), Tri::kTrue);
+  ev.age_years = 6.0;
+  EXPECT_EQ(EvaluateRule(age, ev), Tri::kFalse);
+}
+
+}  // namespace
+}  // namespace omsaid

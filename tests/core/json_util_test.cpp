@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// The JSON layer: limits, duplicate keys, positions, typed readers and the writer.
+#include "json_util.h"
+
+#include <gtest/gtest.h>
+
+#include "text_util.h"
+
+namespace omsaid {
+namespace {
+
+TEST(JsonUtil, ParsesAndRejectsTrailingGarbage) {
+  EXPECT_TRUE(ParseJson(R"({"a": [1, 2, {"b": null}]})").ok());
+  Result<Json> r = ParseJson(R"({"a": 1} x)");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidJson);
+}
+
+TEST(JsonUtil, DepthLimitCountsContainers) {
+  JsonLimits limits;
+  limits.max_depth = 3;
+  EXPECT_TRUE(ParseJson("[[[]]]", limits).ok());
+  Result<Json> r = ParseJson("[[[[]]]]", limits);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTooDeep);
+  EXPECT_EQ(r.error().path, "[0][0][0]");
+}
+
+TEST(JsonUtil, DuplicateKeyPathIsNested) {
+  Result<Json> r = ParseJson(R"({"a": [{"b": 1, "b": 2}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().path, "a[0].b");
+}
+
+TEST(JsonUtil, InvalidUtf8IsInvalidJson) {
+  Result<Json> r = ParseJson("{\"a\": \"\xff\"}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidJson);
+}
+
+TEST(JsonUtil, ReaderCollectsEveryProblem) {
+  std::vector<Error> problems;
+  JsonReader reader(&problems);
+  Json j = ParseJson(R"({"s": 1, "n": "x", "e": "z"})").value();
+  EXPECT_FALSE(reader.String(j["s"], "s").has_value());
+  EXPECT_FALSE(reader.Number(j["n"], "n").has_value());
+  EXPECT_FALSE(reader.Enum(j["e"], "e", {"a", "b"}).has_value());
+  EXPECT_EQ(reader.Member(j, "missing", "", true), nullptr);
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0].message, "expected a string, got a number");
+  EXPECT_EQ(problems[1].message, "expected a number, got a string");
+  EXPECT_EQ(problems[2].message, "'z' is not one of: a, b");
+  EXPECT_EQ(problems[3].code, ErrorCode::kMissingField);
+  EXPECT_EQ(problems[3].path, "missing");
+}
+
+TEST(JsonUtil, WriterProducesValidCompactJson) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Field("s", "a\"b\\c\n\x01");
+  w.Field("i", 3);
+  w.Field("d", 0.25);
+  w.Key("list");
+  w.BeginArray();
+  w.Number(1);
+  w.Bool(false);
+  w.Null();
+  w.BeginObject();
+  w.EndObject();
+  w.EndArray();
+  w.EndObject();
+  EXPECT_EQ(w.str(), R"({"s":"a\"b\\c\n\u0001","i":3,"d":0.25,"list":[1,false,null,{}]})");
+  EXPECT_TRUE(ParseJson(w.str()).ok());
+}
+
+TEST(TextUtil, Formats) {
+  EXPECT_TRUE(IsHpoId("HP:0010543"));
+  EXPECT_FALSE(IsHpoId("HP:001054"));
+  EXPECT_FALSE(IsHpoId("hp:0010543"));
+  EXPECT_TRUE(IsIsoDate("2024-02-29"));
+  EXPECT_FALSE(IsIsoDate("2023-02-29"));
+  EXPECT_FALSE(IsIsoDate("2023-13-01"));
+  EXPECT_DOUBLE_EQ(*ParseIsoDurationYears("P1Y6M"), 1.5);
+  EXPECT_DOUBLE_EQ(*ParseIsoDurationYears("P18M"), 1.5);
+  EXPECT_FALSE(ParseIsoDurationYears("P6M1Y").has_value());
+  EXPECT_FALSE(ParseIsoDurationYears("P").has_value());
+  EXPECT_EQ(ClipForMessage(std::string(100, 'a')).size(), 63u);
+  // Cut on a UTF-8 boundary: 59 ASCII bytes then a 2-byte character straddling the limit.
+  const std::string s = std::string(59, 'a') + "\xC3\xA9" + "zz";
+  EXPECT_EQ(ClipForMessage(s), std::string(59, 'a') + "\xE2\x80\xA6");
+}
+
+}  // namespace
+}  // namespace omsaid

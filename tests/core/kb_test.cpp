@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+// The knowledge-base loader: the shipped data is valid, and every loader error is reported with its
+// file and JSON path.
+#include "omsaid/kb.h"
+
+#include "json_util.h"
+#include "test_util.h"
+
+namespace omsaid {
+namespace {
+
+using testing::KbFilesWith;
+using testing::KbFileText;
+
+std::vector<Error> Problems(const std::string& name, const std::string& text) {
+  return ValidateKnowledgeBase(KbFilesWith(name, text));
+}
+
+bool HasProblem(const std::vector<Error>& problems, ErrorCode code, std::string_view path) {
+  for (const Error& e : problems) {
+    if (e.code == code && e.path == path) return true;
+  }
+  return false;
+}
+
+std::string Dump(const std::vector<Error>& problems) {
+  std::string s;
+  for (const Error& e : problems) s += e.ToString() + " [" + std::string(ToString(e.code)) + "]\n";
+  return s;
+}
+
+// Edits one shipped file: parse, change, serialise.
+std::string Edited(const std::string& name, void (*edit)(Json&)) {
+  Json j = ParseJson(KbFileText(name), JsonLimits{16u << 20, 64}).value();
+  edit(j);
+  return j.dump();
+}
+
+TEST(KbLoad, ShippedKnowledgeBaseHasNoProblems) {
+  const std::vector<Error> problems = ValidateKnowledgeBase(EmbeddedKbFiles());
+  EXPECT_TRUE(problems.empty()) << Dump(problems);
+  ASSERT_TRUE(EmbeddedKnowledgeBase().ok());
+  EXPECT_FALSE(EmbeddedKnowledgeBase().value().kb_version.empty());
+}
+
+TEST(KbLoad, InvalidJsonNamesTheFile) {
+  const auto p = Problems("criteria.json", "{");
+  ASSERT_FALSE(p.empty());
+  EXPECT_EQ(p[0].code, ErrorCode::kInvalidJson);
+  EXPECT_EQ(p[0].path, "criteria.json:");
+}
+
+TEST(KbLoad, UnsupportedSchemaVersion) {
+  const auto p = Problems("criteria.json", R"({"schemaVersion": 2, "kind": "criteria", "criteria": []})");
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnsupportedVersion, "criteria.json:schemaVersion")) << Dump(p);
+}
+
+TEST(KbLoad, UnknownKind) {
+  const auto p = Problems("extra.json", R"({"schemaVersion": 1, "kind": "horoscope"})");
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownKind, "extra.json:kind")) << Dump(p);
+}
+
+TEST(KbLoad, DuplicateKindAndMissingKind) {
+  auto p = Problems("criteria2.json", KbFileText("criteria.json"));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kDuplicateId, "criteria2.json:kind")) << Dump(p);
+  std::vector<KbFile> files;
+  for (const KbFile& f : EmbeddedKbFiles()) {
+    if (f.name != "criteria.json") files.push_back(f);
+  }
+  p = ValidateKnowledgeBase(files);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kMissingField, "criteria")) << Dump(p);
+}
+
+TEST(KbLoad, UnknownFeatureInARule) {
+  const auto p = Problems("criteria.json", Edited("criteria.json", [](Json& j) {
+    j["criteria"][0]["rule"]["of"][0]["of"][1]["id"] = "HP:9999999";
+  }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "criteria.json:criteria[0].rule.of[0].of[1].id"))
+      << Dump(p);
+}
+
+TEST(KbLoad, BadRuleNodes) {
+  auto p = Problems("criteria.json", Edited("criteria.json", [](Json& j) {
+    j["criteria"][0]["rule"]["of"][1]["type"] = "most_of";
+  }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, "criteria.json:criteria[0].rule.of[1].type")) << Dump(p);
+  p = Problems("criteria.json", Edited("criteria.json", [](Json& j) {
+    j["criteria"][0]["rule"]["minimum"] = 5;
+  }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, "criteria.json:criteria[0].rule.minimum")) << Dump(p);
+}
+
+TEST(KbLoad, UnknownSourceAndMissingEvidenceNote) {
+  auto p = Problems("criteria.json", Edited("criteria.json", [](Json& j) {
+    j["criteria"][0]["sources"][0] = "Nobody1999";
+  }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "criteria.json:criteria[0].sources[0]")) << Dump(p);
+  p = Problems("criteria.json", Edited("criteria.json", [](Json& j) {
+    j["criteria"][0]["evidence"] = "U";
+    j["criteria"][0].erase("note");
+  }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kMissingField, "criteria.json:criteria[0].note")) << Dump(p);
+  p = Problems("criteria.json", Edited("criteria.json", [](Json& j) {
+    j["criteria"][0]["evidence"] = "maybe";
+  }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, "criteria.json:criteria[0].evidence")) << Dump(p);
+}
+
+TEST(KbLoad, WrongTypeAndDuplicateIds) {
+  auto p = Problems("workup.json", Edited("workup.json", [](Json& j) { j["tests"][0]["label"] = 3; }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kWrongType, "workup.json:tests[0].label")) << Dump(p);
+  p = Problems("references.json", Edited("references.json", [](Json& j) {
+    j["references"].push_back(j["references"][0]);
+  }));
+  EXPECT_FALSE(p.empty());
+  EXPECT_EQ(p[0].code, ErrorCode::kDuplicateId) << Dump(p);
+}
+
+TEST(KbLoad, RequiredIdsOfTheContractMustExist) {
+  const auto p = Problems("workup.json", Edited("workup.json", [](Json& j) {
+    j["tests"].erase(0);  // imaging-chest-abdomen-pelvis
+  }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kMissingField, "workup.json:tests")) << Dump(p);
+}
+
+TEST(KbLoad, FeatureMissingFromHpoAndBadParent) {
+  auto p = Problems("features.json", Edited("features.json", [](Json& j) {
+    j["features"].push_back({{"id", "HP:0000002"}, {"label", "x"}, {"lay", "x"}, {"category", "x"}});
+  }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "hpo.json:terms")) << Dump(p);
+  p = Problems("hpo.json", Edited("hpo.json", [](Json& j) { j["terms"][5][2].push_back("HP:0000002"); }));
+  EXPECT_FALSE(p.empty());
+  EXPECT_EQ(p[0].code, ErrorCode::kUnknownReference) << Dump(p);
+}
+
+TEST(KbLoad, ReportsEveryProblemNotJustTheFirst) {
+  const auto p = Problems("workup.json", Edited("workup.json", [](Json& j) {
+    j["tests"][0]["label"] = 1;
+    j["tests"][1]["sources"] = {"Nobody"};
+    j["tests"][2]["evidence"] = "X";
+  }));
+  EXPECT_GE(p.size(), 3u) << Dump(p);
+}
+
+TEST(KbLoad, LoadKnowledgeBaseReturnsTheFirstProblem) {
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(KbFilesWith("meta.json", "[]"));
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.error().code, ErrorCode::kWrongType);
+}
+
+}  // namespace
+}  // namespace omsaid

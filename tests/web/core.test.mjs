@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// web/src/core.js against the real WASM module under Node: report shape, CoreError on bad input,
+// and recovery from a real abort inside the module.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createOmsAid, CoreError } from '../../web/src/core.js';
+
+const core = await createOmsAid();
+
+const omsCase = {
+  caseVersion: 1,
+  age: { years: 1.5 },
+  findings: { 'HP:0010543': 'present', 'HP:0001336': 'present', 'HP:0000737': 'present' },
+};
+
+test('evaluate returns a plain report object with every contract field', () => {
+  const r = core.evaluate(omsCase);
+  assert.equal(r.reportVersion, 1);
+  assert.equal(typeof r.kbVersion, 'string');
+  for (const key of ['warnings', 'criteria', 'differential', 'omsEtiology', 'workup', 'nextQuestions', 'redFlags', 'careTeam']) {
+    assert.ok(Array.isArray(r[key]), key);
+  }
+  assert.ok('pnsCare' in r);
+  assert.equal(typeof r.disclaimer, 'string');
+  assert.equal(r.criteria[0].id, 'genoa-2005');
+  assert.equal(r.criteria[0].status, 'met');
+});
+
+test('a bad case throws CoreError with code, message and path', () => {
+  assert.throws(
+    () => core.evaluate({ caseVersion: 1, findings: { 'HP:0010543': 'perhaps' } }),
+    (e) => e instanceof CoreError && e.code === 'invalid_value' && e.path === 'findings.HP:0010543' &&
+      e.detail === "'perhaps' is not one of: present, absent, unknown",
+  );
+  assert.throws(() => core.evaluate('{"caseVersion": 1,'), (e) => e instanceof CoreError && e.code === 'invalid_json');
+  assert.throws(() => core.evaluate({}), (e) => e instanceof CoreError && e.code === 'missing_field' && e.path === 'caseVersion');
+});
+
+test('visit dates after today are rejected; today can be given', () => {
+  const c = { caseVersion: 1, visits: [{ date: '2030-01-01' }] };
+  assert.throws(() => core.evaluate(c, { today: '2026-11-25' }), (e) => e.code === 'invalid_value' && e.path === 'visits[0].date');
+  assert.equal(core.evaluate(c, { today: '2030-01-02' }).reportVersion, 1);
+});
+
+test('an abort inside WASM becomes CoreError internal and the instance is rebuilt', async () => {
+  await core.ready();
+  assert.throws(() => core._forceAbortForTesting(), (e) => e instanceof CoreError && e.code === 'internal');
+  // The spare took over at once: the very next call works.
+  assert.equal(core.evaluate(omsCase).criteria[0].status, 'met');
+  // And again after a second abort, once a new spare is ready.
+  await core.ready();
+  assert.throws(() => core._forceAbortForTesting(), (e) => e.code === 'internal');
+  assert.equal(core.evaluate(omsCase).criteria[0].status, 'met');
+});
+
+test('kbInfo gives the versions and the HPO acknowledgement', () => {
+  const info = core.kbInfo();
+  assert.match(info.hpoAttribution, /Human Phenotype Ontology/);
+  assert.equal(info.hpoVersion, '2026-01-08');
+  assert.equal(typeof info.kbVersion, 'string');
+});
