@@ -60,6 +60,13 @@ std::string KbInfo() {
          ",\"hpoAttribution\":" + Quote(k.hpo_attribution) + "}";
 }
 
+// vocabulary() -> the knowledge base's variables, tests, antibodies, age bands and HPO terms.
+std::string Vocabulary() {
+  const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
+  if (!kb) return ErrorEnvelope(kb.error());
+  return "{\"ok\":true,\"vocabulary\":" + omsaid::VocabularyJson(kb.value()) + "}";
+}
+
 // Test hook: aborts the instance, so the adapter's recovery path can be tested for real.
 void ForceAbortForTesting() { std::abort(); }
 
@@ -68,5 +75,6 @@ void ForceAbortForTesting() { std::abort(); }
 EMSCRIPTEN_BINDINGS(omsaid) {
   emscripten::function("_evaluate", &Evaluate);
   emscripten::function("_kbInfo", &KbInfo);
+  emscripten::function("_vocabulary", &Vocabulary);
   emscripten::function("_forceAbortForTesting", &ForceAbortForTesting);
 }

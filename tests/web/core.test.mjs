@@ -59,3 +59,16 @@ test('kbInfo gives the versions and the HPO acknowledgement', () => {
   assert.equal(info.hpoVersion, '2026-01-08');
   assert.equal(typeof info.kbVersion, 'string');
 });
+
+test('vocabulary lists variables with questions and HPO terms with the features they count for', () => {
+  const v = core.vocabulary();
+  const opsoclonus = v.variables.find((x) => x.id === 'HP:0010543');
+  assert.equal(opsoclonus.kind, 'finding');
+  assert.match(opsoclonus.question, /eyes/);
+  assert.ok(v.variables.some((x) => x.id === 'exposure:drug-or-toxin' && x.kind === 'exposure'));
+  assert.ok(v.tests.some((t) => t.id === 'brain-mri'));
+  const truncal = v.hpoTerms.find((t) => t[0] === 'HP:0002078');
+  assert.equal(truncal[1], 'Truncal ataxia');
+  assert.deepEqual(truncal[3], ['HP:0001251']);
+  assert.equal(core.vocabulary(), v, 'cached');
+});

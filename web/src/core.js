@@ -74,6 +74,7 @@ export async function createOmsAid() {
   let current = await instantiate();
   let spare = null;
   let spareBuilding = null;
+  let vocabularyCache = null;
 
   const buildSpare = () => {
     spareBuilding ??= instantiate().then(
@@ -132,6 +133,15 @@ export async function createOmsAid() {
       const info = call((m) => unwrap(m._kbInfo()));
       delete info.ok;
       return info;
+    },
+    /**
+     * The knowledge base's vocabulary: variables (findings, exposures, history, onsets, tests,
+     * antibodies) with labels and plain-language questions, tests, antibodies, age bands, and HPO
+     * terms as [id, label, synonyms, featureIds] for term search. Computed once.
+     */
+    vocabulary() {
+      vocabularyCache ??= call((m) => unwrap(m._vocabulary())).vocabulary;
+      return vocabularyCache;
     },
     /** Resolves when a spare instance is ready (tests use it after a forced abort). */
     async ready() {

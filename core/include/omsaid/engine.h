@@ -23,4 +23,10 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c);
 Result<std::string> EvaluateJson(const KnowledgeBase& kb, std::string_view case_json,
                                  const CaseLimits& limits = {});
 
+/// The knowledge base's vocabulary for a user interface, as JSON: every variable (HPO features,
+/// exposures, history items, onsets, tests, antibodies) with its labels and plain-language question,
+/// the test catalogue, the age bands, and the HPO terms (id, label, synonyms, and the features each
+/// counts for) for term search.
+std::string VocabularyJson(const KnowledgeBase& kb);
+
 }  // namespace omsaid

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include <string_view>
+
+#include "json_util.h"
+#include "omsaid/engine.h"
+
+namespace omsaid {
+namespace {
+
+std::string_view KindName(VariableKind k) {
+  switch (k) {
+    case VariableKind::kPhenotype: return "finding";
+    case VariableKind::kExposure: return "exposure";
+    case VariableKind::kHistory: return "history";
+    case VariableKind::kTest: return "test";
+    case VariableKind::kAntibody: return "antibody";
+    case VariableKind::kOnset: return "onset";
+  }
+  return "finding";
+}
+
+}  // namespace
+
+std::string VocabularyJson(const KnowledgeBase& kb) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Field("kbVersion", kb.kb_version);
+  w.Field("hpoVersion", kb.hpo_version);
+  w.Key("variables");
+  w.BeginArray();
+  for (const Variable& v : kb.variables) {
+    w.BeginObject();
+    w.Field("id", v.id);
+    w.Field("kind", KindName(v.kind));
+    w.Field("key", v.key);
+    w.Field("label", v.label);
+    w.Field("lay", v.lay);
+    w.Field("category", v.category);
+    if (!v.question.empty()) w.Field("question", v.question);
+    if (!v.help.empty()) w.Field("help", v.help);
+    if (!v.why.empty()) w.Field("why", v.why);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("tests");
+  w.BeginArray();
+  for (const TestDef& t : kb.tests) {
+    w.BeginObject();
+    w.Field("id", t.id);
+    w.Field("label", t.label);
+    w.Field("looksFor", t.looks_for);
+    if (!t.loinc.empty()) w.Field("loinc", t.loinc);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("antibodies");
+  w.BeginArray();
+  for (const AntibodyDef& a : kb.antibodies) {
+    w.BeginObject();
+    w.Field("id", a.id);
+    w.Field("label", a.label);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("ageBands");
+  w.BeginArray();
+  for (const AgeBand& b : kb.age_bands) {
+    w.BeginObject();
+    w.Field("id", b.id);
+    w.Field("label", b.label);
+    w.Field("min", b.min_years);
+    w.Field("max", b.max_years);
+    w.EndObject();
+  }
+  w.EndArray();
+  // [id, label, [synonyms], [feature ids it counts for]]
+  w.Key("hpoTerms");
+  w.BeginArray();
+  for (const HpoTerm& t : kb.hpo_terms) {
+    w.BeginArray();
+    w.String(t.id);
+    w.String(t.label);
+    w.BeginArray();
+    for (const std::string& s : t.synonyms) w.String(s);
+    w.EndArray();
+    w.BeginArray();
+    for (int v : t.implies_present) w.String(kb.variables[v].id);
+    w.EndArray();
+    w.EndArray();
+  }
+  w.EndArray();
+  w.Field("hpoAttribution", kb.hpo_attribution);
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace omsaid
