@@ -37,37 +37,38 @@ const FeatureFrequency* EntryFor(const DiagnosisModel& m, int d, int v, int band
 
 struct Frequency {
   double value = 0;  // P(present | d), clamped
+  double log_yes = 0, log_no = 0;
   const FeatureFrequency* entry = nullptr;
   bool clamped = false;
 };
 
 // P(present | d) for every diagnosis: the model default, then each diagnosis' own entry.
 void FrequenciesOf(const DiagnosisModel& m, int v, int band, std::vector<Frequency>* out) {
-  const double def = m.defaults[m.default_of_variable[v]].frequency;
-  out->assign(m.diagnoses.size(), Frequency{def, nullptr, false});
+  const DiagnosisModel::Default& def = m.defaults[m.default_of_variable[v]];
+  out->assign(m.diagnoses.size(),
+              Frequency{def.clamped, def.log_yes, def.log_no, nullptr, def.clamped != def.frequency});
   for (const auto& [d, fi] : m.annotations[v]) {
     Frequency& f = (*out)[d];
     if (f.entry) continue;  // already chosen for this diagnosis
-    const FeatureFrequency* e = EntryFor(m, d, v, band);
-    if (e) {
-      f.entry = e;
-      f.value = e->frequency;
-    }
     (void)fi;
-  }
-  for (Frequency& f : *out) {
-    const double c = std::clamp(f.value, m.min_frequency, m.max_frequency);
-    f.clamped = c != f.value;
-    f.value = c;
+    if (const FeatureFrequency* e = EntryFor(m, d, v, band)) {
+      f = Frequency{e->clamped, e->log_yes, e->log_no, e, e->clamped != e->frequency};
+    }
   }
 }
 
-double Entropy(const std::vector<double>& p) {
-  double h = 0;
-  for (double x : p) {
-    if (x > 0) h -= x * std::log2(x);
+constexpr double kLn2 = 0.69314718055994530942;
+
+// Entropy (bits) of p_i * g_i / P, from ln p_i and ln g_i, without a log per term:
+// H = ln P - (1/P) * sum p_i g_i (ln p_i + ln g_i).
+double PosteriorEntropy(const std::vector<double>& p, const std::vector<double>& log_p,
+                        const std::vector<double>& g, const std::vector<double>& log_g, double norm) {
+  double s = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const double w = p[i] * g[i];
+    if (w > 0) s += w * (log_p[i] + log_g[i]);
   }
-  return h;
+  return (std::log(norm) - s / norm) / kLn2;
 }
 
 // Sum of a[i] over i != d, without catastrophic cancellation when a[d] dominates the total.
@@ -210,11 +211,11 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
       c.lr = lr[k][d];
       c.provenance = f.entry ? &f.entry->provenance : nullptr;
       c.clamped = f.clamped;
+      c.strength = std::fabs(std::log(c.lr));
       rd.evidence.push_back(c);
     }
     std::sort(rd.evidence.begin(), rd.evidence.end(), [&](const auto& x, const auto& y) {
-      const double ax = std::fabs(std::log(x.lr)), ay = std::fabs(std::log(y.lr));
-      if (ax != ay) return ax > ay;
+      if (x.strength != y.strength) return x.strength > y.strength;
       return kb.variables[x.variable].id < kb.variables[y.variable].id;
     });
     if (rd.evidence.size() > kEvidencePerDiagnosis) rd.evidence.resize(kEvidencePerDiagnosis);
@@ -230,7 +231,13 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
   const size_t n = m.diagnoses.size();
   if (n < 2 || result.probability.size() != n) return out;
   const std::vector<double>& p = result.probability;
-  const double h0 = Entropy(p);
+  std::vector<double> log_p(n);
+  double h0 = 0;
+  for (size_t i = 0; i < n; ++i) {
+    log_p[i] = p[i] > 0 ? std::log(p[i]) : 0;
+    if (p[i] > 0) h0 -= p[i] * log_p[i];
+  }
+  h0 /= kLn2;
   const int band = result.age_band;
 
   // Candidates: variables annotated for the leading diagnoses.
@@ -257,19 +264,21 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
   };
 
   std::vector<Frequency> f;
-  std::vector<double> post(n);
+  std::vector<double> yes_g(n), no_g(n), yes_log(n), no_log(n);
   for (size_t v = 0; v < kb.variables.size(); ++v) {
     if (!candidate[v] || !askable(static_cast<int>(v))) continue;
     FrequenciesOf(m, static_cast<int>(v), band, &f);
     double yes = 0;
-    for (size_t d = 0; d < n; ++d) yes += p[d] * f[d].value;
-    double expected = 0;
-    for (int outcome = 0; outcome < 2; ++outcome) {
-      const double po = outcome ? yes : 1 - yes;
-      if (po <= 0) continue;
-      for (size_t d = 0; d < n; ++d) post[d] = p[d] * (outcome ? f[d].value : 1 - f[d].value) / po;
-      expected += po * Entropy(post);
+    for (size_t d = 0; d < n; ++d) {
+      yes_g[d] = f[d].value;
+      no_g[d] = 1 - f[d].value;
+      yes_log[d] = f[d].log_yes;
+      no_log[d] = f[d].log_no;
+      yes += p[d] * f[d].value;
     }
+    double expected = 0;
+    if (yes > 0) expected += yes * PosteriorEntropy(p, log_p, yes_g, yes_log, yes);
+    if (yes < 1) expected += (1 - yes) * PosteriorEntropy(p, log_p, no_g, no_log, 1 - yes);
     const double gain = h0 - expected;
     if (gain > kMinGain) out.push_back(NextQuestion{static_cast<int>(v), gain});
   }
@@ -294,10 +303,12 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
     double expected = 0;
     for (size_t k = 0; k < onsets.size(); ++k) {
       double po = 0;
-      for (size_t d = 0; d < n; ++d) po += p[d] * g[k][d] / total[d];
-      if (po <= 0) continue;
-      for (size_t d = 0; d < n; ++d) post[d] = p[d] * g[k][d] / total[d] / po;
-      expected += po * Entropy(post);
+      for (size_t d = 0; d < n; ++d) {
+        g[k][d] /= total[d];
+        yes_log[d] = std::log(g[k][d]);
+        po += p[d] * g[k][d];
+      }
+      if (po > 0) expected += po * PosteriorEntropy(p, log_p, g[k], yes_log, po);
     }
     const double gain = h0 - expected;
     if (gain > kMinGain) out.push_back(NextQuestion{onsets.front(), gain});

@@ -392,22 +392,25 @@ void AppendJsonRounded(std::string& out, double v) {
     out += '0';
     return;
   }
+  static constexpr double kPow10[] = {1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8,
+                                      1e-7,  1e-6,  1e-5,  1e-4,  1e-3,  1e-2,  1e-1,  1e0,  1e1,
+                                      1e2,   1e3,   1e4,   1e5,   1e6,   1e7,   1e8,   1e9,  1e10,
+                                      1e11,  1e12,  1e13,  1e14,  1e15,  1e16};
+  constexpr int kOffset = 16;  // kPow10[kOffset + e] == 10^e
   const double a = std::fabs(v);
-  int e = static_cast<int>(std::floor(std::log10(a)));
-  if (e < -15 || e > 15) {  // outside what a report holds: the slow, general path
+  if (a < 1e-15 || a >= 1e15) {  // outside what a report holds: the slow, general path
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4g", v);
     out += buf;
     return;
   }
-  long long m = std::llround(a * std::pow(10.0, 3 - e));
+  int e = 0;  // 10^e <= a < 10^(e+1)
+  while (e < 15 && a >= kPow10[kOffset + e + 1]) ++e;
+  while (e > -15 && a < kPow10[kOffset + e]) --e;
+  long long m = std::llround(a * kPow10[kOffset + 3 - e]);
   if (m >= 10000) {
     m = (m + 5) / 10;
     ++e;
-  }
-  if (m < 1000) {  // log10 rounded up at a power of ten
-    m *= 10;
-    --e;
   }
   char digits[8];
   std::to_chars(digits, digits + sizeof digits, m);  // exactly 4 digits

@@ -91,6 +91,15 @@ class JsonWriter {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   void Key(std::string_view k);
+  /// A key that is a string literal known to need no escaping (the report's own keys).
+  template <size_t N>
+  void Key(const char (&literal)[N]) {
+    Separate();
+    out_.push_back('"');
+    out_.append(literal, N - 1);
+    out_.append("\":", 2);
+    after_key_ = true;
+  }
   void String(std::string_view s);
   void Number(double v);
   /// A number rounded to 4 significant digits.
@@ -103,11 +112,18 @@ class JsonWriter {
   void RawMembers(std::string_view members);
 
   /// Key + value shorthands.
-  void Field(std::string_view k, std::string_view v) { Key(k); String(v); }
-  void Field(std::string_view k, const char* v) { Key(k); String(v); }
-  void Field(std::string_view k, double v) { Key(k); Number(v); }
-  void Field(std::string_view k, int v) { Key(k); Number(v); }
-  void Field(std::string_view k, bool v) { Key(k); Bool(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], std::string_view v) { Key(k); String(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], const char* v) { Key(k); String(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], double v) { Key(k); Number(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], int v) { Key(k); Number(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], bool v) { Key(k); Bool(v); }
+  void Field(const std::string& k, std::string_view v) { Key(std::string_view(k)); String(v); }
+  void Field(const std::string& k, double v) { Key(std::string_view(k)); Number(v); }
 
   const std::string& str() const { return out_; }
   std::string Take() { return std::move(out_); }

@@ -103,6 +103,15 @@ void RenderFragments(KnowledgeBase* kb) {
     w.EndObject();
     const std::string head = w.Take();
     t.json_head = head.substr(1, head.size() - 2);  // the members, without the braces
+    JsonWriter wc;
+    wc.BeginObject();
+    wc.Field("id", t.id);
+    wc.Field("label", t.label);
+    wc.Field("category", t.category);
+    if (!t.loinc.empty()) wc.Field("loinc", t.loinc);
+    wc.EndObject();
+    const std::string compact = wc.Take();
+    t.json_head_compact = compact.substr(1, compact.size() - 2);
     for (Indication& i : t.indications) {
       Render(&i.provenance);
       i.json_reason = Quoted(i.reason);
@@ -111,6 +120,7 @@ void RenderFragments(KnowledgeBase* kb) {
       for (Conditional& c : *list) {
         Render(&c.provenance);
         c.json = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json + "}";
+        c.json_compact = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json_short + "}";
       }
     }
     for (RepeatRule& r : t.repeats) {
@@ -125,6 +135,7 @@ void RenderFragments(KnowledgeBase* kb) {
       std::string json = rw.Take();
       json.pop_back();
       r.json = json + "," + r.provenance.json + "}";
+      r.json_compact = json + "," + r.provenance.json_short + "}";
     }
   }
 
@@ -149,13 +160,17 @@ void RenderFragments(KnowledgeBase* kb) {
 
   for (RedFlag& f : kb->red_flags) {
     Render(&f.provenance);
-    f.json = "{\"id\":" + Quoted(f.id) + ",\"message\":" + Quoted(f.message) + ",\"lay\":" + Quoted(f.lay) +
-             ",\"action\":" + Quoted(f.action) + "," + f.provenance.json + "}";
+    const std::string head = "{\"id\":" + Quoted(f.id) + ",\"message\":" + Quoted(f.message) +
+                             ",\"lay\":" + Quoted(f.lay) + ",\"action\":" + Quoted(f.action) + ",";
+    f.json = head + f.provenance.json + "}";
+    f.json_compact = head + f.provenance.json_short + "}";
   }
   for (CareRole& r : kb->care_team) {
     Render(&r.provenance);
-    r.json = "{\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) + ",\"reason\":" + Quoted(r.reason) +
-             ",\"urgency\":" + Quoted(r.urgency) + "," + r.provenance.json + "}";
+    const std::string head = "{\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) +
+                             ",\"reason\":" + Quoted(r.reason) + ",\"urgency\":" + Quoted(r.urgency) + ",";
+    r.json = head + r.provenance.json + "}";
+    r.json_compact = head + r.provenance.json_short + "}";
   }
 
   PnsCareModel& p = kb->pns_care;

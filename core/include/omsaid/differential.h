@@ -22,6 +22,7 @@ struct FindingContribution {
   double lr = 1;
   const Provenance* provenance = nullptr;  ///< of the frequency; nullptr = the model's default
   bool clamped = false;
+  double strength = 0;  ///< |ln lr|, the sort key
 };
 
 struct RankedDiagnosis {
