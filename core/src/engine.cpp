@@ -18,10 +18,10 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   // Order matters: later rules may refer to the criteria status and the diagnosis probabilities.
   report.criteria = EvaluateCriteria(kb, &e);
   e.ResetDefinitions();
-  report.differential = RankDiagnoses(kb, kb.differential, e);
+  report.differential = RankDiagnoses(kb, kb.differential, e, kMaxDifferentialInReport);
   e.probabilities = report.differential.probability;
   e.ResetDefinitions();
-  report.etiology = RankDiagnoses(kb, kb.etiology, e);
+  report.etiology = RankDiagnoses(kb, kb.etiology, e, kMaxDifferentialInReport);
   report.next_questions = NextQuestions(kb, kb.differential, e, report.differential, kMaxNextQuestions);
   report.pns_care = ScorePnsCare(kb, e);
   report.workup = PlanWorkup(kb, e);

@@ -343,7 +343,8 @@ std::string JsonQuote(std::string_view s) {
   return out;
 }
 
-void AppendJsonQuoted(std::string& out, std::string_view s) {
+template <class Out>
+void QuoteTo(Out& out, std::string_view s) {
   // Copy runs of characters that need no escaping with one append; escape the rest.
   out.push_back('"');
   size_t run = 0;
@@ -369,7 +370,8 @@ void AppendJsonQuoted(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-void AppendJsonNumber(std::string& out, double v) {
+template <class Out>
+void NumberTo(Out& out, double v) {
   if (!std::isfinite(v)) {
     out += "null";
     return;
@@ -383,7 +385,8 @@ void AppendJsonNumber(std::string& out, double v) {
   out += buf;
 }
 
-void AppendJsonRounded(std::string& out, double v) {
+template <class Out>
+void RoundedTo(Out& out, double v) {
   if (!std::isfinite(v)) {
     out += "null";
     return;
@@ -434,6 +437,13 @@ void AppendJsonRounded(std::string& out, double v) {
   out.append(static_cast<size_t>(-e - 1), '0');
   out.append(digits, static_cast<size_t>(last) + 1);
 }
+
+void AppendJsonQuoted(std::string& out, std::string_view s) { QuoteTo(out, s); }
+void AppendJsonQuoted(OutBuffer& out, std::string_view s) { QuoteTo(out, s); }
+void AppendJsonNumber(std::string& out, double v) { NumberTo(out, v); }
+void AppendJsonNumber(OutBuffer& out, double v) { NumberTo(out, v); }
+void AppendJsonRounded(std::string& out, double v) { RoundedTo(out, v); }
+void AppendJsonRounded(OutBuffer& out, double v) { RoundedTo(out, v); }
 
 void JsonWriter::Rounded(double v) {
   Separate();

@@ -2,6 +2,8 @@
 // Pre-renders the static JSON of the knowledge base (labels, reasons, sources, notes, whole red flags
 // and care-team roles, references) once after loading, so that writing a report is mostly appending
 // ready-made text.
+#include <algorithm>
+
 #include "json_util.h"
 #include "kb_loader.h"
 
@@ -14,7 +16,14 @@ std::string Quoted(std::string_view s) {
   return out;
 }
 
+const KnowledgeBase* g_kb = nullptr;  // set by RenderFragments for Render()
+
 void Render(Provenance* p) {
+  p->source_refs.clear();
+  for (const std::string& id : p->sources) {
+    auto it = g_kb->reference_index.find(id);
+    if (it != g_kb->reference_index.end()) p->source_refs.push_back(it->second);
+  }
   std::string sources = "\"sources\":[";
   for (size_t i = 0; i < p->sources.size(); ++i) {
     if (i) sources += ',';
@@ -38,6 +47,11 @@ std::string Fill(const std::string& tmpl, const std::string& label) {
 }  // namespace
 
 void RenderFragments(KnowledgeBase* kb) {
+  g_kb = kb;
+  kb->references_by_id.resize(kb->references.size());
+  for (size_t i = 0; i < kb->references.size(); ++i) kb->references_by_id[i] = static_cast<int>(i);
+  std::sort(kb->references_by_id.begin(), kb->references_by_id.end(),
+            [&](int a, int b) { return kb->references[a].id < kb->references[b].id; });
   for (Reference& r : kb->references) {
     JsonWriter w;
     w.BeginObject();

@@ -23,7 +23,8 @@ std::string_view TriName(Tri t) {
 class ReportWriter {
  public:
   ReportWriter(const KnowledgeBase& kb, ReportDetail detail)
-      : kb_(kb), full_(detail == ReportDetail::kFull), w_(full_ ? 64 * 1024 : 32 * 1024) {}
+      : kb_(kb), full_(detail == ReportDetail::kFull), w_(full_ ? 64 * 1024 : 32 * 1024),
+        cited_(kb.references.size(), 0) {}
 
   std::string Write(const Report& r) {
     w_.BeginObject();
@@ -67,10 +68,7 @@ class ReportWriter {
 
   void Cite(const omsaid::Provenance& p) {
     if (!full_) return;
-    for (const std::string& id : p.sources) {
-      auto it = kb_.reference_index.find(id);
-      if (it != kb_.reference_index.end()) cited_.push_back(it->second);
-    }
+    for (int i : p.source_refs) cited_[i] = 1;
   }
 
   void Provenance(const omsaid::Provenance& p, bool with_note = true) {
@@ -247,20 +245,18 @@ class ReportWriter {
   }
 
   void References() {
-    std::sort(cited_.begin(), cited_.end(), [&](int a, int b) {
-      return kb_.references[a].id < kb_.references[b].id;
-    });
-    cited_.erase(std::unique(cited_.begin(), cited_.end()), cited_.end());
     w_.Key("references");
     w_.BeginObject();
-    for (int i : cited_) w_.RawMembers(kb_.references[i].json);
+    for (int i : kb_.references_by_id) {
+      if (cited_[i]) w_.RawMembers(kb_.references[i].json);
+    }
     w_.EndObject();
   }
 
   const KnowledgeBase& kb_;
   const bool full_;
   JsonWriter w_;
-  std::vector<int> cited_;
+  std::vector<uint8_t> cited_;  ///< by reference index
 };
 
 }  // namespace

@@ -29,6 +29,7 @@ struct Provenance {
   /// Pre-rendered JSON members for the report: `"sources":[…],"evidence":"V"[,"note":"…"]`, and the
   /// same without the note.
   std::string json, json_short;
+  std::vector<int> source_refs;  ///< the sources as indexes into KnowledgeBase::references
 };
 
 struct Reference {
@@ -266,6 +267,7 @@ struct KnowledgeBase {
 
   std::vector<Reference> references;
   std::unordered_map<std::string, int> reference_index;
+  std::vector<int> references_by_id;  ///< indexes into `references`, sorted by id
 
   std::vector<Variable> variables;
   std::unordered_map<std::string, int> variable_index;
