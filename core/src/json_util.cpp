@@ -3,7 +3,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace omsaid {
 namespace {
@@ -259,9 +258,9 @@ std::optional<double> JsonReader::NumberInRange(const Json& v, std::string_view 
   auto d = Number(v, path);
   if (!d) return std::nullopt;
   if (*d < lo || *d > hi) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%g is out of range (expected %g to %g)", *d, lo, hi);
-    Problem(ErrorCode::kInvalidValue, std::string(path), buf);
+    Problem(ErrorCode::kInvalidValue, std::string(path),
+            FormatNumber(*d, 6) + " is out of range (expected " + FormatNumber(lo, 6) + " to " +
+                FormatNumber(hi, 6) + ")");
     return std::nullopt;
   }
   return d;
@@ -336,6 +335,44 @@ std::optional<std::vector<std::string>> JsonReader::StringArray(const Json& v,
   return out;
 }
 
+std::string FormatInt(long long v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+std::string FormatNumber(double v, int significant) {
+  if (!std::isfinite(v)) return "null";
+  if (v == 0) return "0";
+  std::string out;
+  if (v < 0) out += '-';
+  const double a = std::fabs(v);
+  if (a == std::floor(a) && a < 1e15) return out + FormatInt(static_cast<long long>(a));
+  significant = significant < 1 ? 1 : significant > 15 ? 15 : significant;
+  int e = static_cast<int>(std::floor(std::log10(a)));
+  long long m = std::llround(a * std::pow(10.0, significant - 1 - e));
+  const long long limit = static_cast<long long>(std::pow(10.0, significant));
+  if (m >= limit) {
+    m = (m + 5) / 10;
+    ++e;
+  }
+  if (m < limit / 10) {
+    m *= 10;
+    --e;
+  }
+  std::string digits = FormatInt(m);
+  while (digits.size() > 1 && digits.back() == '0' && static_cast<int>(digits.size()) - 1 > e) digits.pop_back();
+  const int n = static_cast<int>(digits.size());
+  if (e < -5 || e >= 15) {
+    out += digits[0];
+    if (n > 1) out += "." + digits.substr(1);
+    return out + "e" + (e < 0 ? "-" : "+") + (std::abs(e) < 10 ? "0" : "") + FormatInt(std::abs(e));
+  }
+  if (e >= n - 1) return out + digits + std::string(static_cast<size_t>(e - (n - 1)), '0');
+  if (e >= 0) return out + digits.substr(0, e + 1) + "." + digits.substr(e + 1);
+  return out + "0." + std::string(static_cast<size_t>(-e - 1), '0') + digits;
+}
+
 std::string JsonQuote(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
@@ -360,9 +397,9 @@ void QuoteTo(Out& out, std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(esc, 6);
       }
     }
   }
@@ -376,13 +413,7 @@ void NumberTo(Out& out, double v) {
     out += "null";
     return;
   }
-  char buf[32];
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  } else {
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-  }
-  out += buf;
+  out += FormatNumber(v, 10);
 }
 
 template <class Out>
@@ -402,9 +433,7 @@ void RoundedTo(Out& out, double v) {
   constexpr int kOffset = 16;  // kPow10[kOffset + e] == 10^e
   const double a = std::fabs(v);
   if (a < 1e-15 || a >= 1e15) {  // outside what a report holds: the slow, general path
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    out += buf;
+    out += FormatNumber(v, 4);
     return;
   }
   int e = 0;  // 10^e <= a < 10^(e+1)

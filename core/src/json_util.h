@@ -124,6 +124,13 @@ class OutBuffer {
 
 /// A JSON string literal for `s` (quotes and escapes), for hand-written serialisation.
 std::string JsonQuote(std::string_view s);
+
+/// `v` with at most `significant` significant digits, like printf's %g but without printf (which
+/// pulls its floating-point machinery into the WASM module): integers in full, decimals without
+/// trailing zeros, and an exponent only outside 1e-5..1e15. Non-finite values give "null".
+std::string FormatNumber(double v, int significant);
+/// An integer in decimal.
+std::string FormatInt(long long v);
 /// Appends JsonQuote(s) to `out`.
 void AppendJsonQuoted(std::string& out, std::string_view s);
 void AppendJsonQuoted(OutBuffer& out, std::string_view s);
