@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The self-contained page from file://: answering the criteria reaches "criteria met", with zero
-// network requests and no console error.
+// The self-contained page from file://: it opens in patient mode; in clinician mode, answering the
+// criteria reaches "criteria met"; zero network requests and no console error; the disclaimer is
+// visible in both modes; the strict CSP is in place.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPage, ready, switchMode, root } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -19,6 +22,9 @@ async function answer(page, itemId, value) {
 
 test('criteria met from file:// with zero network requests', async () => {
   const { context, page, requests, errors } = await openPage(browser);
+  await ready(page);
+  assert.equal(await page.locator('oms-aid').getAttribute('mode'), 'patient', 'the public page opens in patient mode');
+  await switchMode(page, 'clinician');
   const verdict = page.locator('[data-testid="verdict-genoa-2005"]');
   await verdict.waitFor();
   assert.match(await verdict.innerText(), /Indeterminate/);
@@ -37,11 +43,25 @@ test('criteria met from file:// with zero network requests', async () => {
   await context.close();
 });
 
-test('the disclaimer is visible', async () => {
+test('the disclaimer is visible in both modes', async () => {
   const { context, page } = await openPage(browser);
+  await ready(page);
   const disclaimer = page.locator('oms-aid .disclaimer');
-  await disclaimer.waitFor();
-  assert.ok(await disclaimer.isVisible());
-  assert.match(await disclaimer.innerText(), /never replaces/);
+  for (const mode of ['patient', 'clinician']) {
+    await switchMode(page, mode);
+    assert.ok(await disclaimer.isVisible(), mode);
+    assert.match(await disclaimer.innerText(), /never replaces/);
+  }
   await context.close();
+});
+
+test('the page carries a strict Content Security Policy', () => {
+  const html = readFileSync(join(root, 'dist/oms-aid.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'sha256-[^']+' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(csp, /style-src 'sha256-[^']+'(;|$)/);
+  assert.match(csp, /connect-src 'none'/);
+  assert.doesNotMatch(html, /\sstyle="/, 'no inline style attributes');
+  assert.equal((html.match(/<script/g) ?? []).length, 1, 'one inline script, no external one');
 });
