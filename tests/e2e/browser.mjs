@@ -70,3 +70,22 @@ export const currentCase = (page) => page.evaluate(() => document.querySelector(
 
 /** The element's latest report. */
 export const currentReport = (page) => page.evaluate(() => document.querySelector('oms-aid').report);
+
+/**
+ * Test hook: merges report sections (a fixture) into every report the element's engine returns,
+ * to test views of sections the knowledge base does not fill yet. The live engine still evaluates.
+ */
+export async function useReportFixture(page, fixture) {
+  await page.evaluate((fx) => {
+    const el = document.querySelector('oms-aid');
+    const core = el._controller.core;
+    el._controller.core = {
+      ...core,
+      evaluate(c, o) {
+        const r = core.evaluate(c, o);
+        return { ...r, ...fx, references: { ...r.references, ...fx.references } };
+      },
+    };
+    el._controller.evaluate();
+  }, fixture);
+}

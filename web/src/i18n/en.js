@@ -95,6 +95,7 @@ export default {
   'ev.U': 'Unverified default',
   'ev.U.explain': 'Not verified in the literature: a reasonable default, stated as such by the knowledge base.',
   'src.count': '{n} source(s)',
+  'src.none': 'no citation',
 
   // Clinician mode
   'c.entry': 'Case',
@@ -137,7 +138,6 @@ export default {
   'pns.score': 'Score {score}',
   'pns.part': 'Part',
   'pns.points': 'Points',
-  'pns.evidence': 'Evidence',
   'pns.level.definite': 'Definite PNS',
   'pns.level.probable': 'Probable PNS',
   'pns.level.possible': 'Possible PNS',

@@ -99,8 +99,8 @@ function pnsPanel({ report, t, uid }) {
       : html`<div class="verdict lv-${pns.level}" role="status" data-testid="pns">
           <strong>${t(`pns.level.${pns.level}`)}</strong>${pns.applicable ? html`<span>${t('pns.score', { score: pns.score })}</span>` : nothing}</div>
         ${pns.note ? html`<p class="muted">${pns.note}</p>` : nothing}
-        ${pns.parts?.length ? html`<div class="scroll"><table><thead><tr><th>${t('pns.part')}</th><th>${t('pns.points')}</th><th>${t('pns.evidence')}</th></tr></thead>
-          <tbody>${pns.parts.map((x) => html`<tr><td>${x.label}</td><td>${x.points}</td><td>${sources(x, report, t)}</td></tr>`)}</tbody></table></div>` : nothing}`}
+        ${pns.parts?.length ? html`<div class="scroll"><table><thead><tr><th>${t('pns.part')}</th><th>${t('pns.points')}</th></tr></thead>
+          <tbody>${pns.parts.map((x) => html`<tr><td>${x.label}${sources(x, report, t)}</td><td>${x.points}</td></tr>`)}</tbody></table></div>` : nothing}`}
   </section>`;
 }
 
@@ -129,9 +129,9 @@ function rankedList(items, p, testid) {
       <span class="pct">${pct(d.probability)}</span>${bar(d.probability)}</div>
     ${d.evidence?.length || typeof d.pretest === 'number' ? html`<details><summary>${t('dx.why')}</summary>
       ${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>` : nothing}
-      ${d.evidence?.length ? html`<div class="scroll"><table><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.lr')}</th><th>${t('pns.evidence')}</th></tr></thead>
-        <tbody>${d.evidence.map((e) => html`<tr><td>${e.label ?? e.feature}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td><td>${lr(e.lr)}</td>
-          <td>${sources(e, report, t)}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">${t('dx.noEvidence')}</p>`}
+      ${d.evidence?.length ? html`<div class="scroll"><table><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.lr')}</th></tr></thead>
+        <tbody>${d.evidence.map((e) => html`<tr><td>${e.label ?? e.feature}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td><td>${lr(e.lr)}</td></tr>`)}</tbody></table></div>`
+        : html`<p class="muted">${t('dx.noEvidence')}</p>`}
     </details>` : nothing}
   </li>`)}</ol>`;
 }
@@ -202,7 +202,7 @@ function notesPanel({ report, t, uid }) {
 }
 
 export function clinicianView(p) {
-  const { report, caseObject, t, uid, act } = p;
+  const { report, t, uid, act } = p;
   return html`<div class="cols">
     <section aria-labelledby="${uid}-entry">
       <h2 id="${uid}-entry">${t('c.entry')}</h2>
@@ -213,7 +213,7 @@ export function clinicianView(p) {
     <section aria-labelledby="${uid}-assess">
       <h2 id="${uid}-assess">${t('c.assessment')}</h2>
       ${redFlags(report, t, { level: 3 })}
-      ${criteriaPanel({ report, caseObject, t, uid, onCriterion: act.setCriterion })}
+      ${criteriaPanel({ report, t, uid, onCriterion: act.setCriterion })}
       ${pnsPanel(p)}
       ${nextQuestionsPanel(p)}
       ${differentialPanel(p)}

@@ -24,7 +24,7 @@ export function sources(item, report, t) {
   const ids = item?.sources ?? [];
   if (!item?.evidence && !ids.length) return nothing;
   return html`<details class="src">
-    <summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${t(`ev.${item.evidence}`)}</span> ` : nothing}${t('src.count', { n: ids.length })}</summary>
+    <summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${t(`ev.${item.evidence}`)}</span> ` : nothing}${ids.length ? t('src.count', { n: ids.length }) : t('src.none')}</summary>
     ${item.evidence === 'U' ? html`<p>${t('ev.U.explain')}</p>` : nothing}
     ${item.note ? html`<p>${item.note}</p>` : nothing}
     ${ids.length ? html`<ul>${ids.map((id) => html`<li>${citation(id, report?.references?.[id])}</li>`)}</ul>` : nothing}

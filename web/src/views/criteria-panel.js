@@ -1,20 +1,13 @@
 // SPDX-License-Identifier: MIT
-// The criteria panel: one fieldset per criterion item with present / absent / not known, the
-// verdict, what is still needed, and the evidence behind the rule. Renders the report only; sends
+// The criteria panel: one fieldset per criterion item with present / absent / not known (as the
+// report evaluates it), the verdict, what is still needed, and the evidence behind the rule. Renders the report only; sends
 // intents to the controller.
 import { html, nothing } from 'lit';
 import { sources } from './common.js';
 
 const STATES = ['present', 'absent', 'unknown'];
 
-/** The current control value of an item, from the case (unknown unless answered). */
-function itemValue(item, findings) {
-  if (item.features.some((f) => findings[f] === 'present')) return 'present';
-  if (item.features.length && item.features.every((f) => findings[f] === 'absent')) return 'absent';
-  return 'unknown';
-}
-
-export function criteriaPanel({ report, caseObject, t, onCriterion, uid }) {
+export function criteriaPanel({ report, t, onCriterion, uid }) {
   if (!report) return nothing;
   return report.criteria.map(
     (c) => html`
@@ -22,7 +15,7 @@ export function criteriaPanel({ report, caseObject, t, onCriterion, uid }) {
         <h3 id="${uid}-${c.id}-h">${t('criteria.heading')}</h3>
         <p class="muted">${c.label}</p>
         ${c.items.map((item) => {
-          const value = itemValue(item, caseObject.findings ?? {});
+          const value = item.status; // from the report: "Truncal ataxia" makes "ataxia" present
           return html`
             <fieldset class="tri">
               <legend>${item.label}</legend>

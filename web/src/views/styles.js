@@ -101,7 +101,7 @@ export const styles = css`
   .u-emergency { color: var(--danger); }
   .u-urgent { color: #8a4b00; }
   .u-soon, .u-routine { color: var(--accent-dark); }
-  .ev { font-size: .8rem; font-weight: 600; padding: 0 .4rem; border-radius: 4px; border: 1px solid; }
+  .ev { font-size: .8rem; font-weight: 600; padding: 0 .4rem; border-radius: 4px; border: 1px solid; white-space: nowrap; }
   .ev-V { color: var(--ok); }
   .ev-S { color: #3d4650; }
   .ev-U { color: var(--warn); background: #fff4d6; border-style: dashed; }
