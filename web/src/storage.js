@@ -12,9 +12,13 @@ const STORE_NAME = 'cases';
  * Whether the user turned saving on earlier (the database exists). Never creates it.
  * Browsers without indexedDB.databases() answer false: the user turns saving on again.
  */
-export async function savingWasTurnedOn(idb = globalThis.indexedDB) {
+export async function savingWasTurnedOn(factory) {
   try {
+    const idb = arguments.length ? factory : globalThis.indexedDB;
     if (!idb?.databases) return false;
+    // In a sandboxed frame without same-origin access, storage is denied: estimate() says so
+    // cleanly, while databases() would leave an unhandled rejection inside Chrome.
+    if (!arguments.length) await globalThis.navigator?.storage?.estimate?.();
     return (await idb.databases()).some((d) => d.name === DB_NAME);
   } catch {
     return false;

@@ -51,14 +51,15 @@ export function dialogView(p) {
   const { dialog, t, uid, savingOn, defaultName, act } = p;
   let title = '';
   let body = nothing;
+  // No <form>: a sandboxed frame without allow-forms blocks even submissions that are handled here.
+  const save = (e) => act.save(e.target.closest('dialog').querySelector('input[name=name]').value.trim() || defaultName);
   if (dialog === 'save') {
     title = t('d.saveH');
     body = html`${savingOn ? html`<p>${t('d.saveOn')}</p>` : html`<p>${t('d.optIn1')}</p><p>${t('d.optIn2')}</p>`}
-      <form @submit=${(e) => { e.preventDefault(); act.save(e.target.elements.name.value.trim() || defaultName); }}>
-        <div class="fields"><label class="field">${t('d.name')}<input name="name" .value=${defaultName} maxlength="80"></label></div>
-        <div class="row"><button type="submit" class="btn primary" data-action="save-confirm">${t(savingOn ? 'd.saveButton' : 'd.optInButton')}</button>
-          <button type="button" class="btn" @click=${act.closeDialog}>${t('d.cancel')}</button></div>
-      </form>`;
+      <div class="fields"><label class="field">${t('d.name')}<input name="name" .value=${defaultName} maxlength="80"
+        @keydown=${(e) => e.key === 'Enter' && save(e)}></label></div>
+      <div class="row"><button type="button" class="btn primary" data-action="save-confirm" @click=${save}>${t(savingOn ? 'd.saveButton' : 'd.optInButton')}</button>
+        <button type="button" class="btn" @click=${act.closeDialog}>${t('d.cancel')}</button></div>`;
   } else if (dialog === 'saved') {
     title = t('d.savedH');
     body = html`${savedList(p)}<div class="nav"><button type="button" class="btn" @click=${act.closeDialog}>${t('d.close')}</button></div>`;

@@ -30,7 +30,7 @@ function chart(points, max, t) {
   </svg>`;
 }
 
-export function severityPanel({ report, caseObject, t, uid, act }) {
+export function severityPanel({ report, caseObject, t, uid, act, today }) {
   const sev = report?.severity;
   const scale = sev?.scale;
   const heading = html`<h3 id="${uid}-sev">${t('sev.h')}</h3>`;
@@ -41,15 +41,14 @@ export function severityPanel({ report, caseObject, t, uid, act }) {
   const items = scale.items ?? [];
   const points = (sev.visits ?? sev.trend ?? []).filter((v) => v && typeof v.total === 'number' && v.date);
   const visits = caseObject.visits ?? [];
-  const submit = (e) => {
-    e.preventDefault();
-    const form = e.target;
+  // No <form>: a sandboxed frame without allow-forms blocks even submissions that are handled here.
+  const add = (e) => {
+    const box = e.target.closest('.visit');
+    const value = (name) => box.querySelector(`[name="${name}"]`).value;
+    if (!value('date')) return;
     const severity = {};
-    for (const it of items) {
-      const v = form.elements[`sev-${it.id}`].value;
-      if (v !== '') severity[it.id] = Number(v);
-    }
-    act.addVisit({ date: form.elements.date.value, severity });
+    for (const it of items) if (value(`sev-${it.id}`) !== '') severity[it.id] = Number(value(`sev-${it.id}`));
+    act.addVisit({ date: value('date'), severity });
   };
   return html`<section class="panel" aria-labelledby="${uid}-sev">${heading}
     <p><strong>${scale.label}</strong></p>${sources(scale, report, t)}
@@ -60,13 +59,13 @@ export function severityPanel({ report, caseObject, t, uid, act }) {
     ${visits.length ? html`<h4>${t('sev.visits')}</h4><ul class="plain findings">${visits.map((v, i) => html`<li>
       <span>${v.date}: ${Object.entries(v.severity ?? {}).map(([k, n]) => `${items.find((x) => x.id === k)?.label ?? k} ${n}`).join(', ')}</span>
       <button type="button" class="btn sm" aria-label=${t('sev.removeLabel', { date: v.date })} @click=${() => act.removeVisit(i)}>${t('c.removeShort')}</button></li>`)}</ul>` : nothing}
-    <form @submit=${submit}>
-      <h4>${t('sev.add')}</h4>
+    <div class="visit" role="group" aria-labelledby="${uid}-sev-add">
+      <h4 id="${uid}-sev-add">${t('sev.add')}</h4>
       <div class="fields">
-        <label class="field">${t('sev.date')}<input type="date" name="date" required></label>
+        <label class="field">${t('sev.date')}<input type="date" name="date" max=${today} required></label>
         ${items.map((it) => html`<label class="field">${it.label}<input type="number" name="sev-${it.id}" min=${it.min ?? 0} max=${it.max ?? 100} step="1"></label>`)}
       </div>
-      <button type="submit" class="btn">${t('sev.addButton')}</button>
-    </form>
+      <button type="button" class="btn" @click=${add}>${t('sev.addButton')}</button>
+    </div>
   </section>`;
 }
