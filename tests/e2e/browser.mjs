@@ -51,15 +51,18 @@ export async function switchMode(page, mode) {
   await page.locator(`oms-aid div[data-mode="${mode}"]`).waitFor();
 }
 
-/** The element focused now, looking through shadow roots: its tag, text and outline. */
+/** The element focused now, looking through shadow roots: its tag, text, focus ring and target size. */
 export async function focused(page) {
   return page.evaluate(() => {
     let a = document.activeElement;
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     if (!a) return null;
-    const s = getComputedStyle(a);
-    const r = a.getBoundingClientRect();
-    return { tag: a.tagName.toLowerCase(), text: (a.textContent || '').trim(), testid: a.dataset?.testid ?? null,
+    // A visually hidden input shows its focus on the label text next to it; a label is the target.
+    const ring = getComputedStyle(a).opacity === '0' && a.nextElementSibling ? a.nextElementSibling : a;
+    const s = getComputedStyle(ring);
+    const r = (a.closest('label') ?? a).getBoundingClientRect();
+    return { tag: a.tagName.toLowerCase(), type: a.type ?? null, name: a.name ?? null, value: a.value ?? null,
+      text: (a.textContent || '').trim(), testid: a.dataset?.testid ?? null,
       answer: a.dataset?.answer ?? null, action: a.dataset?.action ?? null, step: a.dataset?.step ?? null,
       outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), width: r.width, height: r.height };
   });

@@ -21,6 +21,7 @@ export const styles = css`
   :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
   a { color: var(--accent-dark); }
   code { font-size: .85em; color: var(--muted); }
+  a, code, details.src, footer, .hits, .findings { overflow-wrap: anywhere; }
   small, .muted { color: var(--muted); }
   .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
@@ -35,7 +36,7 @@ export const styles = css`
   .seg label { position: relative; cursor: pointer; }
   .seg span { display: block; padding: .45rem .9rem; min-height: 40px; font-weight: 600; color: var(--accent-dark); text-align: center; }
   @media (max-width: 30rem) { .modes, .seg { width: 100%; } .seg { display: grid; grid-template-columns: 1fr 1fr; } .seg span { padding: .45rem .4rem; } }
-  .seg input { position: absolute; opacity: 0; inset: 0; margin: 0; cursor: pointer; }
+  .seg input { position: absolute; opacity: 0; inset: 0; width: 100%; height: 100%; margin: 0; cursor: pointer; }
   .seg input:checked + span { background: var(--accent); color: #fff; }
   .seg input:focus-visible + span { outline: 3px solid #1b1f24; outline-offset: -5px; }
 
