@@ -40,15 +40,15 @@ export async function openPage(browser, url = pageUrl, contextOptions = {}) {
   return { context, page, requests, errors };
 }
 
-/** Waits until the element has rendered with its engine (patient or clinician mode). */
+/** Waits until the element has rendered with its engine's first report (either mode). */
 export async function ready(page) {
-  await page.locator('oms-aid [data-mode]').first().waitFor();
+  await page.locator('oms-aid [data-mode][data-ready]').first().waitFor();
 }
 
 /** Switches the element to a mode through its visible switch. */
 export async function switchMode(page, mode) {
   await page.locator(`oms-aid input[data-mode="${mode}"]`).check();
-  await page.locator(`oms-aid div[data-mode="${mode}"]`).waitFor();
+  await page.locator(`oms-aid div[data-mode="${mode}"][data-ready]`).waitFor();
 }
 
 /** The element focused now, looking through shadow roots: its tag, text, focus ring and target size. */

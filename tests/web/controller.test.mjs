@@ -158,3 +158,15 @@ test('import and export go through the core when it supports Phenopackets', () =
   assert.deepEqual(JSON.parse(c.exportNative()), c.state.case);
   assert.equal(new Controller(stubCore()).canExportPhenopacket, false);
 });
+
+test('without a core yet, answers are kept and evaluated once the core is attached', () => {
+  const seen = [];
+  const c = new Controller(null, (s) => seen.push(s.report));
+  c.setAge('2', 'years');
+  c.setFinding('HP:0001251', 'present');
+  assert.equal(c.state.report, null);
+  assert.equal(c.canExportPhenopacket, false);
+  c.attach(stubCore());
+  assert.equal(c.state.report.findingCount, 1);
+  assert.deepEqual(seen, [null, null, c.state.report]);
+});

@@ -70,14 +70,20 @@ export function withAnswer(caseObject, id, value) {
 
 export class Controller {
   /**
-   * @param {{evaluate(c: object): object, importCase?: Function, exportPhenopacket?: Function}} core
-   *        the adapter from core.js (or a stub in tests)
+   * @param {{evaluate(c: object): object, importCase?: Function, exportPhenopacket?: Function}|null} core
+   *        the adapter from core.js (or a stub in tests); null until attach()
    * @param {(state: object) => void} onChange called after every evaluation
    */
   constructor(core, onChange = () => {}) {
     this.core = core;
     this.onChange = onChange;
     this.state = { case: emptyCase(), report: null, error: null };
+  }
+
+  /** Gives the controller its core when it was created without one (the page renders first). */
+  attach(core) {
+    this.core = core;
+    return this.evaluate();
   }
 
   /** Replaces the whole case (prefill, import, reopen) and evaluates it. */
@@ -190,7 +196,7 @@ export class Controller {
 
   /** Whether the core can write Phenopackets. */
   get canExportPhenopacket() {
-    return typeof this.core.exportPhenopacket === 'function';
+    return typeof this.core?.exportPhenopacket === 'function';
   }
 
   /** The current case as GA4GH Phenopacket v2 JSON text (throws CoreError on failure). */
@@ -198,8 +204,12 @@ export class Controller {
     return JSON.stringify(this.core.exportPhenopacket(this.state.case), null, 2) + '\n';
   }
 
-  /** Re-evaluates the current case; keeps the case whatever happens. */
+  /** Re-evaluates the current case; keeps the case whatever happens. Without a core: no report yet. */
   evaluate() {
+    if (!this.core) {
+      this.onChange(this.state);
+      return this.state;
+    }
     try {
       const report = this.core.evaluate(this.state.case);
       this.state = { ...this.state, report, error: null };

@@ -46,9 +46,8 @@ export class OmsAid extends LitElement {
     this.mode = 'clinician';
     this.lang = 'en';
     this._uid = `oms${nextUid++}`;
-    this._pendingCase = null;
-    this._controller = null;
-    this._state = null;
+    this._controller = new Controller(null, (state) => this._onState(state));
+    this._state = this._controller.state;
     this._loadError = null;
     this._info = null;
     this._vocab = null;
@@ -67,18 +66,23 @@ export class OmsAid extends LitElement {
     this._eyesPaused = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     this._focusStep = false;
     this._act = this._actions();
+    // A `case` set on the element before this script defined it is an own property: adopt it.
+    if (Object.hasOwn(this, 'case')) {
+      const value = this.case;
+      delete this.case;
+      this.case = value;
+    }
   }
 
   /** The current case (a copy). */
   get case() {
-    return this._controller ? structuredClone(this._controller.state.case) : this._pendingCase;
+    return structuredClone(this._controller.state.case);
   }
 
-  /** Prefills a case; evaluated as soon as the engine is ready. */
+  /** Prefills a case; evaluated now, or as soon as the engine is ready. */
   set case(value) {
     this._flow = freshFlow();
-    if (this._controller) this._controller.setCase(value);
-    else this._pendingCase = structuredClone(value);
+    this._controller.setCase(value);
   }
 
   /** The latest report, or null. */
@@ -88,22 +92,29 @@ export class OmsAid extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    if (this._controller || this._starting) return;
+    if (this._starting) return;
     this._starting = true;
-    sharedCore().then(
-      (core) => {
-        this._info = core.kbInfo();
-        this._vocab = core.vocabulary();
-        this._termIndex = new Map(this._vocab.hpoTerms.map((x) => [x[0], x[1]]));
-        this._controller = new Controller(core, (state) => this._onState(state));
-        if (this._pendingCase) this._controller.setCase(this._pendingCase);
-        else this._controller.evaluate();
-      },
-      (e) => {
-        this._loadError = e;
-        this.requestUpdate();
-      },
-    );
+    // The page renders first (the patient's first screen needs no engine); the engine, whose
+    // decompression and compilation take a moment, starts once that first frame is painted.
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      sharedCore().then(
+        (core) => {
+          this._info = core.kbInfo();
+          this._vocab = core.vocabulary();
+          this._termIndex = new Map(this._vocab.hpoTerms.map((x) => [x[0], x[1]]));
+          this._controller.attach(core);
+        },
+        (e) => {
+          this._loadError = e;
+          this.requestUpdate();
+        },
+      );
+    };
+    requestAnimationFrame(() => setTimeout(start));
+    setTimeout(start, 200); // when frames are not painted (a hidden tab)
     savingWasTurnedOn().then((on) => {
       this._savingOn ||= on;
       this.requestUpdate();
@@ -332,15 +343,14 @@ export class OmsAid extends LitElement {
     const mode = this.mode === 'patient' ? 'patient' : 'clinician';
     const header = html`<header class="top screen">
       <div class="brand"><h1>${t('app.title')}</h1><p>${t('app.subtitle')}</p></div>
-      ${this._state ? html`<fieldset class="modes"><legend>${t('mode.label')}</legend>
+      <fieldset class="modes"><legend>${t('mode.label')}</legend>
         <div class="seg">${['patient', 'clinician'].map((m) => html`<label><input type="radio" name="${uid}-mode" value=${m}
           data-mode=${m} .checked=${mode === m} @change=${() => this._act.setMode(m)}><span>${t(`mode.${m}`)}</span></label>`)}</div>
-      </fieldset>` : nothing}
+      </fieldset>
     </header>`;
     if (this._loadError) {
       return html`${header}<p class="error" role="alert">${t('app.loadFailed', { message: this._loadError.message })}</p>`;
     }
-    if (!this._state) return html`${header}<p role="status">${t('app.loading')}</p>`;
     const { report, error } = this._state;
     const p = {
       report,
@@ -364,8 +374,8 @@ export class OmsAid extends LitElement {
     }
     return html`
       ${header}
-      <p class="disclaimer screen" role="note">${report?.disclaimer ?? this._info?.disclaimer}</p>
-      ${caseMenu({ t, canPhenopacket: this._controller.canExportPhenopacket, act: this._act })}
+      <p class="disclaimer screen" role="note">${report?.disclaimer ?? this._info?.disclaimer ?? t('app.loading')}</p>
+      ${report ? caseMenu({ t, canPhenopacket: this._controller.canExportPhenopacket, act: this._act }) : nothing}
       <p class="msg screen" role="status">${this._msg}</p>
       ${importError(this._importError, t, this._act.dismissImportError)}
       ${error
@@ -373,14 +383,15 @@ export class OmsAid extends LitElement {
             ? t('error.internal')
             : t('error.input', { message: error.path ? `${error.path}: ${error.message}` : error.message })}</p>`
         : nothing}
-      <div class="screen" data-mode=${mode}>${mode === 'patient' ? patientView(p) : clinicianView(p)}</div>
+      <div class="screen" data-mode=${mode} ?data-ready=${!!report}>${mode === 'patient' ? patientView(p)
+        : report ? clinicianView(p) : html`<p role="status">${t('app.loading')}</p>`}</div>
       ${summaryView(p)}
       ${dialogView({ dialog: this._dialog, t, uid, saved: this._saved, savingOn: this._savingOn, confirmAll: this._confirmAll,
         defaultName: this._savedName || t('d.defaultName', { date: today() }), act: this._act })}
       <footer class="screen">
         <p>${t('footer.privacy')}</p>
-        <p>${t('hpo.acknowledgement')}: ${this._info?.hpoAttribution}</p>
-        <p>${t('footer.kbVersion', { version: this._info?.kbVersion })}</p>
+        ${this._info ? html`<p>${t('hpo.acknowledgement')}: ${this._info.hpoAttribution}</p>
+          <p>${t('footer.kbVersion', { version: this._info.kbVersion })}</p>` : nothing}
       </footer>`;
   }
 }

@@ -246,6 +246,7 @@ export default {
   's.unknown': 'not given',
   's.findings': 'Findings (HPO-coded)',
   's.term': 'Finding',
+  's.hpo': 'HPO',
   's.answer': 'Answer',
   's.state.present': 'Yes',
   's.state.absent': 'No',

@@ -8,7 +8,7 @@ import { choices, redFlags, sources, urgency, answerText, labelOf } from './comm
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
 
-function intro({ caseObject, t, uid, act }) {
+function intro({ report, caseObject, t, uid, act }) {
   const age = caseObject.age ?? {};
   const unit = 'months' in age ? 'months' : 'years';
   return html`<section class="card narrow" aria-labelledby="${uid}-h">
@@ -28,7 +28,7 @@ function intro({ caseObject, t, uid, act }) {
           ${['', 'female', 'male', 'other'].map((s) => html`<option value=${s} ?selected=${(caseObject.sex ?? '') === s}>${t(`sex.${s || 'none'}`)}</option>`)}
         </select></label>
     </div>
-    <div class="nav"><button type="button" class="btn primary" data-testid="start" @click=${act.start}>${t('p.start')}</button></div>
+    <div class="nav"><button type="button" class="btn primary" data-testid="start" ?disabled=${!report} @click=${act.start}>${t(report ? 'p.start' : 'app.loading')}</button></div>
   </section>`;
 }
 

@@ -29,7 +29,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
       <strong>${t('f.onset')}:</strong> ${k.onset ? answerText('onset', k.onset, t, vocabulary) : t('s.unknown')}
       ${k.followUpMonths != null ? html`; <strong>${t('f.followUp')}:</strong> ${k.followUpMonths}` : nothing}</p>
     <h3>${t('s.findings')}</h3>
-    ${findings.length ? html`<table><thead><tr><th>${t('s.term')}</th><th>HPO</th><th>${t('s.answer')}</th></tr></thead>
+    ${findings.length ? html`<table><thead><tr><th>${t('s.term')}</th><th>${t('s.hpo')}</th><th>${t('s.answer')}</th></tr></thead>
       <tbody>${findings.map(([id, v]) => html`<tr><td>${labelOf(id, vocabulary, false, termIndex)}</td><td>${id}</td><td>${t(`s.state.${v}`)}</td></tr>`)}</tbody></table>`
       : html`<p>${t('s.none')}</p>`}
     ${other.length || done.length || abs.length ? html`<div class="two"><ul>
