@@ -9,6 +9,7 @@
 
 #include "omsaid/engine.h"
 #include "omsaid/kb.h"
+#include "omsaid/phenopacket.h"
 
 namespace {
 
@@ -50,6 +51,36 @@ std::string Evaluate(const std::string& case_json, const std::string& today) {
   return "{\"ok\":true,\"report\":" + report.value() + "}";
 }
 
+// importCase(text, today) -> {"ok": true, "case": {...native case...}, "format": "native"|"phenopacket",
+// "warnings": [...]}: validates a case in either format and returns it as native case JSON.
+std::string ImportCase(const std::string& text, const std::string& today) {
+  const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
+  if (!kb) return ErrorEnvelope(kb.error());
+  omsaid::CaseLimits limits;
+  limits.today = today;
+  const bool phenopacket = omsaid::LooksLikePhenopacket(text);
+  omsaid::Result<omsaid::Case> c = omsaid::ParseAnyCase(text, kb.value(), limits);
+  if (!c) return ErrorEnvelope(c.error());
+  std::string warnings = "[";
+  for (size_t i = 0; i < c.value().warnings.size(); ++i) {
+    if (i) warnings += ",";
+    warnings += Quote(c.value().warnings[i]);
+  }
+  warnings += "]";
+  return "{\"ok\":true,\"format\":" + Quote(phenopacket ? "phenopacket" : "native") +
+         ",\"case\":" + omsaid::CaseToJson(c.value()) + ",\"warnings\":" + warnings + "}";
+}
+
+// exportPhenopacket(caseJson, id, created) -> {"ok": true, "phenopacket": {...}}
+std::string ExportPhenopacket(const std::string& case_json, const std::string& id,
+                              const std::string& created) {
+  const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
+  if (!kb) return ErrorEnvelope(kb.error());
+  omsaid::Result<omsaid::Case> c = omsaid::ParseAnyCase(case_json, kb.value());
+  if (!c) return ErrorEnvelope(c.error());
+  return "{\"ok\":true,\"phenopacket\":" + omsaid::CaseToPhenopacket(c.value(), kb.value(), id, created) + "}";
+}
+
 // kbInfo() -> versions, the disclaimer and the HPO acknowledgement, for the page's footer.
 std::string KbInfo() {
   const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
@@ -76,5 +107,7 @@ EMSCRIPTEN_BINDINGS(omsaid) {
   emscripten::function("_evaluate", &Evaluate);
   emscripten::function("_kbInfo", &KbInfo);
   emscripten::function("_vocabulary", &Vocabulary);
+  emscripten::function("_importCase", &ImportCase);
+  emscripten::function("_exportPhenopacket", &ExportPhenopacket);
   emscripten::function("_forceAbortForTesting", &ForceAbortForTesting);
 }

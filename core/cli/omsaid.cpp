@@ -16,6 +16,7 @@
 
 #include "omsaid/engine.h"
 #include "omsaid/kb.h"
+#include "omsaid/phenopacket.h"
 
 namespace {
 
@@ -25,12 +26,14 @@ using omsaid::KnowledgeBase;
 
 constexpr const char* kUsage =
     "usage: omsaid evaluate [--kb DIR] [--jsonl] [FILE|-]\n"
+    "       omsaid export --phenopacket|--native [--kb DIR] [--id ID] [FILE|-]\n"
     "       omsaid validate-kb [DIR]\n"
     "       omsaid --version | --help\n"
     "\n"
-    "evaluate     read a case (native case JSON, DESIGN §4.1) and print the report (JSON)\n"
+    "evaluate     read a case (native case JSON or GA4GH Phenopacket v2) and print the report (JSON)\n"
     "  --jsonl    one case per input line, one report per output line\n"
     "  --kb DIR   use the knowledge base in DIR instead of the one built in\n"
+    "export       convert a case (native or Phenopacket) to a GA4GH Phenopacket v2 or to native case JSON\n"
     "validate-kb  check a knowledge base (default: the built-in one); exit 1 on any problem\n"
     "\n"
     "Exit status: 0 ok, 1 invalid knowledge base, 2 bad input or usage.\n"
@@ -85,14 +88,16 @@ bool ReadKbDir(const std::string& dir, std::vector<KbFile>* files, std::string* 
   return true;
 }
 
-std::string Today() {
+std::string NowUtc(const char* format) {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+
+std::string Today() { return NowUtc("%Y-%m-%d"); }
 
 std::string OneLine(const Error& e) {
   std::string s = e.ToString() + " (" + std::string(omsaid::ToString(e.code)) + ")";
@@ -122,6 +127,77 @@ int ValidateKb(const std::vector<std::string>& args) {
   return 0;
 }
 
+// The built-in knowledge base, or the one in kb_dir; nullptr (after a message) on failure.
+const KnowledgeBase* LoadKb(const std::string& kb_dir, omsaid::Result<KnowledgeBase>* storage, int* status) {
+  if (kb_dir.empty()) {
+    const auto& embedded = omsaid::EmbeddedKnowledgeBase();
+    if (!embedded) {
+      std::fprintf(stderr, "omsaid: built-in knowledge base: %s\n", OneLine(embedded.error()).c_str());
+      *status = 1;
+      return nullptr;
+    }
+    return &embedded.value();
+  }
+  std::vector<KbFile> files;
+  std::string error;
+  if (!ReadKbDir(kb_dir, &files, &error)) {
+    std::fprintf(stderr, "omsaid: %s\n", error.c_str());
+    *status = 2;
+    return nullptr;
+  }
+  *storage = omsaid::LoadKnowledgeBase(files);
+  if (!*storage) {
+    std::fprintf(stderr, "omsaid: %s: %s\n", kb_dir.c_str(), OneLine(storage->error()).c_str());
+    *status = 1;
+    return nullptr;
+  }
+  return &storage->value();
+}
+
+int Export(const std::vector<std::string>& args) {
+  std::string kb_dir, input, format, id = "oms-aid-case";
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--phenopacket" || args[i] == "--native") {
+      format = args[i].substr(2);
+    } else if (args[i] == "--kb" || args[i] == "--id") {
+      if (i + 1 >= args.size()) return Usage(args[i] + " needs a value");
+      (args[i] == "--kb" ? kb_dir : id) = args[i + 1];
+      ++i;
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      return Usage("unknown option " + args[i]);
+    } else if (input.empty()) {
+      input = args[i];
+    } else {
+      return Usage("export takes one input file");
+    }
+  }
+  if (format.empty()) return Usage("export needs --phenopacket or --native");
+  if (input.empty()) input = "-";
+  omsaid::Result<KnowledgeBase> storage = omsaid::MakeError(omsaid::ErrorCode::kInternal, "", "");
+  int status = 0;
+  const KnowledgeBase* kb = LoadKb(kb_dir, &storage, &status);
+  if (!kb) return status;
+  std::string text, error;
+  if (!ReadAll(input, &text, &error)) {
+    std::fprintf(stderr, "omsaid: %s\n", error.c_str());
+    return 2;
+  }
+  omsaid::CaseLimits limits;
+  limits.today = Today();
+  omsaid::Result<omsaid::Case> c = omsaid::ParseAnyCase(text, *kb, limits);
+  if (!c) {
+    std::fprintf(stderr, "omsaid: %s\n", OneLine(c.error()).c_str());
+    return 2;
+  }
+  for (const std::string& w : c.value().warnings) std::fprintf(stderr, "omsaid: warning: %s\n", w.c_str());
+  const std::string out = format == "phenopacket"
+                              ? omsaid::CaseToPhenopacket(c.value(), *kb, id, NowUtc("%Y-%m-%dT%H:%M:%SZ"))
+                              : omsaid::CaseToJson(c.value());
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fputc('\n', stdout);
+  return 0;
+}
+
 int Evaluate(const std::vector<std::string>& args) {
   std::string kb_dir, input;
   bool jsonl = false;
@@ -141,29 +217,10 @@ int Evaluate(const std::vector<std::string>& args) {
   }
   if (input.empty()) input = "-";
 
-  omsaid::Result<KnowledgeBase> loaded = omsaid::MakeError(omsaid::ErrorCode::kInternal, "", "");
-  const KnowledgeBase* kb = nullptr;
-  if (kb_dir.empty()) {
-    const auto& embedded = omsaid::EmbeddedKnowledgeBase();
-    if (!embedded) {
-      std::fprintf(stderr, "omsaid: built-in knowledge base: %s\n", OneLine(embedded.error()).c_str());
-      return 1;
-    }
-    kb = &embedded.value();
-  } else {
-    std::vector<KbFile> files;
-    std::string error;
-    if (!ReadKbDir(kb_dir, &files, &error)) {
-      std::fprintf(stderr, "omsaid: %s\n", error.c_str());
-      return 2;
-    }
-    loaded = omsaid::LoadKnowledgeBase(files);
-    if (!loaded) {
-      std::fprintf(stderr, "omsaid: %s: %s\n", kb_dir.c_str(), OneLine(loaded.error()).c_str());
-      return 1;
-    }
-    kb = &loaded.value();
-  }
+  omsaid::Result<KnowledgeBase> storage = omsaid::MakeError(omsaid::ErrorCode::kInternal, "", "");
+  int status = 0;
+  const KnowledgeBase* kb = LoadKb(kb_dir, &storage, &status);
+  if (!kb) return status;
 
   std::string text, error;
   if (!ReadAll(input, &text, &error)) {
@@ -235,5 +292,6 @@ int main(int argc, char** argv) {
   }
   if (command == "evaluate") return Evaluate(args);
   if (command == "validate-kb") return ValidateKb(args);
+  if (command == "export") return Export(args);
   return Usage("unknown command '" + command + "'");
 }

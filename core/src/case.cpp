@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "case_json.h"
 #include "json_util.h"
 #include "text_util.h"
 
@@ -370,7 +371,11 @@ Result<Case> ParseCase(std::string_view json_text, const KnowledgeBase& kb,
   jl.max_bytes = limits.max_bytes;
   Result<Json> root = ParseJson(json_text, jl);
   if (!root) return root.error();
-  return CaseParser(kb, limits).Parse(root.value());
+  return ParseCaseJson(root.value(), kb, limits);
+}
+
+Result<Case> ParseCaseJson(const Json& root, const KnowledgeBase& kb, const CaseLimits& limits) {
+  return CaseParser(kb, limits).Parse(root);
 }
 
 std::string CaseToJson(const Case& c) {

@@ -2,22 +2,36 @@
 #include "omsaid/engine.h"
 
 #include "omsaid/criteria.h"
+#include "omsaid/differential.h"
 #include "omsaid/evidence.h"
+#include "omsaid/phenopacket.h"
+#include "omsaid/pns_care.h"
+#include "omsaid/workup.h"
 
 namespace omsaid {
 
 Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   Result<Evidence> ev = BuildEvidence(kb, c);
   if (!ev) return ev.error();
+  Evidence& e = ev.value();
   Report report;
-  report.criteria = EvaluateCriteria(kb, &ev.value());
-  report.warnings = std::move(ev.value().warnings);
+  // Order matters: later rules may refer to the criteria status and the diagnosis probabilities.
+  report.criteria = EvaluateCriteria(kb, &e);
+  report.differential = RankDiagnoses(kb, kb.differential, e);
+  e.probabilities = report.differential.probability;
+  report.etiology = RankDiagnoses(kb, kb.etiology, e);
+  report.next_questions = NextQuestions(kb, kb.differential, e, report.differential, kMaxNextQuestions);
+  report.pns_care = ScorePnsCare(kb, e);
+  report.workup = PlanWorkup(kb, e);
+  report.red_flags = RaisedRedFlags(kb, e);
+  report.care_team = NeededCareTeam(kb, e);
+  report.warnings = std::move(e.warnings);
   return report;
 }
 
 Result<std::string> EvaluateJson(const KnowledgeBase& kb, std::string_view case_json,
                                  const CaseLimits& limits) {
-  Result<Case> c = ParseCase(case_json, kb, limits);
+  Result<Case> c = ParseAnyCase(case_json, kb, limits);
   if (!c) return c.error();
   Result<Report> report = EvaluateCase(kb, c.value());
   if (!report) return report.error();

@@ -15,6 +15,7 @@ std::string TermLabel(const KnowledgeBase& kb, const std::string& id) {
 
 Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
   Evidence ev;
+  ev.kb = &kb;
   const size_t n = kb.variables.size();
   ev.vars.assign(n, Tri::kUnknown);
   ev.origin.assign(n, std::string());
@@ -183,6 +184,9 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       const Tri t = EvaluateRule(rule.children.front(), ev);
       return t == Tri::kTrue ? Tri::kFalse : t == Tri::kFalse ? Tri::kTrue : Tri::kUnknown;
     }
+    case RuleType::kNotEstablished:
+      if (rule.children.empty()) return Tri::kUnknown;
+      return EvaluateRule(rule.children.front(), ev) == Tri::kTrue ? Tri::kFalse : Tri::kTrue;
     case RuleType::kAge:
       return InRange(ev.age_years, rule);
     case RuleType::kFollowUp:
@@ -208,6 +212,11 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
                                                                   : "indeterminate";
       return FromBool(Contains(rule.values, name));
     }
+    case RuleType::kRef:
+      if (!ev.kb || rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.kb->definitions.size()) {
+        return Tri::kUnknown;
+      }
+      return EvaluateRule(ev.kb->definitions[rule.ref].rule, ev);
     case RuleType::kProbability:
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.probabilities.size()) {
         return Tri::kUnknown;

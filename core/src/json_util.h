@@ -75,7 +75,7 @@ class JsonReader {
 std::string JsonQuote(std::string_view s);
 /// Appends JsonQuote(s) to `out`.
 void AppendJsonQuoted(std::string& out, std::string_view s);
-/// A number as JSON: integers exactly, others with 6 significant digits; non-finite as null.
+/// A number as JSON: integers exactly, others with 10 significant digits; non-finite as null.
 void AppendJsonNumber(std::string& out, double v);
 
 /// Streams JSON into a string; commas are managed, strings escaped. Used for the report and the case

@@ -13,11 +13,13 @@ namespace {
 constexpr int kSchemaVersion = 1;
 
 // Kinds in the order they are processed: later kinds refer to ids defined by earlier ones.
-constexpr std::string_view kKinds[] = {"meta",     "references", "vocabulary", "features",
-                                       "workup",   "hpo",        "criteria"};
+constexpr std::string_view kKinds[] = {
+    "meta",     "references", "vocabulary", "features",  "workup",   "hpo",      "criteria",
+    "diagnoses", "etiology",  "definitions", "red_flags", "care_team", "pns_care", "severity"};
 // Kinds that must be present for the engine to work.
-constexpr std::string_view kRequiredKinds[] = {"meta",   "references", "vocabulary", "features",
-                                               "workup", "hpo",        "criteria"};
+constexpr std::string_view kRequiredKinds[] = {
+    "meta",     "references", "vocabulary", "features",  "workup",   "hpo",      "criteria",
+    "diagnoses", "etiology",  "definitions", "red_flags", "care_team", "pns_care", "severity"};
 
 // Ids that other programs rely on (DESIGN §4.1 / §4.2).
 constexpr std::string_view kRequiredExposures[] = {"drug-or-toxin", "recent-infection",
@@ -220,11 +222,11 @@ Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
         r.minimum = static_cast<int>(*v);
       }
     }
-  } else if (type == "not") {
-    r.type = RuleType::kNot;
+  } else if (type == "not" || type == "not_established") {
+    r.type = type == "not" ? RuleType::kNot : RuleType::kNotEstablished;
     read_children();
     if (r.children.size() != 1) {
-      Problem(ErrorCode::kInvalidRule, JoinPath(path, "of"), "'not' takes exactly one rule");
+      Problem(ErrorCode::kInvalidRule, JoinPath(path, "of"), "'" + type + "' takes exactly one rule");
     }
   } else if (type == "age") {
     r.type = RuleType::kAge;
@@ -260,6 +262,26 @@ Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
       Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
               "unknown criteria set '" + r.id + "'");
     }
+  } else if (type == "ref") {
+    r.type = RuleType::kRef;
+    for (size_t i = 0; i < kb_->definitions.size(); ++i) {
+      if (kb_->definitions[i].id == r.id) r.ref = static_cast<int>(i);
+    }
+    if (r.ref < 0) {
+      Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
+              "unknown definition '" + r.id + "' (a definition may only use those defined before it)");
+    }
+  } else if (type == "probability") {
+    r.type = RuleType::kProbability;
+    r.ref = kb_->differential.Find(r.id);
+    if (r.ref < 0) {
+      Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"), "unknown diagnosis '" + r.id + "'");
+    }
+    const Json* mn = reader_.Member(node, "min", path, true);
+    if (mn) {
+      auto d = reader_.NumberInRange(*mn, JoinPath(path, "min"), 0, 1);
+      if (d) r.min = *d;
+    }
   } else if (!type.empty()) {
     Problem(ErrorCode::kInvalidRule, JoinPath(path, "type"), "unknown rule type '" + type + "'");
   }
@@ -273,6 +295,8 @@ void KbLoader::LoadMeta(const Json& root) {
   kb_->kb_version = ReqString(root, "kbVersion", "", 40);
   kb_->title = ReqString(root, "title", "", 200);
   kb_->disclaimer = ReqString(root, "disclaimer", "", 2000);
+  kb_->test_question_template = ReqString(root, "testQuestionTemplate", "", 300);
+  kb_->antibody_question_template = ReqString(root, "antibodyQuestionTemplate", "", 300);
 }
 
 void KbLoader::LoadReferences(const Json& root) {
@@ -312,7 +336,16 @@ void KbLoader::LoadReferences(const Json& root) {
     if (!ref.url.empty() && ref.url.rfind("https://", 0) != 0 && ref.url.rfind("http://", 0) != 0) {
       Problem(ErrorCode::kInvalidValue, JoinPath(path, "url"), "a URL starts with http:// or https://");
     }
-    ref.citation = authors + ". " + title;
+    // Vancouver style: up to three authors, then "et al." (references.json keeps the full list).
+    std::string short_authors = authors;
+    size_t commas = 0, cut = std::string::npos;
+    for (size_t k = 0; k < authors.size(); ++k) {
+      if (authors[k] == ',' && ++commas == 3) cut = k;
+    }
+    if (cut != std::string::npos && authors.find("et al") == std::string::npos) {
+      short_authors = authors.substr(0, cut) + ", et al";
+    }
+    ref.citation = short_authors + ". " + title;
     if (!ref.citation.empty() && ref.citation.back() != '.' && ref.citation.back() != '?') {
       ref.citation += ".";
     }
@@ -401,6 +434,14 @@ void KbLoader::LoadVocabulary(const Json& root) {
   read_variables("history", VariableKind::kHistory, "history:");
   read_variables("antibodies", VariableKind::kAntibody, "antibody:");
   read_variables("onsets", VariableKind::kOnset, "onset:");
+  if (const Json* q = reader_.Member(root, "onsetQuestion", "", true)) {
+    if (reader_.ExpectObject(*q, "onsetQuestion")) {
+      kb_->onset_question.label = ReqString(*q, "label", "onsetQuestion", 200);
+      kb_->onset_question.question = ReqString(*q, "question", "onsetQuestion", 400);
+      kb_->onset_question.help = OptString(*q, "help", "onsetQuestion", 1000);
+      kb_->onset_question.why = ReqString(*q, "why", "onsetQuestion", 400);
+    }
+  }
 
   for (std::string_view id : kRequiredExposures) {
     if (kb_->FindVariable("exposure:" + std::string(id)) < 0) {
@@ -671,7 +712,11 @@ void KbLoader::Load(const std::vector<KbFile>& files) {
       {"meta", &KbLoader::LoadMeta},         {"references", &KbLoader::LoadReferences},
       {"vocabulary", &KbLoader::LoadVocabulary}, {"features", &KbLoader::LoadFeatures},
       {"workup", &KbLoader::LoadTests},      {"hpo", &KbLoader::LoadHpo},
-      {"criteria", &KbLoader::LoadCriteria}};
+      {"criteria", &KbLoader::LoadCriteria}, {"diagnoses", &KbLoader::LoadDiagnoses},
+      {"etiology", &KbLoader::LoadEtiology}, {"definitions", &KbLoader::LoadDefinitions},
+      {"workup", &KbLoader::LoadWorkupRules}, {"red_flags", &KbLoader::LoadRedFlags},
+      {"care_team", &KbLoader::LoadCareTeam}, {"pns_care", &KbLoader::LoadPnsCare},
+      {"severity", &KbLoader::LoadSeverity}};
   for (const auto& [kind, step] : steps) {
     auto it = by_kind.find(std::string(kind));
     if (it == by_kind.end()) continue;

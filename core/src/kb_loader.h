@@ -38,6 +38,11 @@ class KbLoader {
   /// Reads an optional plain string member ("" when absent).
   std::string OptString(const Json& obj, std::string_view key, const std::string& path,
                         size_t max_length = 4000);
+  /// Reads a required string member that must be one of `allowed`.
+  std::string ReadEnum(const Json& obj, std::string_view key, const std::string& path,
+                       std::initializer_list<std::string_view> allowed);
+  /// Reads the required rule member `key`.
+  Rule ReadRuleMember(const Json& obj, std::string_view key, const std::string& path);
   /// Reads a required string member.
   std::string ReqString(const Json& obj, std::string_view key, const std::string& path,
                         size_t max_length = 4000);
@@ -58,6 +63,15 @@ class KbLoader {
   void LoadTests(const Json& root);
   void LoadHpo(const Json& root);
   void LoadCriteria(const Json& root);
+  void LoadDefinitions(const Json& root);
+  void LoadDiagnoses(const Json& root) { LoadDiagnosisModel(root, &kb_->differential, "diagnoses"); }
+  void LoadEtiology(const Json& root) { LoadDiagnosisModel(root, &kb_->etiology, "causes"); }
+  void LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::string_view list_key);
+  void LoadWorkupRules(const Json& root);
+  void LoadRedFlags(const Json& root);
+  void LoadCareTeam(const Json& root);
+  void LoadPnsCare(const Json& root);
+  void LoadSeverity(const Json& root);
 
   KnowledgeBase* kb_;
   std::vector<Error> problems_;

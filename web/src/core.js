@@ -128,6 +128,23 @@ export async function createOmsAid() {
       const result = call((m) => unwrap(m._evaluate(text, options.today ?? today())));
       return result.report;
     },
+    /**
+     * Validates a case given as native case JSON or as a GA4GH Phenopacket v2 (object or text) and
+     * returns {case: native case object, format: 'native'|'phenopacket', warnings: [...]}.
+     * Throws CoreError (with the JSON path) on bad input.
+     */
+    importCase(input, options = {}) {
+      const text = typeof input === 'string' ? input : JSON.stringify(input);
+      if (text === undefined) throw new CoreError('wrong_type', 'expected a case', '');
+      const r = call((m) => unwrap(m._importCase(text, options.today ?? today())));
+      return { case: r.case, format: r.format, warnings: r.warnings };
+    },
+    /** The case as a GA4GH Phenopacket v2 object. */
+    exportPhenopacket(caseInput, options = {}) {
+      const text = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
+      const id = options.id ?? 'oms-aid-case';
+      return call((m) => unwrap(m._exportPhenopacket(text, id, options.created ?? new Date().toISOString()))).phenopacket;
+    },
     /** Versions, disclaimer and the HPO acknowledgement. */
     kbInfo() {
       const info = call((m) => unwrap(m._kbInfo()));

@@ -19,7 +19,8 @@ namespace omsaid {
 /// Runs every step on a parsed case.
 Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c);
 
-/// Parses the case JSON and returns the report as JSON text, or the first problem of the input.
+/// Parses the case (native case JSON or a GA4GH Phenopacket v2) and returns the report as JSON text,
+/// or the first problem of the input.
 Result<std::string> EvaluateJson(const KnowledgeBase& kb, std::string_view case_json,
                                  const CaseLimits& limits = {});
 

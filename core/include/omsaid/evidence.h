@@ -23,6 +23,7 @@ enum class CriteriaStatus : int8_t { kNotEvaluated = -1, kNotMet = 0, kMet = 1, 
 
 /// Everything a rule can ask about one case.
 struct Evidence {
+  const KnowledgeBase* kb = nullptr;  ///< for named rules (definitions)
   std::vector<Tri> vars;             ///< by KnowledgeBase::variables index
   std::vector<std::string> origin;   ///< the case term that set each variable ("" if none/itself)
   std::vector<TestState> tests;      ///< by KnowledgeBase::tests index

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -70,13 +71,158 @@ struct CriteriaSet {
   Provenance provenance;
 };
 
+/// A statement shown under a condition (an indication, a note on a normal result, ...).
+struct Conditional {
+  Rule when;
+  std::string text;
+  Provenance provenance;
+};
+
+/// When a test is indicated, and how urgently.
+struct Indication {
+  Rule when;
+  std::string urgency;  ///< emergency | urgent | soon | routine
+  std::string reason;
+  Provenance provenance;
+};
+
+/// A repeat schedule after a normal result.
+struct RepeatRule {
+  Rule when;
+  double after_months = 0, every_months = 0, until_months = 0;
+  std::string reason;
+  Provenance provenance;
+};
+
 /// A work-up test of the catalogue (data/workup.json).
 struct TestDef {
   std::string id;
   std::string label;
   std::string looks_for;
-  std::string loinc;  ///< "" when no verified code exists
-  int variable = -1;  ///< the "test:<id>" variable (present = abnormal)
+  std::string category;  ///< tumour | neurological | mimic
+  std::string loinc;     ///< "" when no verified code exists
+  std::string question;  ///< for next-question suggestions
+  std::string why;
+  int variable = -1;     ///< the "test:<id>" variable (present = abnormal)
+  /// More specific results of this test (variables such as CSF pleocytosis): once one of them is
+  /// answered, the test's own normal/abnormal is not counted again in the differential.
+  std::vector<int> results;
+  Provenance provenance;
+  std::vector<Indication> indications;  ///< the first that holds applies
+  std::vector<Conditional> if_normal;   ///< notes shown with a normal result
+  std::vector<Conditional> if_abnormal;
+  std::vector<RepeatRule> repeats;      ///< the first that holds applies after a normal result
+};
+
+/// A named rule (data/definitions.json), used as {"type": "ref", "id": ...}.
+struct Definition {
+  std::string id;
+  std::string label;
+  Rule rule;
+  Provenance provenance;
+};
+
+/// P(variable present | diagnosis) for one diagnosis, optionally for some age bands only.
+struct FeatureFrequency {
+  int variable = -1;
+  double frequency = 0;
+  std::vector<int> age_bands;  ///< indexes into KnowledgeBase::age_bands; empty = all
+  Provenance provenance;
+};
+
+struct Diagnosis {
+  std::string id;
+  std::string label;
+  std::string lay;
+  std::string summary;
+  std::vector<std::string> xrefs;
+  std::vector<double> pretest;              ///< weight per age band
+  std::vector<Provenance> pretest_provenance;
+  std::vector<FeatureFrequency> features;
+};
+
+/// A naive-Bayes model over a closed set of diagnoses (the differential, or the causes of OMS).
+struct DiagnosisModel {
+  std::string kind;  ///< "diagnoses" or "etiology"
+  double min_frequency = 0.01, max_frequency = 0.99;
+  Provenance clamp;
+  struct Default {
+    std::string category;
+    double frequency = 0.05;
+    Provenance provenance;
+  };
+  std::vector<Default> defaults;
+  std::vector<Diagnosis> diagnoses;
+  std::unordered_map<std::string, int> index;
+  // Derived when loading:
+  std::vector<int> default_of_variable;  ///< index into `defaults`, per variable
+  /// per variable: (diagnosis, index into its `features`) of every entry for it
+  std::vector<std::vector<std::pair<int, int>>> annotations;
+  int Find(std::string_view id) const;
+};
+
+struct RedFlag {
+  std::string id;
+  Rule when;
+  std::string action;  ///< emergency | urgent | soon
+  std::string message; ///< for clinicians
+  std::string lay;     ///< for parents and patients
+  Provenance provenance;
+};
+
+struct CareRole {
+  std::string id;
+  std::string group;  ///< of the roles sharing a group, only the first that holds is listed
+  std::string role;
+  Rule when;
+  std::string urgency;  ///< emergency | urgent | soon | routine
+  std::string reason;
+  Provenance provenance;
+};
+
+/// PNS-Care score (Graus 2021), every cell with its evidence.
+struct PnsCareModel {
+  bool loaded = false;
+  Rule applies;  ///< the phenotype the score is applied to (OMS)
+  std::string phenotype_label;
+  int phenotype_points = 0;
+  Provenance phenotype_provenance;
+  struct AntibodyClass {
+    std::string id;  ///< high | intermediate | low
+    std::string label;
+    int points = 0;
+    std::vector<int> antibodies;  ///< indexes into KnowledgeBase::antibodies
+    Provenance provenance;
+  };
+  std::vector<AntibodyClass> antibody_classes;  ///< in order of points, highest first
+  Provenance no_antibody_provenance;
+  std::string no_antibody_label;
+  int no_antibody_points = 0;
+  Rule consistent_cancer;  ///< a cancer consistent with the phenotype is found
+  std::string consistent_cancer_label;
+  int cancer_points = 0;
+  Provenance cancer_provenance;
+  double follow_up_cutoff_months = 24;
+  int no_cancer_short_points = 1, no_cancer_long_points = 0;
+  std::string no_cancer_short_label, no_cancer_long_label;
+  Provenance no_cancer_provenance;
+  /// What to say when an input is unknown and would change the score.
+  std::string needs_antibodies, needs_cancer, needs_follow_up;
+  struct Level {
+    std::string level;
+    int min = 0;
+    Provenance provenance;
+  };
+  std::vector<Level> levels;  ///< highest threshold first
+  Rule definite_without_antibody;  ///< the OMS exception
+  std::string definite_without_antibody_label;
+  Provenance definite_without_antibody_provenance;
+  Provenance provenance;
+};
+
+struct SeverityInfo {
+  bool has_scale = false;
+  std::string note;
   Provenance provenance;
 };
 
@@ -117,6 +263,20 @@ struct KnowledgeBase {
 
   std::vector<AgeBand> age_bands;
   std::vector<CriteriaSet> criteria;
+  std::vector<Definition> definitions;
+  DiagnosisModel differential;
+  DiagnosisModel etiology;
+  std::vector<RedFlag> red_flags;
+  std::vector<CareRole> care_team;
+  PnsCareModel pns_care;
+  SeverityInfo severity;
+  /// The onset question (onset is asked once, with three answers).
+  struct {
+    std::string label, question, help, why;
+  } onset_question;
+  /// Question templates for variables without their own question ("{label}" is replaced).
+  std::string test_question_template;
+  std::string antibody_question_template;
 
   /// The index of a variable id, or -1.
   int FindVariable(std::string_view id) const;
@@ -124,6 +284,8 @@ struct KnowledgeBase {
   int FindHpo(std::string_view id) const;
   int FindTest(std::string_view id) const;
   int FindAntibody(std::string_view id) const;
+  /// The age band of an age in years, or -1 when the age is unknown.
+  int AgeBandOf(const std::optional<double>& age_years) const;
 };
 
 /// One data file: its name (for messages) and its JSON text.

@@ -7,19 +7,31 @@
 #include <vector>
 
 #include "omsaid/criteria.h"
+#include "omsaid/differential.h"
 #include "omsaid/kb.h"
+#include "omsaid/pns_care.h"
+#include "omsaid/workup.h"
 
 namespace omsaid {
 
 constexpr int kReportVersion = 1;
+constexpr size_t kMaxDifferentialInReport = 30;
+constexpr size_t kMaxNextQuestions = 8;
 
 struct Report {
   std::vector<std::string> warnings;
   std::vector<CriteriaResult> criteria;
+  PnsCareResult pns_care;
+  DifferentialResult differential;
+  DifferentialResult etiology;
+  std::vector<NextQuestion> next_questions;
+  std::vector<WorkupItem> workup;
+  std::vector<const RedFlag*> red_flags;
+  std::vector<const CareRole*> care_team;
 };
 
-/// The report as JSON text: every field of DESIGN §4.2 present (empty arrays until a section has
-/// content), plus `references` for every source the report cites.
+/// The report as JSON text: every field of DESIGN §4.2, plus `severity` and `references` (every
+/// source the report cites, with its citation and identifiers).
 std::string ReportToJson(const Report& report, const KnowledgeBase& kb);
 
 }  // namespace omsaid

@@ -24,6 +24,7 @@ enum class RuleType : uint8_t {
   kAnyOf,      ///< at least one child
   kAtLeast,    ///< at least `minimum` children
   kNot,        ///< negation of the single child
+  kNotEstablished,  ///< the single child is not true (false or unknown): "no tumour found so far"
   kAge,        ///< age in years within [min, max)
   kSex,        ///< sex is one of `values`
   kTest,       ///< a work-up test is in one of `values` (normal, abnormal, pending, not_done, done)
@@ -31,6 +32,7 @@ enum class RuleType : uint8_t {
   kCriteria,   ///< a criteria set's status is one of `values` (met, not_met, indeterminate)
   kProbability,///< a diagnosis' posterior probability is >= min
   kFollowUp,   ///< follow-up months within [min, max)
+  kRef,        ///< a named rule of data/definitions.json (ref = its index)
 };
 
 /// One node of a rule tree. Leaves refer to variables by index (resolved when the knowledge base

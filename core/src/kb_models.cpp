@@ -1,0 +1,504 @@
+// SPDX-License-Identifier: MIT
+// Loading of the knowledge-base kinds that drive the plan and the differential: definitions,
+// diagnoses / etiology, work-up indications and repeats, red flags, care team, PNS-Care, severity.
+#include <algorithm>
+#include <cmath>
+
+#include "kb_loader.h"
+
+namespace omsaid {
+namespace {
+
+constexpr std::string_view kRequiredDiagnoses[] = {
+    "oms", "acute-cerebellar-ataxia", "drug-or-toxin-ingestion", "toxic-metabolic-encephalopathy",
+    "autoimmune-encephalitis", "epileptic-myoclonus", "miller-fisher-bickerstaff",
+    "wernicke-encephalopathy", "brainstem-structural-lesion", "adem", "voluntary-flutter",
+    "guillain-barre", "hereditary-or-metabolic-ataxia"};
+constexpr std::string_view kRequiredCauses[] = {"paraneoplastic", "parainfectious", "idiopathic",
+                                                "drug-or-toxin"};
+
+}  // namespace
+
+int DiagnosisModel::Find(std::string_view id) const {
+  auto it = index.find(std::string(id));
+  return it == index.end() ? -1 : it->second;
+}
+
+int KnowledgeBase::AgeBandOf(const std::optional<double>& age_years) const {
+  if (!age_years) return -1;
+  for (size_t i = 0; i < age_bands.size(); ++i) {
+    if (*age_years >= age_bands[i].min_years && *age_years < age_bands[i].max_years) {
+      return static_cast<int>(i);
+    }
+  }
+  return age_bands.empty() ? -1 : static_cast<int>(age_bands.size()) - 1;
+}
+
+std::string KbLoader::ReadEnum(const Json& obj, std::string_view key, const std::string& path,
+                               std::initializer_list<std::string_view> allowed) {
+  const Json* v = reader_.Member(obj, key, path, true);
+  if (!v) return {};
+  auto s = reader_.Enum(*v, JoinPath(path, key), allowed);
+  return s ? *s : std::string();
+}
+
+Rule KbLoader::ReadRuleMember(const Json& obj, std::string_view key, const std::string& path) {
+  const Json* v = reader_.Member(obj, key, path, true);
+  if (!v) return Rule{};
+  return ReadRule(*v, JoinPath(path, key));
+}
+
+void KbLoader::LoadDefinitions(const Json& root) {
+  const Json* list = ReqArray(root, "definitions", "");
+  if (!list) return;
+  std::map<std::string, std::string> seen;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath("definitions", i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    Definition d;
+    d.id = ReqString(e, "id", path, 64);
+    d.label = ReqString(e, "label", path, 300);
+    d.provenance = ReadProvenance(e, path);
+    // A definition may use the ones before it, never itself or later ones: no cycles.
+    d.rule = ReadRuleMember(e, "rule", path);
+    if (!d.id.empty() && CheckUnique(&seen, d.id, path)) kb_->definitions.push_back(std::move(d));
+  }
+}
+
+void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::string_view list_key) {
+  model->kind = std::string(list_key);
+  const size_t bands = kb_->age_bands.size();
+  if (const Json* m = reader_.Member(root, "model", "", true)) {
+    if (reader_.ExpectObject(*m, "model")) {
+      if (const Json* v = reader_.Member(*m, "minFrequency", "model", true)) {
+        auto d = reader_.NumberInRange(*v, "model.minFrequency", 1e-6, 0.5);
+        if (d) model->min_frequency = *d;
+      }
+      if (const Json* v = reader_.Member(*m, "maxFrequency", "model", true)) {
+        auto d = reader_.NumberInRange(*v, "model.maxFrequency", 0.5, 1 - 1e-6);
+        if (d) model->max_frequency = *d;
+      }
+      Provenance clamp;
+      clamp.evidence = 'U';
+      if (const Json* e = reader_.Member(*m, "clampEvidence", "model", true)) {
+        auto s = reader_.Enum(*e, "model.clampEvidence", {"V", "S", "U"});
+        if (s) clamp.evidence = (*s)[0];
+      }
+      clamp.note = ReqString(*m, "clampNote", "model", 1000);
+      model->clamp = clamp;
+      if (const Json* defaults = ReqArray(*m, "defaults", "model")) {
+        for (size_t i = 0; i < defaults->size(); ++i) {
+          const std::string path = IndexPath("model.defaults", i);
+          const Json& e = (*defaults)[i];
+          if (!reader_.ExpectObject(e, path)) continue;
+          DiagnosisModel::Default d;
+          d.category = ReqString(e, "category", path, 40);
+          if (const Json* f = reader_.Member(e, "frequency", path, true)) {
+            auto v = reader_.NumberInRange(*f, JoinPath(path, "frequency"), 1e-6, 1 - 1e-6);
+            if (v) d.frequency = *v;
+          }
+          d.provenance = ReadProvenance(e, path, false);
+          if (d.provenance.note.empty()) {
+            Problem(ErrorCode::kMissingField, JoinPath(path, "note"),
+                    "a default frequency needs a note saying why it is reasonable");
+          }
+          model->defaults.push_back(std::move(d));
+        }
+      }
+    }
+  }
+  if (std::none_of(model->defaults.begin(), model->defaults.end(),
+                   [](const DiagnosisModel::Default& d) { return d.category == "*"; })) {
+    Problem(ErrorCode::kMissingField, "model.defaults", "a default for category '*' is required");
+  }
+
+  const Json* list = ReqArray(root, list_key, "");
+  if (!list) return;
+  std::map<std::string, std::string> seen;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath(list_key, i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    Diagnosis d;
+    d.id = ReqString(e, "id", path, 64);
+    d.label = ReqString(e, "label", path, 200);
+    d.lay = ReqString(e, "lay", path, 300);
+    d.summary = OptString(e, "summary", path, 1000);
+    if (const Json* x = reader_.Member(e, "xrefs", path, false)) {
+      auto list_x = reader_.StringArray(*x, JoinPath(path, "xrefs"), 20);
+      if (list_x) d.xrefs = std::move(*list_x);
+      for (const std::string& xref : d.xrefs) {
+        if (xref.find(':') == std::string::npos) {
+          Problem(ErrorCode::kInvalidValue, JoinPath(path, "xrefs"), "'" + xref + "' is not a CURIE (PREFIX:id)");
+        }
+      }
+    }
+    d.pretest.assign(bands, 0);
+    d.pretest_provenance.assign(bands, Provenance{});
+    std::vector<bool> have(bands, false);
+    if (const Json* pretest = ReqArray(e, "pretest", path)) {
+      for (size_t p = 0; p < pretest->size(); ++p) {
+        const std::string ppath = IndexPath(JoinPath(path, "pretest"), p);
+        const Json& pe = (*pretest)[p];
+        if (!reader_.ExpectObject(pe, ppath)) continue;
+        const std::string band = ReqString(pe, "ageBand", ppath, 40);
+        int b = -1;
+        for (size_t k = 0; k < bands; ++k) {
+          if (kb_->age_bands[k].id == band) b = static_cast<int>(k);
+        }
+        if (b < 0) {
+          if (!band.empty()) {
+            Problem(ErrorCode::kUnknownReference, JoinPath(ppath, "ageBand"), "unknown age band '" + band + "'");
+          }
+          continue;
+        }
+        if (have[b]) {
+          Problem(ErrorCode::kDuplicateId, JoinPath(ppath, "ageBand"), "age band '" + band + "' given twice");
+          continue;
+        }
+        have[b] = true;
+        if (const Json* w = reader_.Member(pe, "weight", ppath, true)) {
+          auto v = reader_.NumberInRange(*w, JoinPath(ppath, "weight"), 1e-9, 1e9);
+          if (v) d.pretest[b] = *v;
+        }
+        d.pretest_provenance[b] = ReadProvenance(pe, ppath);
+      }
+      for (size_t k = 0; k < bands; ++k) {
+        if (!have[k]) {
+          Problem(ErrorCode::kMissingField, JoinPath(path, "pretest"),
+                  "no weight for age band '" + kb_->age_bands[k].id + "'");
+        }
+      }
+    }
+    if (const Json* features = ReqArray(e, "features", path)) {
+      for (size_t f = 0; f < features->size(); ++f) {
+        const std::string fpath = IndexPath(JoinPath(path, "features"), f);
+        const Json& fe = (*features)[f];
+        if (!reader_.ExpectObject(fe, fpath)) continue;
+        FeatureFrequency ff;
+        const std::string var = ReqString(fe, "feature", fpath, 100);
+        ff.variable = kb_->FindVariable(var);
+        if (ff.variable < 0 && !var.empty()) {
+          Problem(ErrorCode::kUnknownReference, JoinPath(fpath, "feature"), "unknown feature '" + var + "'");
+        }
+        if (const Json* fr = reader_.Member(fe, "frequency", fpath, true)) {
+          auto v = reader_.NumberInRange(*fr, JoinPath(fpath, "frequency"), 0, 1);
+          if (v) ff.frequency = *v;
+        }
+        if (const Json* ab = reader_.Member(fe, "ageBands", fpath, false)) {
+          auto ids = reader_.StringArray(*ab, JoinPath(fpath, "ageBands"), 10);
+          if (ids) {
+            for (const std::string& id : *ids) {
+              int b = -1;
+              for (size_t k = 0; k < bands; ++k) {
+                if (kb_->age_bands[k].id == id) b = static_cast<int>(k);
+              }
+              if (b < 0) {
+                Problem(ErrorCode::kUnknownReference, JoinPath(fpath, "ageBands"), "unknown age band '" + id + "'");
+              } else {
+                ff.age_bands.push_back(b);
+              }
+            }
+          }
+        }
+        ff.provenance = ReadProvenance(fe, fpath);
+        if (ff.variable >= 0) d.features.push_back(std::move(ff));
+      }
+    }
+    if (d.id.empty() || !CheckUnique(&seen, d.id, path)) continue;
+    model->index.emplace(d.id, static_cast<int>(model->diagnoses.size()));
+    model->diagnoses.push_back(std::move(d));
+  }
+
+  const auto required = list_key == "diagnoses" ? std::vector<std::string_view>(std::begin(kRequiredDiagnoses), std::end(kRequiredDiagnoses))
+                                                : std::vector<std::string_view>(std::begin(kRequiredCauses), std::end(kRequiredCauses));
+  for (std::string_view id : required) {
+    if (model->Find(id) < 0) {
+      Problem(ErrorCode::kMissingField, std::string(list_key), "required id '" + std::string(id) + "' is missing");
+    }
+  }
+
+  // Derived tables: each variable's default (by its category, else '*'), and its annotations.
+  const size_t nvars = kb_->variables.size();
+  model->default_of_variable.assign(nvars, 0);
+  int star = 0;
+  for (size_t k = 0; k < model->defaults.size(); ++k) {
+    if (model->defaults[k].category == "*") star = static_cast<int>(k);
+  }
+  for (size_t v = 0; v < nvars; ++v) {
+    int chosen = star;
+    for (size_t k = 0; k < model->defaults.size(); ++k) {
+      if (model->defaults[k].category == kb_->variables[v].category) chosen = static_cast<int>(k);
+    }
+    model->default_of_variable[v] = chosen;
+  }
+  model->annotations.assign(nvars, {});
+  for (size_t d = 0; d < model->diagnoses.size(); ++d) {
+    const auto& fs = model->diagnoses[d].features;
+    for (size_t f = 0; f < fs.size(); ++f) {
+      model->annotations[fs[f].variable].emplace_back(static_cast<int>(d), static_cast<int>(f));
+    }
+  }
+}
+
+void KbLoader::LoadWorkupRules(const Json& root) {
+  const Json* list = reader_.Member(root, "tests", "", false);
+  if (!list || !list->is_array()) return;
+  for (size_t i = 0; i < list->size() && i < kb_->tests.size(); ++i) {
+    const std::string path = IndexPath("tests", i);
+    const Json& e = (*list)[i];
+    if (!e.is_object()) continue;
+    const auto id = e.find("id");
+    const int ti = id != e.end() && id->is_string() ? kb_->FindTest(id->get<std::string>()) : -1;
+    if (ti < 0) continue;  // reported by LoadTests
+    TestDef& t = kb_->tests[ti];
+    t.category = ReadEnum(e, "category", path, {"tumour", "neurological", "mimic"});
+    if (const Json* r = reader_.Member(e, "results", path, false)) {
+      auto ids = reader_.StringArray(*r, JoinPath(path, "results"), 50);
+      if (ids) {
+        for (const std::string& id : *ids) {
+          const int v = kb_->FindVariable(id);
+          if (v < 0) {
+            Problem(ErrorCode::kUnknownReference, JoinPath(path, "results"), "unknown variable '" + id + "'");
+          } else {
+            t.results.push_back(v);
+          }
+        }
+      }
+    }
+    t.question = OptString(e, "question", path, 400);
+    t.why = OptString(e, "why", path, 400);
+    kb_->variables[t.variable].question = t.question;
+    kb_->variables[t.variable].why = t.why;
+    if (const Json* list_i = reader_.Member(e, "indications", path, false)) {
+      if (reader_.ExpectArray(*list_i, JoinPath(path, "indications"))) {
+        for (size_t k = 0; k < list_i->size(); ++k) {
+          const std::string ip = IndexPath(JoinPath(path, "indications"), k);
+          const Json& ie = (*list_i)[k];
+          if (!reader_.ExpectObject(ie, ip)) continue;
+          Indication ind;
+          ind.when = ReadRuleMember(ie, "when", ip);
+          ind.urgency = ReadEnum(ie, "urgency", ip, {"emergency", "urgent", "soon", "routine"});
+          ind.reason = ReqString(ie, "reason", ip, 1000);
+          ind.provenance = ReadProvenance(ie, ip);
+          t.indications.push_back(std::move(ind));
+        }
+      }
+    }
+    auto read_conditionals = [&](std::string_view key, std::vector<Conditional>* out) {
+      const Json* l = reader_.Member(e, key, path, false);
+      if (!l || !reader_.ExpectArray(*l, JoinPath(path, key))) return;
+      for (size_t k = 0; k < l->size(); ++k) {
+        const std::string cp = IndexPath(JoinPath(path, key), k);
+        const Json& ce = (*l)[k];
+        if (!reader_.ExpectObject(ce, cp)) continue;
+        Conditional c;
+        c.when = ReadRuleMember(ce, "when", cp);
+        c.text = ReqString(ce, "text", cp, 1000);
+        c.provenance = ReadProvenance(ce, cp);
+        out->push_back(std::move(c));
+      }
+    };
+    read_conditionals("ifNormal", &t.if_normal);
+    read_conditionals("ifAbnormal", &t.if_abnormal);
+    if (const Json* l = reader_.Member(e, "repeat", path, false)) {
+      if (reader_.ExpectArray(*l, JoinPath(path, "repeat"))) {
+        for (size_t k = 0; k < l->size(); ++k) {
+          const std::string rp = IndexPath(JoinPath(path, "repeat"), k);
+          const Json& re = (*l)[k];
+          if (!reader_.ExpectObject(re, rp)) continue;
+          RepeatRule r;
+          r.when = ReadRuleMember(re, "when", rp);
+          auto months = [&](std::string_view key, double* out) {
+            if (const Json* v = reader_.Member(re, key, rp, true)) {
+              auto d = reader_.NumberInRange(*v, JoinPath(rp, key), 0, 240);
+              if (d) *out = *d;
+            }
+          };
+          months("afterMonths", &r.after_months);
+          months("everyMonths", &r.every_months);
+          months("untilMonths", &r.until_months);
+          if (r.until_months < r.after_months) {
+            Problem(ErrorCode::kInvalidValue, JoinPath(rp, "untilMonths"), "must not be before afterMonths");
+          }
+          r.reason = ReqString(re, "reason", rp, 1000);
+          r.provenance = ReadProvenance(re, rp);
+          t.repeats.push_back(std::move(r));
+        }
+      }
+    }
+  }
+}
+
+void KbLoader::LoadRedFlags(const Json& root) {
+  const Json* list = ReqArray(root, "redFlags", "");
+  if (!list) return;
+  std::map<std::string, std::string> seen;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath("redFlags", i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    RedFlag f;
+    f.id = ReqString(e, "id", path, 64);
+    f.when = ReadRuleMember(e, "when", path);
+    f.action = ReadEnum(e, "action", path, {"emergency", "urgent", "soon"});
+    f.message = ReqString(e, "message", path, 1000);
+    f.lay = ReqString(e, "lay", path, 1000);
+    f.provenance = ReadProvenance(e, path);
+    if (!f.id.empty() && CheckUnique(&seen, f.id, path)) kb_->red_flags.push_back(std::move(f));
+  }
+}
+
+void KbLoader::LoadCareTeam(const Json& root) {
+  const Json* list = ReqArray(root, "roles", "");
+  if (!list) return;
+  std::map<std::string, std::string> seen;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath("roles", i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    CareRole r;
+    r.id = ReqString(e, "id", path, 64);
+    r.group = OptString(e, "group", path, 64);
+    r.role = ReqString(e, "role", path, 300);
+    r.when = ReadRuleMember(e, "when", path);
+    r.urgency = ReadEnum(e, "urgency", path, {"emergency", "urgent", "soon", "routine"});
+    r.reason = ReqString(e, "reason", path, 1000);
+    r.provenance = ReadProvenance(e, path);
+    if (!r.id.empty() && CheckUnique(&seen, r.id, path)) kb_->care_team.push_back(std::move(r));
+  }
+}
+
+void KbLoader::LoadPnsCare(const Json& root) {
+  PnsCareModel& m = kb_->pns_care;
+  m.loaded = true;
+  m.provenance = ReadProvenance(root, "");
+  auto points = [&](const Json& obj, const std::string& path, int* out) {
+    if (const Json* v = reader_.Member(obj, "points", path, true)) {
+      auto n = reader_.Integer(*v, JoinPath(path, "points"));
+      if (n && (*n < 0 || *n > 10)) {
+        Problem(ErrorCode::kInvalidValue, JoinPath(path, "points"), "points are 0 to 10");
+      } else if (n) {
+        *out = static_cast<int>(*n);
+      }
+    }
+  };
+  if (const Json* ph = reader_.Member(root, "phenotype", "", true)) {
+    if (reader_.ExpectObject(*ph, "phenotype")) {
+      m.applies = ReadRuleMember(*ph, "when", "phenotype");
+      m.phenotype_label = ReqString(*ph, "label", "phenotype", 300);
+      points(*ph, "phenotype", &m.phenotype_points);
+      m.phenotype_provenance = ReadProvenance(*ph, "phenotype");
+    }
+  }
+  if (const Json* abs = ReqArray(root, "antibodyClasses", "")) {
+    for (size_t i = 0; i < abs->size(); ++i) {
+      const std::string path = IndexPath("antibodyClasses", i);
+      const Json& e = (*abs)[i];
+      if (!reader_.ExpectObject(e, path)) continue;
+      PnsCareModel::AntibodyClass c;
+      c.id = ReqString(e, "id", path, 40);
+      c.label = ReqString(e, "label", path, 300);
+      points(e, path, &c.points);
+      if (const Json* ids = reader_.Member(e, "antibodies", path, true)) {
+        auto list = reader_.StringArray(*ids, JoinPath(path, "antibodies"), 50);
+        if (list) {
+          for (const std::string& id : *list) {
+            const int a = kb_->FindAntibody(id);
+            if (a < 0) {
+              Problem(ErrorCode::kUnknownReference, JoinPath(path, "antibodies"), "unknown antibody '" + id + "'");
+            } else {
+              c.antibodies.push_back(a);
+            }
+          }
+        }
+      }
+      c.provenance = ReadProvenance(e, path);
+      m.antibody_classes.push_back(std::move(c));
+    }
+    std::stable_sort(m.antibody_classes.begin(), m.antibody_classes.end(),
+                     [](const auto& a, const auto& b) { return a.points > b.points; });
+  }
+  if (const Json* none = reader_.Member(root, "noAntibody", "", true)) {
+    if (reader_.ExpectObject(*none, "noAntibody")) {
+      points(*none, "noAntibody", &m.no_antibody_points);
+      m.no_antibody_label = ReqString(*none, "label", "noAntibody", 300);
+      m.no_antibody_provenance = ReadProvenance(*none, "noAntibody");
+    }
+  }
+  if (const Json* c = reader_.Member(root, "cancer", "", true)) {
+    if (reader_.ExpectObject(*c, "cancer")) {
+      m.consistent_cancer = ReadRuleMember(*c, "consistentWhen", "cancer");
+      m.consistent_cancer_label = ReqString(*c, "label", "cancer", 300);
+      points(*c, "cancer", &m.cancer_points);
+      m.cancer_provenance = ReadProvenance(*c, "cancer");
+    }
+  }
+  if (const Json* n = reader_.Member(root, "noCancer", "", true)) {
+    if (reader_.ExpectObject(*n, "noCancer")) {
+      if (const Json* v = reader_.Member(*n, "cutoffMonths", "noCancer", true)) {
+        auto d = reader_.NumberInRange(*v, "noCancer.cutoffMonths", 1, 240);
+        if (d) m.follow_up_cutoff_months = *d;
+      }
+      if (const Json* v = reader_.Member(*n, "pointsBeforeCutoff", "noCancer", true)) {
+        auto d = reader_.Integer(*v, "noCancer.pointsBeforeCutoff");
+        if (d) m.no_cancer_short_points = static_cast<int>(*d);
+      }
+      if (const Json* v = reader_.Member(*n, "pointsAfterCutoff", "noCancer", true)) {
+        auto d = reader_.Integer(*v, "noCancer.pointsAfterCutoff");
+        if (d) m.no_cancer_long_points = static_cast<int>(*d);
+      }
+      m.no_cancer_short_label = ReqString(*n, "labelBeforeCutoff", "noCancer", 300);
+      m.no_cancer_long_label = ReqString(*n, "labelAfterCutoff", "noCancer", 300);
+      m.no_cancer_provenance = ReadProvenance(*n, "noCancer");
+    }
+  }
+  if (const Json* levels = ReqArray(root, "levels", "")) {
+    for (size_t i = 0; i < levels->size(); ++i) {
+      const std::string path = IndexPath("levels", i);
+      const Json& e = (*levels)[i];
+      if (!reader_.ExpectObject(e, path)) continue;
+      PnsCareModel::Level l;
+      l.level = ReadEnum(e, "level", path, {"definite", "probable", "possible", "non_pns"});
+      if (const Json* v = reader_.Member(e, "min", path, true)) {
+        auto d = reader_.Integer(*v, JoinPath(path, "min"));
+        if (d) l.min = static_cast<int>(*d);
+      }
+      l.provenance = ReadProvenance(e, path);
+      m.levels.push_back(std::move(l));
+    }
+    std::stable_sort(m.levels.begin(), m.levels.end(), [](const auto& a, const auto& b) { return a.min > b.min; });
+    if (m.levels.empty() || m.levels.back().min != 0) {
+      Problem(ErrorCode::kInvalidValue, "levels", "the lowest level must start at 0 points");
+    }
+  }
+  if (const Json* needs = reader_.Member(root, "needs", "", true)) {
+    if (reader_.ExpectObject(*needs, "needs")) {
+      m.needs_antibodies = ReqString(*needs, "antibodies", "needs", 500);
+      m.needs_cancer = ReqString(*needs, "cancer", "needs", 500);
+      m.needs_follow_up = ReqString(*needs, "followUp", "needs", 500);
+    }
+  }
+  if (const Json* ex = reader_.Member(root, "definiteWithoutAntibody", "", true)) {
+    if (reader_.ExpectObject(*ex, "definiteWithoutAntibody")) {
+      m.definite_without_antibody = ReadRuleMember(*ex, "when", "definiteWithoutAntibody");
+      m.definite_without_antibody_label = ReqString(*ex, "label", "definiteWithoutAntibody", 500);
+      m.definite_without_antibody_provenance = ReadProvenance(*ex, "definiteWithoutAntibody");
+    }
+  }
+}
+
+void KbLoader::LoadSeverity(const Json& root) {
+  const Json* scale = reader_.Member(root, "scale", "", true);
+  if (scale && !scale->is_null()) {
+    Problem(ErrorCode::kInvalidValue, "scale",
+            "no OMS severity scale is supported yet: its items and anchors must be verified first "
+            "(see data/README.md)");
+  }
+  kb_->severity.has_scale = false;
+  kb_->severity.note = ReqString(root, "note", "", 2000);
+  kb_->severity.provenance = ReadProvenance(root, "");
+}
+
+}  // namespace omsaid

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+// The plan on the shipped knowledge base: work-up status and urgency from the test states, repeat
+// schedules after a negative screen, "unknown" indications, red flags, care team and PNS-Care.
+#include "omsaid/workup.h"
+
+#include "omsaid/pns_care.h"
+#include "test_util.h"
+
+namespace omsaid {
+namespace {
+
+using testing::CaseWith;
+using testing::Kb;
+using testing::MustParse;
+
+struct Plan {
+  std::vector<WorkupItem> workup;
+};
+
+Plan PlanFor(std::string_view findings, std::string_view extra) {
+  Result<Report> report = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra)));
+  EXPECT_TRUE(report.ok());
+  return Plan{report.ok() ? report.value().workup : std::vector<WorkupItem>{}};
+}
+
+const WorkupItem& Item(const Plan& p, std::string_view id) {
+  for (const WorkupItem& w : p.workup) {
+    if (Kb().tests[w.test].id == id) return w;
+  }
+  ADD_FAILURE() << "no work-up item " << id;
+  static WorkupItem none;
+  return none;
+}
+
+constexpr const char* kOmsChild =
+    R"("HP:0010543": "present", "HP:0001336": "present", "HP:0000737": "present")";
+
+TEST(Workup, ChildWithOmsGetsUrgentImagingFirstAndComplements) {
+  const Plan p = PlanFor(kOmsChild, R"("age": {"years": 2})");
+  EXPECT_EQ(ToString(Item(p, "imaging-chest-abdomen-pelvis").status), "recommended");
+  EXPECT_EQ(Item(p, "imaging-chest-abdomen-pelvis").urgency, "urgent");
+  EXPECT_EQ(ToString(Item(p, "urine-catecholamines").status), "recommended");
+  EXPECT_EQ(ToString(Item(p, "mibg-scan").status), "recommended");
+  EXPECT_EQ(ToString(Item(p, "ct-chest-abdomen-pelvis").status), "not_indicated") << "the adult screen";
+  EXPECT_EQ(ToString(p.workup.front().status), "recommended");
+  EXPECT_EQ(p.workup.front().urgency, "urgent") << "most urgent first";
+}
+
+TEST(Workup, AdultWomanGetsCtBreastAndPelvisAndAntibodies) {
+  const Plan p = PlanFor(kOmsChild, R"("age": {"years": 52}, "sex": "female")");
+  for (const char* id : {"ct-chest-abdomen-pelvis", "breast-imaging", "pelvic-ultrasound", "paraneoplastic-antibody-panel"}) {
+    EXPECT_EQ(ToString(Item(p, id).status), "recommended") << id;
+  }
+  EXPECT_EQ(ToString(Item(p, "testicular-ultrasound").status), "not_indicated");
+  EXPECT_EQ(ToString(Item(p, "imaging-chest-abdomen-pelvis").status), "not_indicated") << "the child screen";
+  EXPECT_EQ(ToString(Item(p, "fdg-pet-ct").status), "not_indicated") << "only after a negative CT";
+}
+
+TEST(Workup, AdultManGetsTesticularUltrasound) {
+  const Plan p = PlanFor(kOmsChild, R"("age": {"years": 35}, "sex": "male")");
+  EXPECT_EQ(ToString(Item(p, "testicular-ultrasound").status), "recommended");
+  EXPECT_EQ(ToString(Item(p, "breast-imaging").status), "not_indicated");
+}
+
+TEST(Workup, NegativeCtBringsPetAndAScheduleOfRepeats) {
+  const Plan p = PlanFor(kOmsChild, R"("age": {"years": 60}, "sex": "male", "tests": {"ct-chest-abdomen-pelvis": "normal"})");
+  const WorkupItem& ct = Item(p, "ct-chest-abdomen-pelvis");
+  EXPECT_EQ(ToString(ct.status), "done_normal") << "a done test is not recommended again";
+  ASSERT_NE(ct.repeat, nullptr) << "negative first screen: repeat schedule";
+  EXPECT_DOUBLE_EQ(ct.repeat->after_months, 3);
+  EXPECT_DOUBLE_EQ(ct.repeat->every_months, 6);
+  EXPECT_DOUBLE_EQ(ct.repeat->until_months, 48);
+  EXPECT_FALSE(ct.notes.empty());
+  EXPECT_EQ(ToString(Item(p, "fdg-pet-ct").status), "recommended") << "PET after a negative CT";
+}
+
+TEST(Workup, NegativeUrineTestIsNoteNotAClosedQuestion) {
+  const Plan p = PlanFor(kOmsChild, R"("age": {"years": 2}, "tests": {"urine-catecholamines": "normal"})");
+  const WorkupItem& urine = Item(p, "urine-catecholamines");
+  EXPECT_EQ(ToString(urine.status), "done_normal");
+  ASSERT_FALSE(urine.notes.empty());
+  EXPECT_NE(urine.notes[0]->text.find("does not exclude"), std::string::npos);
+  EXPECT_EQ(ToString(Item(p, "imaging-chest-abdomen-pelvis").status), "recommended") << "still needed";
+}
+
+TEST(Workup, ChildNegativeScanGetsARepeatMarkedUnverified) {
+  const Plan p = PlanFor(std::string(kOmsChild) + R"(, "HP:0003006": "absent")",
+                         R"("age": {"years": 2}, "tests": {"imaging-chest-abdomen-pelvis": "normal"})");
+  const WorkupItem& scan = Item(p, "imaging-chest-abdomen-pelvis");
+  ASSERT_NE(scan.repeat, nullptr);
+  EXPECT_EQ(scan.repeat->provenance.evidence, 'U') << "no paediatric interval in the sources";
+}
+
+TEST(Workup, PendingAndAbnormalStates) {
+  const Plan p = PlanFor(kOmsChild, R"("age": {"years": 2}, "tests": {"imaging-chest-abdomen-pelvis": "abnormal", "mibg-scan": "pending"})");
+  EXPECT_EQ(ToString(Item(p, "imaging-chest-abdomen-pelvis").status), "done_abnormal");
+  EXPECT_FALSE(Item(p, "imaging-chest-abdomen-pelvis").notes.empty());
+  EXPECT_EQ(ToString(Item(p, "mibg-scan").status), "pending");
+}
+
+TEST(Workup, UnknownIndicationNamesWhatWouldDecide) {
+  // Only ataxia: whether tumour imaging is needed depends on the other OMS items.
+  const Plan p = PlanFor(R"("HP:0001251": "present")", R"("age": {"years": 2})");
+  const WorkupItem& scan = Item(p, "imaging-chest-abdomen-pelvis");
+  EXPECT_EQ(ToString(scan.status), "not_indicated");
+  ASSERT_NE(scan.possible, nullptr);
+  EXPECT_FALSE(scan.needs.empty());
+}
+
+TEST(Workup, ExposureAndAlteredConsciousnessMakeToxicologyAnEmergency) {
+  const Plan p = PlanFor(R"("HP:0004372": "present", "HP:0001251": "present")",
+                         R"("age": {"years": 3}, "exposures": ["drug-or-toxin"])");
+  EXPECT_EQ(Item(p, "urine-toxicology").urgency, "emergency");
+}
+
+TEST(Workup, WeakEyeMovementsCallForAntiGq1b) {
+  const Plan p = PlanFor(R"("HP:0000597": "present", "HP:0001251": "present", "HP:0001284": "present")",
+                         R"("age": {"years": 40})");
+  EXPECT_EQ(ToString(Item(p, "anti-gq1b").status), "recommended");
+}
+
+std::vector<std::string> RedFlagIds(std::string_view findings, std::string_view extra) {
+  Report r = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value();
+  std::vector<std::string> ids;
+  for (const RedFlag* f : r.red_flags) ids.push_back(f->id);
+  return ids;
+}
+
+TEST(RedFlags, ActionsByUrgency) {
+  const auto flags = RedFlagIds(R"("HP:0002540": "present", "HP:0004372": "present", "HP:0031500": "present")",
+                                R"("age": {"years": 2})");
+  ASSERT_GE(flags.size(), 3u);
+  EXPECT_NE(std::find(flags.begin(), flags.end(), "cannot-walk"), flags.end());
+  EXPECT_NE(std::find(flags.begin(), flags.end(), "altered-consciousness"), flags.end());
+  EXPECT_NE(std::find(flags.begin(), flags.end(), "neuroblastoma-sign"), flags.end());
+  Report r = EvaluateCase(Kb(), MustParse(CaseWith(R"("HP:0002540": "present", "HP:0031500": "present")",
+                                                   R"("age": {"years": 2})"))).value();
+  for (size_t i = 1; i < r.red_flags.size(); ++i) {
+    EXPECT_LE(UrgencyRank(r.red_flags[i - 1]->action), UrgencyRank(r.red_flags[i]->action));
+  }
+  EXPECT_TRUE(RedFlagIds("", R"("age": {"years": 2})").empty()) << "nothing answered, nothing raised";
+  EXPECT_FALSE(RedFlagIds(R"("HP:0002176": "present")", "").empty()) << "spinal cord compression";
+}
+
+std::vector<std::string> TeamIds(std::string_view findings, std::string_view extra) {
+  Report r = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value();
+  std::vector<std::string> ids;
+  for (const CareRole* c : r.care_team) ids.push_back(c->id);
+  return ids;
+}
+
+TEST(CareTeam, ChildWithOmsAndATumourFound) {
+  auto team = TeamIds(std::string(kOmsChild) + R"(, "HP:0003006": "present")", R"("age": {"years": 2})");
+  EXPECT_NE(std::find(team.begin(), team.end(), "paediatric-neurology"), team.end());
+  EXPECT_NE(std::find(team.begin(), team.end(), "oncology-tumour-found"), team.end());
+  EXPECT_EQ(std::find(team.begin(), team.end(), "oncology-child"), team.end()) << "one oncology role per group";
+  EXPECT_NE(std::find(team.begin(), team.end(), "immunology"), team.end());
+  EXPECT_NE(std::find(team.begin(), team.end(), "academic-centre"), team.end());
+  team = TeamIds(kOmsChild, R"("age": {"years": 2})");
+  EXPECT_NE(std::find(team.begin(), team.end(), "oncology-child"), team.end()) << "tumour search pending";
+  team = TeamIds(kOmsChild, R"("age": {"years": 30})");
+  EXPECT_NE(std::find(team.begin(), team.end(), "adult-neurology"), team.end());
+  EXPECT_EQ(std::find(team.begin(), team.end(), "paediatric-neurology"), team.end());
+}
+
+PnsCareResult Pns(std::string_view findings, std::string_view extra) {
+  return EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value().pns_care;
+}
+
+constexpr const char* kOmsPhenotype = R"("HP:0010543": "present", "HP:0001336": "present")";
+
+TEST(PnsCare, NotApplicableWithoutTheOmsPhenotype) {
+  const PnsCareResult r = Pns(R"("HP:0001251": "present")", "");
+  EXPECT_FALSE(r.applicable);
+  EXPECT_EQ(r.level, "not_applicable");
+}
+
+TEST(PnsCare, OmsWithAConsistentCancerIsDefiniteWithoutAntibody) {
+  const PnsCareResult r = Pns(std::string(kOmsPhenotype) + R"(, "HP:0003006": "present")", R"("age": {"years": 2})");
+  EXPECT_TRUE(r.applicable);
+  EXPECT_EQ(r.score, 7);  // 3 + 0 + 4
+  EXPECT_EQ(r.level, "definite");
+  EXPECT_TRUE(r.oms_exception);
+}
+
+TEST(PnsCare, HighRiskAntibodyAndCancer) {
+  const PnsCareResult r = Pns(std::string(kOmsPhenotype) + R"(, "HP:0003002": "present")",
+                              R"("age": {"years": 56}, "sex": "female", "antibodies": {"anti-Ri": "positive"})");
+  EXPECT_EQ(r.score, 10);
+  EXPECT_EQ(r.level, "definite");
+  EXPECT_FALSE(r.oms_exception);
+}
+
+TEST(PnsCare, FollowUpDecidesWithoutCancer) {
+  const char* no_tumour = R"("HP:0010543": "present", "HP:0001336": "present", "HP:0030357": "absent", "HP:0003002": "absent",
+      "HP:0012226": "absent", "HP:0010788": "absent", "HP:0030358": "absent", "HP:0003006": "absent", "HP:0003005": "absent")";
+  PnsCareResult early = Pns(no_tumour, R"("age": {"years": 40}, "followUpMonths": 6, "tests": {"paraneoplastic-antibody-panel": "normal"})");
+  EXPECT_EQ(early.score, 4);
+  EXPECT_EQ(early.level, "possible");
+  EXPECT_TRUE(early.needs.empty()) << "nothing unknown";
+  PnsCareResult late = Pns(no_tumour, R"("age": {"years": 40}, "followUpMonths": 30, "tests": {"paraneoplastic-antibody-panel": "normal"})");
+  EXPECT_EQ(late.score, 3);
+  EXPECT_EQ(late.level, "non_pns");
+  PnsCareResult unknown = Pns(no_tumour, R"("age": {"years": 40})");
+  EXPECT_EQ(unknown.needs.size(), 2u) << "antibodies and follow-up still unknown";
+}
+
+TEST(PnsCare, IntermediateRiskAntibody) {
+  const PnsCareResult r = Pns(kOmsPhenotype, R"("age": {"years": 25}, "antibodies": {"anti-NMDAR": "positive"}, "followUpMonths": 1)");
+  EXPECT_EQ(r.score, 3 + 2 + 1);
+  EXPECT_EQ(r.level, "probable");
+}
+
+}  // namespace
+}  // namespace omsaid
