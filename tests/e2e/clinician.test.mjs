@@ -111,7 +111,7 @@ test('work-up checklist: a result re-evaluates; next questions answer in place',
   // The differential explains itself.
   const dx = (await currentReport(page)).differential;
   if (dx.length) {
-    await page.locator('oms-aid [data-testid=differential] > li').first().locator('summary').click();
+    await page.locator('oms-aid [data-testid=differential] > li').first().locator('summary').first().click();
     assert.match(await page.locator('oms-aid [data-testid=differential] > li').first().innerText(), /Pretest probability/);
   }
 

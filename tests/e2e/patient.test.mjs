@@ -59,7 +59,7 @@ test('questionnaire to results to the printed summary', async () => {
   assert.equal(await page.locator('oms-aid .answers-big button[aria-pressed=true]').count(), 1);
 
   const asked = await answerAll(page);
-  assert.ok(asked.length >= 2 && asked.length <= 15, `asked ${asked.length} questions`);
+  assert.ok(asked.length >= 2 && asked.length <= 15, `asked ${asked.length} questions: ${asked}`);
   assert.equal(await heading(page).getAttribute('data-step'), 'results');
   const k = await currentCase(page);
   assert.deepEqual(k.age, { years: 2 });

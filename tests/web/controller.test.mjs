@@ -146,12 +146,13 @@ test('import and export go through the core when it supports Phenopackets', () =
     ...stubCore(),
     importCase(text) {
       if (text === 'bad') throw new CoreError('missing_field', 'no subject', 'subject');
-      return { case: { caseVersion: 1, findings: { 'HP:0001251': 'present' } }, format: 'phenopacket', warnings: ['w'] };
+      return { case: { caseVersion: 1, findings: { 'HP:0001251': 'present' }, tests: {}, antibodies: {} }, format: 'phenopacket', warnings: ['w'] };
     },
     exportPhenopacket: (k) => ({ id: 'p', phenotypicFeatures: Object.keys(k.findings).map((id) => ({ type: { id } })) }),
   };
   const c = new Controller(core);
   assert.deepEqual(c.importCase('pp'), { ok: true, format: 'phenopacket', warnings: ['w'] });
+  assert.deepEqual(c.state.case, { caseVersion: 1, findings: { 'HP:0001251': 'present' } }, 'empty sections dropped');
   assert.deepEqual(c.importCase('bad'), { ok: false, error: { code: 'missing_field', message: 'no subject', path: 'subject' } });
   assert.equal(c.canExportPhenopacket, true);
   assert.deepEqual(JSON.parse(c.exportPhenopacket()).phenotypicFeatures, [{ type: { id: 'HP:0001251' } }]);
@@ -169,4 +170,14 @@ test('without a core yet, answers are kept and evaluated once the core is attach
   c.attach(stubCore());
   assert.equal(c.state.report.findingCount, 1);
   assert.deepEqual(seen, [null, null, c.state.report]);
+});
+
+test("the onset question as a whole ('onset') reads and writes the case's onset", () => {
+  const c = new Controller(stubCore());
+  assert.equal(answerOf(c.state.case, 'onset'), undefined);
+  c.setAnswer('onset', 'chronic');
+  assert.equal(c.state.case.onset, 'chronic');
+  assert.equal(answerOf(c.state.case, 'onset'), 'chronic');
+  c.setAnswer('onset', null);
+  assert.equal('onset' in c.state.case, false);
 });

@@ -21,11 +21,14 @@ export function emptyCase() {
   return { caseVersion: 1, findings: {} };
 }
 
-/** The kind and key of a variable id: 'HP:0001251', 'exposure:x', 'history:x', 'test:x', 'antibody:x', 'onset:x'. */
+/**
+ * The kind and key of a variable id: 'HP:0001251', 'exposure:x', 'history:x', 'test:x',
+ * 'antibody:x', 'onset:x', or 'onset' (the onset question as a whole).
+ */
 export function parseVariable(id) {
   if (id.startsWith('HP:')) return { kind: 'finding', key: id };
   const i = id.indexOf(':');
-  return { kind: id.slice(0, i), key: id.slice(i + 1) };
+  return i < 0 ? { kind: id, key: '' } : { kind: id.slice(0, i), key: id.slice(i + 1) };
 }
 
 const FIELD = { finding: 'findings', exposure: 'exposures', history: 'history', test: 'tests', antibody: 'antibodies' };
@@ -185,7 +188,11 @@ export class Controller {
       if (!isCoreError(e)) throw e;
       return { ok: false, error: errorOf(e) };
     }
-    this.setCase(imported.case);
+    const next = { ...imported.case };
+    for (const [k, v] of Object.entries(next)) {
+      if (k !== 'findings' && v && typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length) delete next[k];
+    }
+    this.setCase(next);
     return { ok: true, format: imported.format, warnings: imported.warnings ?? [] };
   }
 
