@@ -36,7 +36,8 @@ test('clinician panels render every report section', async () => {
   await dx.nth(0).locator('summary').first().click();
   const why = await dx.nth(0).innerText();
   assert.match(why, /Pretest probability 5%/);
-  assert.match(why, /Opsoclonus[\s\S]*Present\s+40/);
+  assert.match(why, /Opsoclonus[\s\S]*Present\s+90%\s+40/);
+  assert.match(why, /Pretest probability 5%[\s\S]*From a secondary source/);
   assert.match(why, /Nystagmus[\s\S]*Absent\s+1\.6/);
   assert.match(why, /Unverified default/, 'U is marked');
   assert.match(await text('[data-testid=etiology]'), /Fixture aetiology A[\s\S]*60%/);
@@ -48,7 +49,9 @@ test('clinician panels render every report section', async () => {
   const link = wu.locator('a[href="https://pubmed.ncbi.nlm.nih.gov/12345678/"]');
   assert.equal(await link.getAttribute('rel'), 'noreferrer noopener');
   assert.equal(await link.getAttribute('target'), '_blank');
+  assert.match(await page.locator('oms-aid [data-testid="wu-urine-catecholamines"]').innerText(), /Fixture note on the result/);
   assert.equal(await page.locator('oms-aid [data-testid="wu-anti-gq1b"]').isVisible(), false, 'not indicated: collapsed');
+  assert.match(await page.locator('oms-aid [data-testid="wu-anti-gq1b"]').textContent(), /Would be indicated depending on: Ophthalmoparesis; Areflexia/);
   assert.match(await text('summary:has-text("Not indicated now")'), /\(1\)/);
   await page.locator('oms-aid select[data-var="test:urine-catecholamines"]').selectOption('abnormal');
   assert.equal((await currentCase(page)).tests['urine-catecholamines'], 'abnormal');

@@ -52,6 +52,7 @@ export class OmsAid extends LitElement {
     this._info = null;
     this._vocab = null;
     this._flow = freshFlow();
+    this._asked = new Map();
     this._query = '';
     this._hits = [];
     this._dialog = null;
@@ -143,12 +144,19 @@ export class OmsAid extends LitElement {
   _question() {
     const { report, case: k } = this._state;
     const f = this._flow;
-    if (f.review) {
-      const entry = report?.nextQuestions?.find((x) => x.feature === f.review);
-      return questionFor(f.review, this._vocab, entry);
-    }
+    if (f.review) return this._wording(f.review);
     if (f.trail.length >= MAX_QUESTIONS) return null;
-    return nextQuestion(report, this._vocab, k);
+    const q = nextQuestion(report, this._vocab, k);
+    // Remember the report's wording: a question can be revisited after it left nextQuestions.
+    if (q) this._asked.set(q.id, q);
+    return q;
+  }
+
+  /** A question's wording (as asked, or from the vocabulary), or null when there is none. */
+  _wording(id) {
+    const entry = this._state.report?.nextQuestions?.find((x) => x.feature === id);
+    const q = this._asked.get(id) ?? questionFor(id, this._vocab, entry);
+    return q.question ? q : null;
   }
 
   _actions() {
@@ -371,6 +379,7 @@ export class OmsAid extends LitElement {
       p.q = this._flow.step === 'question' ? this._question() : null;
       p.flow = { ...this._flow, position: this._flow.review ? this._flow.trail.indexOf(this._flow.review) + 1 : this._flow.trail.length + 1 };
       p.hasMore = this._flow.trail.length < MAX_QUESTIONS && !!nextQuestion(report, this._vocab, this._state.case);
+      p.canAsk = (id) => !!this._wording(id);
     }
     return html`
       ${header}

@@ -122,15 +122,16 @@ const bar = (p) => svg`<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-
 
 const lr = (x) => (typeof x !== 'number' ? '' : x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2));
 
-function rankedList(items, p, testid) {
+function rankedList(items, p, testid, start = 1) {
   const { report, t } = p;
-  return html`<ol class="dx" data-testid=${testid}>${items.map((d) => html`<li>
+  return html`<ol class="dx" start=${start} data-testid=${testid}>${items.map((d) => html`<li>
     <div class="dxrow"><span>${d.label}${d.xrefs?.length ? html` <small>${d.xrefs.join(' · ')}</small>` : nothing}</span>
       <span class="pct">${pct(d.probability)}</span>${bar(d.probability)}</div>
     ${d.evidence?.length || typeof d.pretest === 'number' ? html`<details><summary>${t('dx.why')}</summary>
-      ${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>` : nothing}
-      ${d.evidence?.length ? html`<div class="scroll"><table><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.lr')}</th></tr></thead>
-        <tbody>${d.evidence.map((e) => html`<tr><td>${e.label ?? e.feature}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td><td>${lr(e.lr)}</td></tr>`)}</tbody></table></div>`
+      ${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>${sources(d.pretestBasis, report, t)}` : nothing}
+      ${d.evidence?.length ? html`<div class="scroll"><table><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.freq')}</th><th>${t('dx.lr')}</th></tr></thead>
+        <tbody>${d.evidence.map((e) => html`<tr><td>${e.label ?? e.feature}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
+          <td>${typeof e.frequency === 'number' ? pct(e.frequency) : ''}</td><td>${lr(e.lr)}</td></tr>`)}</tbody></table></div>`
         : html`<p class="muted">${t('dx.noEvidence')}</p>`}
     </details>` : nothing}
   </li>`)}</ol>`;
@@ -141,7 +142,9 @@ function differentialPanel(p) {
   const dx = report?.differential ?? [];
   const et = report?.omsEtiology ?? [];
   return html`<section class="panel" aria-labelledby="${uid}-dx"><h3 id="${uid}-dx">${t('dx.h')}</h3>
-      ${dx.length ? html`<p class="muted">${t('dx.note')}</p>${rankedList(dx, p, 'differential')}` : html`<p class="muted">${t('dx.none')}</p>`}
+      ${dx.length ? html`<p class="muted">${t('dx.note')}</p>${rankedList(dx.slice(0, 5), p, 'differential')}
+        ${dx.length > 5 ? html`<details><summary>${t('dx.more', { n: dx.length - 5 })}</summary>${rankedList(dx.slice(5), p, 'differential-more', 6)}</details>` : nothing}`
+        : html`<p class="muted">${t('dx.none')}</p>`}
     </section>
     ${et.length ? html`<section class="panel" aria-labelledby="${uid}-et"><h3 id="${uid}-et">${t('et.h')}</h3>
       ${rankedList(et, p, 'etiology')}</section>` : nothing}`;
@@ -162,10 +165,12 @@ function workupItem(w, p) {
     <div class="wu-head"><span><strong>${w.label}</strong>${urgency(w.urgency, t)}</span>
       ${w.status ? html`<span class="st st-${w.status}" data-status=${w.status}>${t(`status.${w.status}`)}</span>` : nothing}</div>
     ${w.reason ? html`<p>${w.reason}</p>` : nothing}
-    ${w.looksFor ? html`<p class="muted">${w.looksFor}</p>` : nothing}
+    ${(w.notes ?? []).map((n) => html`<p class="note"><strong>${n.text}</strong></p>${sources(n, report, t)}`)}
+    ${w.needs?.length ? html`<p class="muted">${t('wu.needs', { items: w.needs.join('; ') })}</p>` : nothing}
     ${w.repeat ? html`<p>${repeatText(w.repeat, t)}</p>` : nothing}
     ${w.note ? html`<p class="muted">${w.note}</p>` : nothing}
     <div class="kv">${select(`test:${w.id}`, 'test', caseObject.tests?.[w.id], html`${t('wu.result')}<span class="sr-only">${t('wu.resultOf', { label: w.label })}</span>`, p, `test:${w.id}`)}</div>
+    ${w.looksFor && w.looksFor !== w.reason ? html`<details><summary>${t('wu.looksFor')}</summary><p>${w.looksFor}</p></details>` : nothing}
     ${sources(w, report, t)}
   </li>`;
 }

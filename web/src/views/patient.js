@@ -52,7 +52,7 @@ function question({ report, caseObject, vocabulary, t, uid, flow, q, eyesPaused,
 
 /** The answers given so far, in plain language, each with a way to change it. */
 function answered(p) {
-  const { caseObject, vocabulary, t, act, termIndex } = p;
+  const { caseObject, vocabulary, t, act, termIndex, canAsk } = p;
   const rows = [];
   const add = (id, kind, value) => rows.push({ id, label: labelOf(id, vocabulary, true, termIndex), text: answerText(kind, value, t, vocabulary, true) });
   for (const [id, v] of Object.entries(caseObject.findings ?? {})) add(id, 'finding', v);
@@ -60,12 +60,12 @@ function answered(p) {
     ? Object.fromEntries(caseObject.exposures.map((k) => [k, 'present'])) : caseObject.exposures ?? {};
   for (const [k, v] of Object.entries(exposures)) add(`exposure:${k}`, 'exposure', v);
   for (const [k, v] of Object.entries(caseObject.history ?? {})) add(`history:${k}`, 'history', v);
-  if (caseObject.onset) rows.push({ id: 'onset:', label: t('p.onset'), text: answerText('onset', caseObject.onset, t, vocabulary, true) });
+  if (caseObject.onset) rows.push({ id: 'onset', label: t('p.onset'), text: answerText('onset', caseObject.onset, t, vocabulary, true) });
   for (const [k, v] of Object.entries(caseObject.tests ?? {})) add(`test:${k}`, 'test', v);
   if (!rows.length) return html`<p>${t('p.noAnswers')}</p>`;
   return html`<ul class="plain answered">${rows.map((r) => html`<li><span>${r.label}: <strong>${r.text}</strong></span>
-    ${r.id === 'onset:' ? nothing : html`<button type="button" class="btn sm" aria-label=${t('p.changeLabel', { label: r.label })}
-      @click=${() => act.edit(r.id)}>${t('p.change')}</button>`}</li>`)}</ul>`;
+    ${canAsk(r.id) ? html`<button type="button" class="btn sm" aria-label=${t('p.changeLabel', { label: r.label })}
+      @click=${() => act.edit(r.id)}>${t('p.change')}</button>` : nothing}</li>`)}</ul>`;
 }
 
 function results(p) {
@@ -84,7 +84,8 @@ function results(p) {
       ${c.status === 'indeterminate' && c.needs?.length ? html`<span>${t('r.needs', { items: c.needs.join('; ') })}</span>` : nothing}
     </div>${sources(c, report, t)}`)}
     ${dx.length ? html`<h3>${t('r.possible')}</h3><p class="muted">${t('r.possibleNote')}</p>
-      <ol>${dx.map((d) => html`<li>${d.lay || d.label}</li>`)}</ol>` : nothing}
+      <ol class="dx-lay">${dx.map((d) => html`<li>${d.summary ? html`<details><summary>${d.lay || d.label}</summary><p>${d.summary}</p></details>`
+        : d.lay || d.label}</li>`)}</ol>` : nothing}
     ${team.length ? html`<h3>${t('r.who')}</h3><ul class="plain list">${team.map((c) => html`<li>
       <strong>${c.role}</strong>${urgency(c.urgency, t)}<p>${c.reason}</p>${sources(c, report, t)}</li>`)}</ul>` : nothing}
     ${tests.length ? html`<h3>${t('r.tests')}</h3><ul class="plain list">${tests.map((w) => html`<li>

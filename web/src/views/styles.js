@@ -81,6 +81,7 @@ export const styles = css`
   details.why, details.src { margin: .5rem 0; }
   details > summary { cursor: pointer; min-height: 24px; }
   .intro-list { padding-left: 1.2rem; }
+  .dx-lay li { margin: .2rem 0; }
   .urgent { border-radius: 10px; padding: .8rem 1rem; margin: 0 0 1rem; border: 2px solid; }
   .urgent h2, .urgent h3 { margin: 0 0 .3rem; font-size: 1.2rem; }
   .urgent ul { margin: .25rem 0 0; padding-left: 1.2rem; }
