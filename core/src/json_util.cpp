@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "json_util.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -343,24 +344,28 @@ std::string JsonQuote(std::string_view s) {
 }
 
 void AppendJsonQuoted(std::string& out, std::string_view s) {
+  // Copy runs of characters that need no escaping with one append; escape the rest.
   out.push_back('"');
-  for (unsigned char c : s) {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
@@ -376,6 +381,65 @@ void AppendJsonNumber(std::string& out, double v) {
     std::snprintf(buf, sizeof buf, "%.10g", v);
   }
   out += buf;
+}
+
+void AppendJsonRounded(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }
+  if (v == 0) {
+    out += '0';
+    return;
+  }
+  const double a = std::fabs(v);
+  int e = static_cast<int>(std::floor(std::log10(a)));
+  if (e < -15 || e > 15) {  // outside what a report holds: the slow, general path
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    out += buf;
+    return;
+  }
+  long long m = std::llround(a * std::pow(10.0, 3 - e));
+  if (m >= 10000) {
+    m = (m + 5) / 10;
+    ++e;
+  }
+  if (m < 1000) {  // log10 rounded up at a power of ten
+    m *= 10;
+    --e;
+  }
+  char digits[8];
+  std::to_chars(digits, digits + sizeof digits, m);  // exactly 4 digits
+  if (v < 0) out += '-';
+  if (e >= 3) {
+    out.append(digits, 4);
+    out.append(static_cast<size_t>(e - 3), '0');
+    return;
+  }
+  int last = 3;  // drop trailing zeros of the fraction
+  while (last > e && last > 0 && digits[last] == '0') --last;
+  if (e >= 0) {
+    out.append(digits, static_cast<size_t>(e) + 1);
+    if (last > e) {
+      out += '.';
+      out.append(digits + e + 1, static_cast<size_t>(last - e));
+    }
+    return;
+  }
+  out += "0.";
+  out.append(static_cast<size_t>(-e - 1), '0');
+  out.append(digits, static_cast<size_t>(last) + 1);
+}
+
+void JsonWriter::Rounded(double v) {
+  Separate();
+  AppendJsonRounded(out_, v);
+}
+
+void JsonWriter::RawMembers(std::string_view members) {
+  Separate();
+  out_.append(members);
 }
 
 void JsonWriter::Separate() {

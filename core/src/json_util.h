@@ -77,11 +77,15 @@ std::string JsonQuote(std::string_view s);
 void AppendJsonQuoted(std::string& out, std::string_view s);
 /// A number as JSON: integers exactly, others with 10 significant digits; non-finite as null.
 void AppendJsonNumber(std::string& out, double v);
+/// A number rounded to 4 significant digits, as JSON (fast; used for probabilities and ratios).
+void AppendJsonRounded(std::string& out, double v);
 
 /// Streams JSON into a string; commas are managed, strings escaped. Used for the report and the case
 /// export, where building a DOM first would cost more than the evaluation itself.
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  explicit JsonWriter(size_t capacity) { out_.reserve(capacity); }
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
@@ -89,10 +93,14 @@ class JsonWriter {
   void Key(std::string_view k);
   void String(std::string_view s);
   void Number(double v);
+  /// A number rounded to 4 significant digits.
+  void Rounded(double v);
   void Bool(bool v);
   void Null();
   /// A value that is already JSON text.
   void Raw(std::string_view json);
+  /// Members `"a":1,"b":2` that are already JSON text, inside the current object.
+  void RawMembers(std::string_view members);
 
   /// Key + value shorthands.
   void Field(std::string_view k, std::string_view v) { Key(k); String(v); }

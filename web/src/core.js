@@ -128,6 +128,15 @@ export async function createOmsAid() {
       const result = call((m) => unwrap(m._evaluate(text, options.today ?? today())));
       return result.report;
     },
+    /** Like evaluate, but returns the report as JSON text (no parsing in JS; for bulk use). */
+    evaluateText(caseInput, options = {}) {
+      const text = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
+      if (text === undefined) throw new CoreError('wrong_type', 'expected a case object', '');
+      const envelope = call((m) => m._evaluate(text, options.today ?? today()));
+      if (envelope.startsWith('{"ok":true,"report":')) return envelope.slice(20, -1);
+      unwrap(envelope);  // throws the CoreError
+      return '';
+    },
     /**
      * Validates a case given as native case JSON or as a GA4GH Phenopacket v2 (object or text) and
      * returns {case: native case object, format: 'native'|'phenopacket', warnings: [...]}.

@@ -26,12 +26,16 @@ struct Provenance {
   std::vector<std::string> sources;
   char evidence = 'U';
   std::string note;
+  /// Pre-rendered JSON members for the report: `"sources":[…],"evidence":"V"[,"note":"…"]`, and the
+  /// same without the note.
+  std::string json, json_short;
 };
 
 struct Reference {
   std::string id;
   std::string citation;  ///< "Authors. Title. Journal Year;Vol:Pages."
   std::string pmid, pmcid, doi, url;
+  std::string json;  ///< pre-rendered `"<id>":{"citation":…}`
 };
 
 /// Kinds of variable the engine reasons about. HPO features come from findings; the others from the
@@ -51,6 +55,8 @@ struct Variable {
   std::string question;  ///< plain-language question, "" when the variable is never asked directly
   std::string help;      ///< plain-language help for the question
   std::string why;       ///< why the answer matters (for next-question suggestions)
+  std::string json_id_label;  ///< pre-rendered `"feature":"…","label":"…"`
+  std::string json_question;  ///< pre-rendered next-question members (all but the gain)
 };
 
 /// The part of HPO the knowledge base needs: terms related (up or down) to its features.
@@ -76,6 +82,7 @@ struct Conditional {
   Rule when;
   std::string text;
   Provenance provenance;
+  std::string json;  ///< pre-rendered object
 };
 
 /// When a test is indicated, and how urgently.
@@ -84,6 +91,7 @@ struct Indication {
   std::string urgency;  ///< emergency | urgent | soon | routine
   std::string reason;
   Provenance provenance;
+  std::string json_reason;  ///< pre-rendered quoted reason
 };
 
 /// A repeat schedule after a normal result.
@@ -92,6 +100,7 @@ struct RepeatRule {
   double after_months = 0, every_months = 0, until_months = 0;
   std::string reason;
   Provenance provenance;
+  std::string json;  ///< pre-rendered object
 };
 
 /// A work-up test of the catalogue (data/workup.json).
@@ -112,6 +121,7 @@ struct TestDef {
   std::vector<Conditional> if_normal;   ///< notes shown with a normal result
   std::vector<Conditional> if_abnormal;
   std::vector<RepeatRule> repeats;      ///< the first that holds applies after a normal result
+  std::string json_head;  ///< pre-rendered `"id":…,"label":…,"looksFor":…,"category":…[,"loinc":…]`
 };
 
 /// A named rule (data/definitions.json), used as {"type": "ref", "id": ...}.
@@ -139,6 +149,8 @@ struct Diagnosis {
   std::vector<double> pretest;              ///< weight per age band
   std::vector<Provenance> pretest_provenance;
   std::vector<FeatureFrequency> features;
+  std::string json_head;        ///< pre-rendered id, label, lay, summary, xrefs
+  std::string json_head_short;  ///< pre-rendered id, label, lay
 };
 
 /// A naive-Bayes model over a closed set of diagnoses (the differential, or the causes of OMS).
@@ -168,6 +180,7 @@ struct RedFlag {
   std::string message; ///< for clinicians
   std::string lay;     ///< for parents and patients
   Provenance provenance;
+  std::string json;    ///< pre-rendered object
 };
 
 struct CareRole {
@@ -178,6 +191,7 @@ struct CareRole {
   std::string urgency;  ///< emergency | urgent | soon | routine
   std::string reason;
   Provenance provenance;
+  std::string json;  ///< pre-rendered object
 };
 
 /// PNS-Care score (Graus 2021), every cell with its evidence.
