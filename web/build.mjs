@@ -86,10 +86,23 @@ writeFileSync(join(dist, 'oms-aid.js'), script);
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const style = readFileSync(join(root, 'web/page.css'), 'utf8');
 script = script.trimEnd();
+// The element's styles, as Lit inserts them (a <style> in the shadow root) in browsers without
+// constructable stylesheets (Safari < 16.4, Firefox < 101): allowed by their hashes too.
+const stylesModule = await build({
+  entryPoints: [join(root, 'web/src/views/styles.js')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  write: false,
+  alias: { lit: '@lit/reactive-element/css-tag.js' },
+  logLevel: 'warning',
+});
+const { styles } = await import(`data:text/javascript;base64,${Buffer.from(stylesModule.outputFiles[0].text).toString('base64')}`);
+const elementStyles = [styles].flat().map((s) => sha256(s.cssText));
 const csp = [
   "default-src 'none'",
   `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
-  `style-src ${sha256(style)}`,
+  `style-src ${sha256(style)} ${elementStyles.join(' ')}`,
   "img-src 'self' data: blob:",
   "connect-src 'none'",
   "base-uri 'none'",
