@@ -83,7 +83,7 @@ for (const width of [360, 1280]) {
   });
 }
 
-test('empty clinician view and the live engine report, at both widths', async () => {
+test('the live engine report in both modes, at both widths', async () => {
   for (const width of [360, 1280]) {
     const { context, page } = await openPage(browser, undefined, { viewport: { width, height: 900 } });
     await ready(page);
@@ -91,6 +91,13 @@ test('empty clinician view and the live engine report, at both widths', async ()
     await check(page, 'clinician, empty case', width);
     await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
     await check(page, 'clinician, live report', width);
+    for (const s of await page.locator('oms-aid div[data-mode] summary').all()) await s.click();
+    await check(page, 'clinician, live report, every disclosure open', width);
+    await switchMode(page, 'patient');
+    await page.locator('oms-aid [data-testid=start]').click();
+    await page.locator('oms-aid [data-testid=to-results]').click();
+    for (const s of await page.locator('oms-aid div[data-mode] summary').all()) await s.click();
+    await check(page, 'patient results, live report, every disclosure open', width);
     await context.close();
   }
 });

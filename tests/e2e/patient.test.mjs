@@ -29,9 +29,14 @@ async function answerAll(page, max = 20) {
     const id = await heading(page).getAttribute('data-variable');
     asked.push(id);
     const buttons = page.locator('oms-aid .answers-big button');
-    const choice = YES.has(id) ? 'present' : (await buttons.first().getAttribute('data-answer')) === 'present' ? 'absent' : null;
-    if (choice) await page.locator(`oms-aid .answers-big button[data-answer="${choice}"]`).click();
-    else await buttons.nth(1).click();
+    const offered = await buttons.evaluateAll((bs) => bs.map((b) => b.dataset.answer));
+    // Yes to the OMS features, "not sure" to tests (nothing recorded), no or the second answer otherwise.
+    const choice = YES.has(id) ? 'present' : offered.includes('unsure') ? 'unsure' : offered.includes('absent') ? 'absent' : offered[1];
+    await page.locator(`oms-aid .answers-big button[data-answer="${choice}"]`).click();
+    if (choice === 'unsure') {
+      assert.equal((await currentCase(page)).tests?.[id.split(':')[1]], undefined, 'not sure records nothing');
+      assert.notEqual(await heading(page).getAttribute('data-variable'), id, 'and the question is not asked again');
+    }
   }
   return asked;
 }

@@ -31,7 +31,7 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const freshFlow = () => ({ step: 'intro', trail: [], review: null, returnTo: null });
+const freshFlow = () => ({ step: 'intro', trail: [], review: null, returnTo: null, skipped: new Set() });
 
 export class OmsAid extends LitElement {
   static properties = {
@@ -146,7 +146,7 @@ export class OmsAid extends LitElement {
     const f = this._flow;
     if (f.review) return this._wording(f.review);
     if (f.trail.length >= MAX_QUESTIONS) return null;
-    const q = nextQuestion(report, this._vocab, k);
+    const q = nextQuestion(report, this._vocab, k, f.skipped);
     // Remember the report's wording: a question can be revisited after it left nextQuestions.
     if (q) this._asked.set(q.id, q);
     return q;
@@ -186,7 +186,13 @@ export class OmsAid extends LitElement {
       start: () => flow({ step: 'question', review: null, returnTo: null }),
       answer: (id, v) => {
         const f = this._flow;
-        c().setAnswer(id, v);
+        if (v === 'unsure') {
+          f.skipped.add(id); // a test or antibody the parent does not know about: nothing recorded
+          c().setAnswer(id, null);
+        } else {
+          f.skipped.delete(id);
+          c().setAnswer(id, v);
+        }
         if (f.review) {
           const i = f.trail.indexOf(f.review);
           const back = f.returnTo;
@@ -378,7 +384,7 @@ export class OmsAid extends LitElement {
     if (mode === 'patient') {
       p.q = this._flow.step === 'question' ? this._question() : null;
       p.flow = { ...this._flow, position: this._flow.review ? this._flow.trail.indexOf(this._flow.review) + 1 : this._flow.trail.length + 1 };
-      p.hasMore = this._flow.trail.length < MAX_QUESTIONS && !!nextQuestion(report, this._vocab, this._state.case);
+      p.hasMore = this._flow.trail.length < MAX_QUESTIONS && !!nextQuestion(report, this._vocab, this._state.case, this._flow.skipped);
       p.canAsk = (id) => !!this._wording(id);
     }
     return html`

@@ -44,6 +44,7 @@ export function pct(p) {
 
 /** The word for an answer: patient wording (Yes / No / Not sure) or the clinician's. */
 export function answerText(kind, value, t, vocabulary, lay) {
+  if (value === 'unsure') return t('tri.unknown');
   if (kind === 'onset') {
     if (value === 'unknown') return t(lay ? 'tri.unknown' : 'state.unknown');
     const v = vocabulary?.variables?.find((x) => x.id === `onset:${value}`);
@@ -53,10 +54,14 @@ export function answerText(kind, value, t, vocabulary, lay) {
   return t(`${lay ? 'tri' : 'state'}.${value}`);
 }
 
-/** Toggle buttons for the answers of one variable; the recorded answer is pressed. */
+/**
+ * Toggle buttons for the answers of one variable; the recorded answer is pressed. For parents, a
+ * test or antibody question also offers "Not sure" ('unsure': nothing is recorded).
+ */
 export function choices({ id, kind, value, t, vocabulary, lay, onPick, labelledby, big }) {
+  const options = CHOICES[kind] ?? CHOICES.finding;
   return html`<div class=${big ? 'answers-big' : 'choices'} role="group" aria-labelledby=${labelledby}>
-    ${(CHOICES[kind] ?? CHOICES.finding).map(
+    ${(lay && (kind === 'test' || kind === 'antibody') ? [...options, 'unsure'] : options).map(
       (c) => html`<button type="button" class="btn ${big ? '' : 'sm'}" aria-pressed=${value === c ? 'true' : 'false'}
         data-answer=${c} @click=${() => onPick(id, c)}>${answerText(kind, c, t, vocabulary, lay)}</button>`,
     )}

@@ -40,7 +40,7 @@ function question({ report, caseObject, vocabulary, t, uid, flow, q, eyesPaused,
       <h2 id="${uid}-q" class="question" tabindex="-1" data-step="question" data-variable=${q.id}>${q.question}</h2>
       ${EYE_FEATURES.has(q.id) ? eyesIllustration({ vocabulary, paused: eyesPaused, onToggle: act.toggleEyes, t }) : nothing}
       ${q.help ? html`<p>${q.help}</p>` : nothing}
-      ${choices({ id: q.id, kind: q.kind, value, t, vocabulary, lay: true, big: true,
+      ${choices({ id: q.id, kind: q.kind, value: value ?? (flow.skipped.has(q.id) ? 'unsure' : undefined), t, vocabulary, lay: true, big: true,
         onPick: act.answer, labelledby: `${uid}-q` })}
       ${q.why ? html`<details class="why"><summary>${t('p.why')}</summary><p>${q.why}</p></details>` : nothing}
       <div class="nav">
