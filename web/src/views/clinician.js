@@ -3,6 +3,7 @@
 // history, antibodies), the assessment on the other (red flags, criteria, PNS-Care, next questions,
 // differential with its "why", aetiology, work-up checklist, care team, severity, references).
 import { html, nothing, svg } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { answerOf, CHOICES } from '../controller.js';
 import { criteriaPanel } from './criteria-panel.js';
 import { choices, redFlags, sources, urgency, pct, citation, labelOf } from './common.js';
@@ -73,8 +74,8 @@ function findingsEntry(p) {
         <button type="button" class="btn sm" aria-label=${t('c.remove', { label: featureLabel(id) })} @click=${() => act.setAnswer(id, null)}>${t('c.removeShort')}</button>
       </span></li>`)}</ul>
     <details><summary>${t('c.kbFindings')}</summary>
-      ${[...byCategory].map(([cat, vars]) => html`<h4>${t(`cat.${cat}`)}</h4>
-        <div class="kv">${vars.map((v) => select(v.id, 'finding', k.findings?.[v.id], v.label, p))}</div>`)}
+      ${guard([k.findings, vocabulary, t], () => [...byCategory].map(([cat, vars]) => html`<h4>${t(`cat.${cat}`)}</h4>
+        <div class="kv">${vars.map((v) => select(v.id, 'finding', k.findings?.[v.id], v.label, p))}</div>`))}
     </details>
   </fieldset>`;
 }
@@ -87,7 +88,7 @@ function otherEntry(p) {
     </fieldset>
     <fieldset class="group"><legend>${t('c.antibodies')}</legend>
       <details><summary>${t('c.antibodiesShow', { n: Object.keys(k.antibodies ?? {}).length })}</summary>
-        <div class="kv">${(vocabulary?.antibodies ?? []).map((a) => select(`antibody:${a.id}`, 'antibody', k.antibodies?.[a.id], a.label, p))}</div>
+        <div class="kv">${guard([k.antibodies, vocabulary, t], () => (vocabulary?.antibodies ?? []).map((a) => select(`antibody:${a.id}`, 'antibody', k.antibodies?.[a.id], a.label, p)))}</div>
       </details>
     </fieldset>`;
 }
@@ -203,7 +204,7 @@ function notesPanel({ report, t, uid }) {
       <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></section>` : nothing}
     ${refs.length ? html`<section class="panel" aria-labelledby="${uid}-rf"><h3 id="${uid}-rf">${t('refs.h')}</h3>
       <details><summary>${t('refs.show', { n: refs.length })}</summary>
-        <ol>${refs.map(([id, r]) => html`<li><strong>${id}</strong>: ${citation(id, r)}</li>`)}</ol></details></section>` : nothing}`;
+        <ol>${guard([refs.map(([id]) => id).join()], () => refs.map(([id, r]) => html`<li><strong>${id}</strong>: ${citation(id, r)}</li>`))}</ol></details></section>` : nothing}`;
 }
 
 export function clinicianView(p) {
