@@ -37,6 +37,21 @@ test('questions without wording (tests the knowledge base words no question for)
   assert.equal(nextQuestion(r, vocabulary, { caseVersion: 1, findings: {} }), null);
 });
 
+test('what a parent observes comes first: signs, then criterion items, then tests', () => {
+  const items = [{ id: 'eye', status: 'unknown', features: ['HP:0010543'] }];
+  const r = report([
+    { feature: 'test:brain-mri', kind: 'test', label: 'Brain MRI', question: 'Was an MRI done?' },
+    { feature: 'HP:0001251', kind: 'finding', label: 'Ataxia', question: 'Wobbly?' },
+  ], items);
+  const k = { caseVersion: 1, findings: {} };
+  assert.equal(nextQuestion(r, vocabulary, k).id, 'HP:0001251');
+  k.findings['HP:0001251'] = 'absent';
+  assert.equal(nextQuestion(r, vocabulary, k).id, 'HP:0010543', 'the criterion item before the test');
+  k.findings['HP:0010543'] = 'unknown';
+  assert.equal(nextQuestion(r, vocabulary, k).id, 'test:brain-mri');
+  assert.equal(nextQuestion(r, vocabulary, k, new Set(['test:brain-mri'])), null);
+});
+
 test('without nextQuestions, the unknown criterion items are asked, feature by feature', () => {
   const items = [
     { id: 'eye', status: 'unknown', features: ['HP:0010543', 'HP:0031931'] },

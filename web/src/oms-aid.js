@@ -346,8 +346,11 @@ export class OmsAid extends LitElement {
     if (dlg && this._dialog && !dlg.open) dlg.showModal();
     if (dlg && !this._dialog && dlg.open) dlg.close();
     if (this._focusStep) {
+      // Focus the new screen's heading; a red-flag warning above it stays in view.
       this._focusStep = false;
-      this.renderRoot.querySelector('[data-step]')?.focus();
+      const heading = this.renderRoot.querySelector('[data-step]');
+      heading?.focus({ preventScroll: true });
+      (this.renderRoot.querySelector('div[data-mode] [data-testid=red-flags]') ?? heading)?.scrollIntoView?.({ block: 'nearest' });
     }
   }
 

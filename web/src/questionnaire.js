@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 // The patient questionnaire's order, without DOM (tested with node --test). The engine decides
 // what to ask: the next question is the first of the report's nextQuestions that has not been
-// answered yet; when the engine has none left, the first unanswered feature of a criterion item
-// the report still needs. The wording (question, help, why) comes from the report or the
-// knowledge base's vocabulary; nothing clinical is decided here.
+// answered yet and is about something a parent can observe (signs, what happened before, how it
+// started); then the unanswered features of criterion items the report still needs; then the
+// engine's questions about tests and antibodies. The wording (question, help, why) comes from the
+// report or the knowledge base's vocabulary; nothing clinical is decided here.
 import { answerOf, parseVariable } from './controller.js';
 
 /** A questionnaire stays short: after this many answers the results are shown. */
 export const MAX_QUESTIONS = 15;
 
-/** Kinds a parent can answer (tests and antibodies only when the knowledge base words a question). */
-const PATIENT_KINDS = new Set(['finding', 'exposure', 'history', 'onset', 'test', 'antibody']);
+/** What a parent observes; questions about tests and antibodies come after these. */
+const OBSERVED = new Set(['finding', 'exposure', 'history', 'onset']);
+const RESULTS = new Set(['test', 'antibody']);
 
 /** A question to show, from a nextQuestions entry or a variable id, with the vocabulary's wording. */
 export function questionFor(id, vocabulary, entry = {}) {
@@ -41,18 +43,24 @@ export function isAnswered(caseObject, id, skipped = new Set()) {
  */
 export function nextQuestion(report, vocabulary, caseObject, skipped = new Set()) {
   if (!report) return null;
-  for (const entry of report.nextQuestions ?? []) {
-    const q = questionFor(entry.feature, vocabulary, entry);
-    if (PATIENT_KINDS.has(q.kind) && q.question && !isAnswered(caseObject, q.id, skipped)) return q;
-  }
-  for (const criterion of report.criteria ?? []) {
-    for (const item of criterion.items ?? []) {
-      if (item.status !== 'unknown') continue;
-      for (const feature of item.features ?? []) {
-        const q = questionFor(feature, vocabulary);
-        if (q.question && !isAnswered(caseObject, feature, skipped)) return q;
+  const fromEngine = (kinds) => {
+    for (const entry of report.nextQuestions ?? []) {
+      const q = questionFor(entry.feature, vocabulary, entry);
+      if (kinds.has(q.kind) && q.question && !isAnswered(caseObject, q.id, skipped)) return q;
+    }
+    return null;
+  };
+  const fromCriteria = () => {
+    for (const criterion of report.criteria ?? []) {
+      for (const item of criterion.items ?? []) {
+        if (item.status !== 'unknown') continue;
+        for (const feature of item.features ?? []) {
+          const q = questionFor(feature, vocabulary);
+          if (q.question && !isAnswered(caseObject, feature, skipped)) return q;
+        }
       }
     }
-  }
-  return null;
+    return null;
+  };
+  return fromEngine(OBSERVED) ?? fromCriteria() ?? fromEngine(RESULTS);
 }

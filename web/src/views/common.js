@@ -59,9 +59,10 @@ export function answerText(kind, value, t, vocabulary, lay) {
  * test or antibody question also offers "Not sure" ('unsure': nothing is recorded).
  */
 export function choices({ id, kind, value, t, vocabulary, lay, onPick, labelledby, big }) {
-  const options = CHOICES[kind] ?? CHOICES.finding;
-  return html`<div class=${big ? 'answers-big' : 'choices'} role="group" aria-labelledby=${labelledby}>
-    ${(lay && (kind === 'test' || kind === 'antibody') ? [...options, 'unsure'] : options).map(
+  const base = CHOICES[kind] ?? CHOICES.finding;
+  const options = lay && (kind === 'test' || kind === 'antibody') ? [...base, 'unsure'] : base;
+  return html`<div class=${big ? `answers-big n${options.length}` : 'choices'} role="group" aria-labelledby=${labelledby}>
+    ${options.map(
       (c) => html`<button type="button" class="btn ${big ? '' : 'sm'}" aria-pressed=${value === c ? 'true' : 'false'}
         data-answer=${c} @click=${() => onPick(id, c)}>${answerText(kind, c, t, vocabulary, lay)}</button>`,
     )}

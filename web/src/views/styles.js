@@ -76,8 +76,9 @@ export const styles = css`
   /* Patient mode */
   .progress { color: var(--muted); font-weight: 600; margin: 0 0 .25rem; }
   .question { font-size: clamp(1.15rem, 1rem + 1vw, 1.35rem); }
-  .answers-big { display: grid; grid-template-columns: repeat(auto-fit, minmax(5.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
-  .answers-big .btn { min-height: 56px; font-size: 1.1rem; }
+  .answers-big { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
+  .answers-big.n3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .answers-big .btn { min-height: 56px; font-size: 1.1rem; padding: .4rem .5rem; overflow-wrap: anywhere; }
   details.why, details.src { margin: .5rem 0; }
   details > summary { cursor: pointer; min-height: 24px; }
   .intro-list { padding-left: 1.2rem; }
