@@ -343,7 +343,8 @@ std::string JsonQuote(std::string_view s) {
   return out;
 }
 
-void AppendJsonQuoted(std::string& out, std::string_view s) {
+template <class Out>
+void QuoteTo(Out& out, std::string_view s) {
   // Copy runs of characters that need no escaping with one append; escape the rest.
   out.push_back('"');
   size_t run = 0;
@@ -369,7 +370,8 @@ void AppendJsonQuoted(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-void AppendJsonNumber(std::string& out, double v) {
+template <class Out>
+void NumberTo(Out& out, double v) {
   if (!std::isfinite(v)) {
     out += "null";
     return;
@@ -383,7 +385,8 @@ void AppendJsonNumber(std::string& out, double v) {
   out += buf;
 }
 
-void AppendJsonRounded(std::string& out, double v) {
+template <class Out>
+void RoundedTo(Out& out, double v) {
   if (!std::isfinite(v)) {
     out += "null";
     return;
@@ -392,22 +395,25 @@ void AppendJsonRounded(std::string& out, double v) {
     out += '0';
     return;
   }
+  static constexpr double kPow10[] = {1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8,
+                                      1e-7,  1e-6,  1e-5,  1e-4,  1e-3,  1e-2,  1e-1,  1e0,  1e1,
+                                      1e2,   1e3,   1e4,   1e5,   1e6,   1e7,   1e8,   1e9,  1e10,
+                                      1e11,  1e12,  1e13,  1e14,  1e15,  1e16};
+  constexpr int kOffset = 16;  // kPow10[kOffset + e] == 10^e
   const double a = std::fabs(v);
-  int e = static_cast<int>(std::floor(std::log10(a)));
-  if (e < -15 || e > 15) {  // outside what a report holds: the slow, general path
+  if (a < 1e-15 || a >= 1e15) {  // outside what a report holds: the slow, general path
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4g", v);
     out += buf;
     return;
   }
-  long long m = std::llround(a * std::pow(10.0, 3 - e));
+  int e = 0;  // 10^e <= a < 10^(e+1)
+  while (e < 15 && a >= kPow10[kOffset + e + 1]) ++e;
+  while (e > -15 && a < kPow10[kOffset + e]) --e;
+  long long m = std::llround(a * kPow10[kOffset + 3 - e]);
   if (m >= 10000) {
     m = (m + 5) / 10;
     ++e;
-  }
-  if (m < 1000) {  // log10 rounded up at a power of ten
-    m *= 10;
-    --e;
   }
   char digits[8];
   std::to_chars(digits, digits + sizeof digits, m);  // exactly 4 digits
@@ -431,6 +437,13 @@ void AppendJsonRounded(std::string& out, double v) {
   out.append(static_cast<size_t>(-e - 1), '0');
   out.append(digits, static_cast<size_t>(last) + 1);
 }
+
+void AppendJsonQuoted(std::string& out, std::string_view s) { QuoteTo(out, s); }
+void AppendJsonQuoted(OutBuffer& out, std::string_view s) { QuoteTo(out, s); }
+void AppendJsonNumber(std::string& out, double v) { NumberTo(out, v); }
+void AppendJsonNumber(OutBuffer& out, double v) { NumberTo(out, v); }
+void AppendJsonRounded(std::string& out, double v) { RoundedTo(out, v); }
+void AppendJsonRounded(OutBuffer& out, double v) { RoundedTo(out, v); }
 
 void JsonWriter::Rounded(double v) {
   Separate();

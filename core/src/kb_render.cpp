@@ -2,6 +2,8 @@
 // Pre-renders the static JSON of the knowledge base (labels, reasons, sources, notes, whole red flags
 // and care-team roles, references) once after loading, so that writing a report is mostly appending
 // ready-made text.
+#include <algorithm>
+
 #include "json_util.h"
 #include "kb_loader.h"
 
@@ -14,7 +16,14 @@ std::string Quoted(std::string_view s) {
   return out;
 }
 
+const KnowledgeBase* g_kb = nullptr;  // set by RenderFragments for Render()
+
 void Render(Provenance* p) {
+  p->source_refs.clear();
+  for (const std::string& id : p->sources) {
+    auto it = g_kb->reference_index.find(id);
+    if (it != g_kb->reference_index.end()) p->source_refs.push_back(it->second);
+  }
   std::string sources = "\"sources\":[";
   for (size_t i = 0; i < p->sources.size(); ++i) {
     if (i) sources += ',';
@@ -38,6 +47,11 @@ std::string Fill(const std::string& tmpl, const std::string& label) {
 }  // namespace
 
 void RenderFragments(KnowledgeBase* kb) {
+  g_kb = kb;
+  kb->references_by_id.resize(kb->references.size());
+  for (size_t i = 0; i < kb->references.size(); ++i) kb->references_by_id[i] = static_cast<int>(i);
+  std::sort(kb->references_by_id.begin(), kb->references_by_id.end(),
+            [&](int a, int b) { return kb->references[a].id < kb->references[b].id; });
   for (Reference& r : kb->references) {
     JsonWriter w;
     w.BeginObject();
@@ -103,6 +117,15 @@ void RenderFragments(KnowledgeBase* kb) {
     w.EndObject();
     const std::string head = w.Take();
     t.json_head = head.substr(1, head.size() - 2);  // the members, without the braces
+    JsonWriter wc;
+    wc.BeginObject();
+    wc.Field("id", t.id);
+    wc.Field("label", t.label);
+    wc.Field("category", t.category);
+    if (!t.loinc.empty()) wc.Field("loinc", t.loinc);
+    wc.EndObject();
+    const std::string compact = wc.Take();
+    t.json_head_compact = compact.substr(1, compact.size() - 2);
     for (Indication& i : t.indications) {
       Render(&i.provenance);
       i.json_reason = Quoted(i.reason);
@@ -111,6 +134,7 @@ void RenderFragments(KnowledgeBase* kb) {
       for (Conditional& c : *list) {
         Render(&c.provenance);
         c.json = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json + "}";
+        c.json_compact = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json_short + "}";
       }
     }
     for (RepeatRule& r : t.repeats) {
@@ -125,6 +149,7 @@ void RenderFragments(KnowledgeBase* kb) {
       std::string json = rw.Take();
       json.pop_back();
       r.json = json + "," + r.provenance.json + "}";
+      r.json_compact = json + "," + r.provenance.json_short + "}";
     }
   }
 
@@ -149,13 +174,17 @@ void RenderFragments(KnowledgeBase* kb) {
 
   for (RedFlag& f : kb->red_flags) {
     Render(&f.provenance);
-    f.json = "{\"id\":" + Quoted(f.id) + ",\"message\":" + Quoted(f.message) + ",\"lay\":" + Quoted(f.lay) +
-             ",\"action\":" + Quoted(f.action) + "," + f.provenance.json + "}";
+    const std::string head = "{\"id\":" + Quoted(f.id) + ",\"message\":" + Quoted(f.message) +
+                             ",\"lay\":" + Quoted(f.lay) + ",\"action\":" + Quoted(f.action) + ",";
+    f.json = head + f.provenance.json + "}";
+    f.json_compact = head + f.provenance.json_short + "}";
   }
   for (CareRole& r : kb->care_team) {
     Render(&r.provenance);
-    r.json = "{\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) + ",\"reason\":" + Quoted(r.reason) +
-             ",\"urgency\":" + Quoted(r.urgency) + "," + r.provenance.json + "}";
+    const std::string head = "{\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) +
+                             ",\"reason\":" + Quoted(r.reason) + ",\"urgency\":" + Quoted(r.urgency) + ",";
+    r.json = head + r.provenance.json + "}";
+    r.json_compact = head + r.provenance.json_short + "}";
   }
 
   PnsCareModel& p = kb->pns_care;

@@ -22,7 +22,9 @@ std::string_view TriName(Tri t) {
 // (see kb_render.cpp); only the numbers and states are formatted here.
 class ReportWriter {
  public:
-  explicit ReportWriter(const KnowledgeBase& kb) : kb_(kb), w_(64 * 1024) {}
+  ReportWriter(const KnowledgeBase& kb, ReportDetail detail)
+      : kb_(kb), full_(detail == ReportDetail::kFull), w_(full_ ? 64 * 1024 : 32 * 1024),
+        cited_(kb.references.size(), 0) {}
 
   std::string Write(const Report& r) {
     w_.BeginObject();
@@ -38,11 +40,11 @@ class ReportWriter {
     NextQuestions(r.next_questions);
     w_.Key("redFlags");
     w_.BeginArray();
-    for (const RedFlag* f : r.red_flags) Cite(f->provenance), w_.Raw(f->json);
+    for (const RedFlag* f : r.red_flags) Cite(f->provenance), w_.Raw(full_ ? f->json : f->json_compact);
     w_.EndArray();
     w_.Key("careTeam");
     w_.BeginArray();
-    for (const CareRole* c : r.care_team) Cite(c->provenance), w_.Raw(c->json);
+    for (const CareRole* c : r.care_team) Cite(c->provenance), w_.Raw(full_ ? c->json : c->json_compact);
     w_.EndArray();
     w_.Key("severity");
     w_.BeginObject();
@@ -50,7 +52,7 @@ class ReportWriter {
     w_.Null();
     Provenance(kb_.severity.provenance);  // its note is the explanation shown to the user
     w_.EndObject();
-    References();
+    if (full_) References();
     w_.Field("disclaimer", kb_.disclaimer);
     w_.EndObject();
     return w_.Take();
@@ -65,15 +67,13 @@ class ReportWriter {
   }
 
   void Cite(const omsaid::Provenance& p) {
-    for (const std::string& id : p.sources) {
-      auto it = kb_.reference_index.find(id);
-      if (it != kb_.reference_index.end()) cited_.push_back(it->second);
-    }
+    if (!full_) return;
+    for (int i : p.source_refs) cited_[i] = 1;
   }
 
   void Provenance(const omsaid::Provenance& p, bool with_note = true) {
-    Cite(p);
-    w_.RawMembers(with_note ? p.json : p.json_short);
+    if (full_) Cite(p);
+    w_.RawMembers(with_note && full_ ? p.json : p.json_short);
   }
 
   void Criteria(const std::vector<CriteriaResult>& list) {
@@ -174,7 +174,7 @@ class ReportWriter {
       const RankedDiagnosis& rd = r.ranked[i];
       const Diagnosis& d = m.diagnoses[rd.index];
       w_.BeginObject();
-      w_.RawMembers(with_head ? d.json_head : d.json_head_short);
+      w_.RawMembers(with_head && full_ ? d.json_head : d.json_head_short);
       w_.Field("rank", rd.rank);
       w_.Key("probability");
       w_.Rounded(rd.probability);
@@ -198,7 +198,7 @@ class ReportWriter {
     for (const WorkupItem& item : items) {
       const TestDef& t = kb_.tests[item.test];
       w_.BeginObject();
-      w_.RawMembers(t.json_head);
+      w_.RawMembers(full_ ? t.json_head : t.json_head_compact);
       w_.Field("urgency", item.urgency);
       w_.Field("status", ToString(item.status));
       const Indication* basis = item.indication ? item.indication : item.possible;
@@ -214,7 +214,7 @@ class ReportWriter {
       w_.Key("repeat");
       if (item.repeat) {
         Cite(item.repeat->provenance);
-        w_.Raw(item.repeat->json);
+        w_.Raw(full_ ? item.repeat->json : item.repeat->json_compact);
       } else {
         w_.Null();
       }
@@ -222,7 +222,7 @@ class ReportWriter {
       w_.BeginArray();
       for (const Conditional* c : item.notes) {
         Cite(c->provenance);
-        w_.Raw(c->json);
+        w_.Raw(full_ ? c->json : c->json_compact);
       }
       w_.EndArray();
       Provenance(basis ? basis->provenance : t.provenance);
@@ -245,25 +245,24 @@ class ReportWriter {
   }
 
   void References() {
-    std::sort(cited_.begin(), cited_.end(), [&](int a, int b) {
-      return kb_.references[a].id < kb_.references[b].id;
-    });
-    cited_.erase(std::unique(cited_.begin(), cited_.end()), cited_.end());
     w_.Key("references");
     w_.BeginObject();
-    for (int i : cited_) w_.RawMembers(kb_.references[i].json);
+    for (int i : kb_.references_by_id) {
+      if (cited_[i]) w_.RawMembers(kb_.references[i].json);
+    }
     w_.EndObject();
   }
 
   const KnowledgeBase& kb_;
+  const bool full_;
   JsonWriter w_;
-  std::vector<int> cited_;
+  std::vector<uint8_t> cited_;  ///< by reference index
 };
 
 }  // namespace
 
-std::string ReportToJson(const Report& report, const KnowledgeBase& kb) {
-  return ReportWriter(kb).Write(report);
+std::string ReportToJson(const Report& report, const KnowledgeBase& kb, ReportDetail detail) {
+  return ReportWriter(kb, detail).Write(report);
 }
 
 }  // namespace omsaid
