@@ -36,7 +36,7 @@ export function severityPanel({ report, caseObject, t, uid, act, today }) {
   const heading = html`<h3 id="${uid}-sev">${t('sev.h')}</h3>`;
   if (!scale) {
     return html`<section class="panel" aria-labelledby="${uid}-sev">${heading}
-      <p class="muted" data-testid="severity-note">${sev?.note || t('sev.none')}</p>${sources(sev, report, t)}</section>`;
+      <p class="muted" data-testid="severity-note">${sev?.note || t('sev.none')}</p>${sources({ ...sev, note: null }, report, t)}</section>`;
   }
   const items = scale.items ?? [];
   const points = (sev.visits ?? sev.trend ?? []).filter((v) => v && typeof v.total === 'number' && v.date);
