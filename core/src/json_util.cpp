@@ -361,9 +361,13 @@ std::string FormatNumber(double v, int significant) {
     --e;
   }
   std::string digits = FormatInt(m);
-  while (digits.size() > 1 && digits.back() == '0' && static_cast<int>(digits.size()) - 1 > e) digits.pop_back();
+  const bool exponent = e < -5 || e >= 15;
+  while (digits.size() > 1 && digits.back() == '0' &&
+         (exponent || static_cast<int>(digits.size()) - 1 > e)) {
+    digits.pop_back();
+  }
   const int n = static_cast<int>(digits.size());
-  if (e < -5 || e >= 15) {
+  if (exponent) {
     out += digits[0];
     if (n > 1) out += "." + digits.substr(1);
     return out + "e" + (e < 0 ? "-" : "+") + (std::abs(e) < 10 ? "0" : "") + FormatInt(std::abs(e));
