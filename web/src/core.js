@@ -24,17 +24,10 @@ export class CoreError extends Error {
 
 let compiled = null; // Promise<WebAssembly.Module>, compiled once per page
 
-function decodeBase64(b64) {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
 function compile() {
   // The .wasm bytes are inlined by web/build.mjs (no fetch, no file path: works from file:// and
   // under a CSP with connect-src 'none').
-  compiled ??= WebAssembly.compile(decodeBase64(factory.wasmBase64));
+  compiled ??= WebAssembly.compile(factory.wasmBytes);
   return compiled;
 }
 
