@@ -28,12 +28,13 @@ function fail(message) {
 
 // 1. The Emscripten module with its .wasm inlined. The bytes are LZMA-compressed (python3's lzma,
 // always present where emscripten is) and base64-encoded: gzip of that is ~20% smaller than gzip
-// of plain base64, which keeps dist/oms-aid.html inside its 150 KB budget. A getter decodes them
-// once, on first use, into the bytes core.js compiles (factory.wasmBytes). Without python3
-// the bytes are inlined as plain base64.
+// of plain base64. A getter decodes them once, on first use, with the small decoder module built
+// from wasm/lzma_decoder.c (inlined too), into the bytes core.js compiles (factory.wasmBytes).
+// Without python3 the bytes are inlined as plain base64.
 const jsFile = join(wasmDir, 'omsaid_core.js');
 const wasmFile = join(wasmDir, 'omsaid_core.wasm');
-if (!existsSync(jsFile) || !existsSync(wasmFile)) fail(`${jsFile} or ${wasmFile} missing: build the WASM module first`);
+const decoderFile = join(wasmDir, 'lzma_decoder.wasm');
+for (const f of [jsFile, wasmFile, decoderFile]) if (!existsSync(f)) fail(`${f} missing: build the WASM module first`);
 mkdirSync(generated, { recursive: true });
 const wasm = readFileSync(wasmFile);
 const LZMA = { lc: 4, lp: 0, pb: 0 };
@@ -50,18 +51,18 @@ try {
 const inline = packed
   ? `;(() => {
   const { lzmaDecode, fromBase64 } = require('../src/lzma-decode.cjs');
+  const decoder = ${JSON.stringify(readFileSync(decoderFile).toString('base64'))};
   const packed = ${JSON.stringify(packed.toString('base64'))};
   let bytes = null;
   Object.defineProperty(module.exports, 'wasmBytes', {
-    get: () => (bytes ??= lzmaDecode(fromBase64(packed), ${wasm.length}, ${LZMA.lc}, ${LZMA.lp}, ${LZMA.pb})),
+    get: () => (bytes ??= lzmaDecode(fromBase64(decoder), fromBase64(packed), ${wasm.length}, ${LZMA.lc}, ${LZMA.lp}, ${LZMA.pb})),
   });
 })();\n`
   : `;(() => {
+  const { fromBase64 } = require('../src/lzma-decode.cjs');
   const text = ${JSON.stringify(wasm.toString('base64'))};
   let bytes = null;
-  Object.defineProperty(module.exports, 'wasmBytes', {
-    get: () => (bytes ??= Uint8Array.from(atob(text), (c) => c.charCodeAt(0))),
-  });
+  Object.defineProperty(module.exports, 'wasmBytes', { get: () => (bytes ??= fromBase64(text)) });
 })();\n`;
 writeFileSync(
   join(generated, 'omsaid_core.cjs'),

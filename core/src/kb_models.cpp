@@ -271,10 +271,10 @@ void KbLoader::LoadWorkupRules(const Json& root) {
     if (const Json* r = reader_.Member(e, "results", path, false)) {
       auto ids = reader_.StringArray(*r, JoinPath(path, "results"), 50);
       if (ids) {
-        for (const std::string& id : *ids) {
-          const int v = kb_->FindVariable(id);
+        for (const std::string& variable : *ids) {
+          const int v = kb_->FindVariable(variable);
           if (v < 0) {
-            Problem(ErrorCode::kUnknownReference, JoinPath(path, "results"), "unknown variable '" + id + "'");
+            Problem(ErrorCode::kUnknownReference, JoinPath(path, "results"), "unknown variable '" + variable + "'");
           } else {
             t.results.push_back(v);
           }

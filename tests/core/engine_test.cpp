@@ -69,5 +69,65 @@ TEST(Engine, SameInputSameReport) {
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());
 }
 
+
+// Every object key of `sub` is a key of `super` at the same place (arrays compared item by item).
+void ExpectKeysWithin(const Json& sub, const Json& super, const std::string& path) {
+  if (sub.is_object()) {
+    ASSERT_TRUE(super.is_object()) << path;
+    for (auto it = sub.begin(); it != sub.end(); ++it) {
+      ASSERT_TRUE(super.contains(it.key())) << path << "." << it.key() << " is not in the full report";
+      ExpectKeysWithin(it.value(), super[it.key()], path + "." + it.key());
+    }
+  } else if (sub.is_array()) {
+    ASSERT_TRUE(super.is_array()) << path;
+    ASSERT_EQ(sub.size(), super.size()) << path;
+    for (size_t i = 0; i < sub.size(); ++i) {
+      ExpectKeysWithin(sub[i], super[i], path + "[" + std::to_string(i) + "]");
+    }
+  }
+}
+
+TEST(Engine, CompactReportKeepsTheContractAndTheVerdicts) {
+  const char* c = R"({"caseVersion": 1, "age": {"months": 20}, "findings": {"HP:0010543": "present",
+      "HP:0001336": "present", "HP:0001251": "present", "HP:0000737": "unknown"}})";
+  Result<std::string> full_text = EvaluateJson(Kb(), c, CaseLimits{}, ReportDetail::kFull);
+  Result<std::string> compact_text = EvaluateJson(Kb(), c, CaseLimits{}, ReportDetail::kCompact);
+  ASSERT_TRUE(full_text.ok() && compact_text.ok());
+  EXPECT_LT(compact_text.value().size(), full_text.value().size());
+  Result<Json> full = ParseJson(full_text.value(), JsonLimits{16u << 20, 64});
+  Result<Json> compact = ParseJson(compact_text.value(), JsonLimits{16u << 20, 64});
+  ASSERT_TRUE(full.ok() && compact.ok());
+  const Json& f = full.value();
+  const Json& k = compact.value();
+  // The same contract fields, and nothing the full report does not have.
+  for (const char* key : {"reportVersion", "kbVersion", "warnings", "criteria", "pnsCare", "differential",
+                          "omsEtiology", "workup", "nextQuestions", "redFlags", "careTeam", "disclaimer"}) {
+    EXPECT_TRUE(k.contains(key)) << key;
+  }
+  EXPECT_FALSE(k.contains("references"));
+  EXPECT_TRUE(f.contains("references"));
+  ExpectKeysWithin(k, f, "");
+  // The same verdicts, in the same order, each still with its source ids and evidence level.
+  ASSERT_EQ(k["differential"].size(), f["differential"].size());
+  for (size_t i = 0; i < k["differential"].size(); ++i) {
+    EXPECT_EQ(k["differential"][i]["id"], f["differential"][i]["id"]);
+    EXPECT_EQ(k["differential"][i]["probability"], f["differential"][i]["probability"]);
+  }
+  EXPECT_EQ(k["criteria"][0]["status"], f["criteria"][0]["status"]);
+  EXPECT_EQ(k["criteria"][0]["sources"], f["criteria"][0]["sources"]);
+  EXPECT_EQ(k["criteria"][0]["evidence"], f["criteria"][0]["evidence"]);
+  ASSERT_FALSE(k["workup"].empty());
+  for (size_t i = 0; i < k["workup"].size(); ++i) {
+    EXPECT_EQ(k["workup"][i]["id"], f["workup"][i]["id"]);
+    EXPECT_EQ(k["workup"][i]["status"], f["workup"][i]["status"]);
+    EXPECT_TRUE(k["workup"][i].contains("sources"));
+    EXPECT_TRUE(k["workup"][i].contains("evidence"));
+  }
+  ASSERT_EQ(k["nextQuestions"].size(), f["nextQuestions"].size());
+  for (size_t i = 0; i < k["nextQuestions"].size(); ++i) {
+    EXPECT_EQ(k["nextQuestions"][i]["feature"], f["nextQuestions"][i]["feature"]);
+  }
+}
+
 }  // namespace
 }  // namespace omsaid

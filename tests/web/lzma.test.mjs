@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: MIT
-// The raw-LZMA1 decoder web/build.mjs relies on to inline the WebAssembly module: round trips
-// against python3's lzma (the encoder the build uses), with several property sets and inputs.
+// The raw-LZMA1 decoder web/build.mjs relies on to inline the WebAssembly module (the module built
+// from wasm/lzma_decoder.c, driven by web/src/lzma-decode.cjs): round trips against python3's lzma
+// (the encoder the build uses), with several property sets and inputs, and corrupt streams.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const { lzmaDecode, fromBase64, toBase64 } = createRequire(import.meta.url)('../../web/src/lzma-decode.cjs');
+const lzma = createRequire(import.meta.url)('../../web/src/lzma-decode.cjs');
+const { fromBase64, toBase64 } = lzma;
+const decoder = readFileSync(new URL('../../build-wasm/wasm/lzma_decoder.wasm', import.meta.url));
+const lzmaDecode = (...args) => lzma.lzmaDecode(decoder, ...args);
 
 function compress(bytes, { lc, lp, pb }) {
   const script = [
@@ -38,8 +43,28 @@ for (const props of [{ lc: 3, lp: 0, pb: 2 }, { lc: 4, lp: 0, pb: 0 }, { lc: 0, 
 
 test('a corrupt or truncated stream throws instead of returning wrong bytes', () => {
   const packed = compress(text, { lc: 3, lp: 0, pb: 2 });
-  assert.throws(() => lzmaDecode(Uint8Array.of(1, ...packed.subarray(1)), text.length), /bad stream/);
-  assert.throws(() => lzmaDecode(packed, text.length + 10), /lzma/);
+  assert.throws(() => lzmaDecode(Uint8Array.of(1, ...packed.subarray(1)), text.length), /bad stream \(bad parameters/);
+  assert.throws(() => lzmaDecode(packed.subarray(0, 4), text.length), /bad stream \(bad parameters/);
+  assert.throws(() => lzmaDecode(packed.subarray(0, packed.length >> 1), text.length), /ends early/);
+  assert.throws(() => lzmaDecode(packed, text.length + 10), /lzma: bad stream/);
+  assert.throws(() => lzmaDecode(packed, text.length, 9, 0, 2), /bad parameters/);
+});
+
+test('random corruption never crashes the decoder or writes outside its output', () => {
+  const packed = compress(inputs.mixed, { lc: 3, lp: 0, pb: 2 });
+  let failures = 0;
+  for (let i = 0; i < 300; i++) {
+    const bad = Uint8Array.from(packed);
+    for (let k = 0; k < 1 + (i % 4); k++) bad[1 + ((i * 7919 + k * 104729) % (bad.length - 1))] ^= 1 << (k + i) % 8;
+    try {
+      const out = lzmaDecode(bad, inputs.mixed.length);
+      assert.equal(out.length, inputs.mixed.length);
+    } catch (e) {
+      assert.match(e.message, /^lzma: bad stream/);
+      failures++;
+    }
+  }
+  assert.ok(failures > 0, 'some corruptions are detected');
 });
 
 test('base64 helpers round trip', () => {
