@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: MIT
+// Page timings in Debian's Chromium (same browser run, median of N):
+//  - startup: navigation to the first interactive render of dist/oms-aid.html from file:// (the
+//    first report rendered: its oms-aid-report event and the next animation frame), against a
+//    blank page's load in the same run;
+//  - answer: from a click on an answer to the updated report rendered (the element's update
+//    complete), in clinician mode, toggling one finding.
+// Prints {"startupMs", "blankMs", "startupRatio", "answerMs"} (medians).
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, root, pageUrl } from '../tests/e2e/browser.mjs';
+
+const runs = Number(process.argv[2] ?? 10);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const dir = join(root, 'build/bench');
+mkdirSync(dir, { recursive: true });
+const blankFile = join(dir, 'blank.html');
+writeFileSync(blankFile, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><p>blank</p></body></html>\n');
+const blankUrl = pathToFileURL(blankFile).href;
+
+const browser = await launch();
+const context = await browser.newContext();
+await context.addInitScript(() => {
+  addEventListener('oms-aid-report', () => requestAnimationFrame(() => { window.__ready ??= performance.now(); }), { capture: true });
+  addEventListener('load', () => requestAnimationFrame(() => { window.__loaded ??= performance.now(); }));
+});
+
+async function timeOpen(url, flag) {
+  const page = await context.newPage();
+  await page.goto(url);
+  const t = await page.waitForFunction((f) => window[f], flag, { polling: 5, timeout: 30000 }).then((h) => h.jsonValue());
+  await page.close();
+  return t;
+}
+
+const blank = [], app = [];
+for (let i = 0; i < runs; i++) {
+  blank.push(await timeOpen(blankUrl, '__loaded'));
+  app.push(await timeOpen(pageUrl, '__ready'));
+}
+
+// Answer -> updated report rendered, in clinician mode.
+const page = await context.newPage();
+await page.goto(pageUrl);
+await page.waitForFunction(() => window.__ready, null, { polling: 5 });
+const answerMs = await page.evaluate(async (n) => {
+  const el = document.querySelector('oms-aid');
+  el.setAttribute('mode', 'clinician');
+  await el.updateComplete;
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const value = i % 2 ? 'absent' : 'present';
+    const button = el.shadowRoot.querySelector(`button[data-answer="${value}"]`);
+    if (!button) throw new Error('no answer button in clinician mode');
+    const t0 = performance.now();
+    button.click();
+    await el.updateComplete;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}, 21);
+await browser.close();
+const result = { startupMs: median(app), blankMs: median(blank), startupRatio: median(app) / median(blank), answerMs };
+console.log(JSON.stringify(result));
