@@ -121,21 +121,22 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
   // The answered variables that some diagnosis annotates (the others cancel out), each with
   // q_d = P(observed state | d). Onset is one categorical answer: only the answer given counts,
   // divided by the sum of the three onset frequencies.
-  const std::vector<int> onsets = OnsetVariables(kb);
+  // Observed variable k's values for diagnosis d live at [k * n + d] (one allocation each).
   struct Observed {
     int variable;
     bool present;
-    std::vector<Frequency> freq;
-    std::vector<double> q;
   };
   std::vector<Observed> observed;
+  std::vector<Frequency> freq;  // [k * n + d]
+  std::vector<double> q;        // [k * n + d]
+  std::vector<double> log_l(n);
+  for (size_t d = 0; d < n; ++d) log_l[d] = std::log(prior[d]);
   std::vector<Frequency> scratch;
   // A test whose more specific results are answered does not count again (no double counting).
   auto superseded = [&](size_t v) {
-    if (kb.variables[v].kind != VariableKind::kTest) return false;
-    const int t = kb.FindTest(kb.variables[v].key);
-    if (t < 0) return false;
-    for (int r : kb.tests[t].results) {
+    const Variable& var = kb.variables[v];
+    if (var.kind != VariableKind::kTest || var.index < 0) return false;
+    for (int r : kb.tests[var.index].results) {
       if (ev.vars[r] != Tri::kUnknown) return true;
     }
     return false;
@@ -145,27 +146,32 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
     const bool present = ev.vars[v] == Tri::kTrue;
     const bool onset = kb.variables[v].kind == VariableKind::kOnset;
     if (onset && !present) continue;
-    Observed o{static_cast<int>(v), present, {}, std::vector<double>(n)};
-    FrequenciesOf(m, static_cast<int>(v), band, &o.freq);
+    observed.push_back(Observed{static_cast<int>(v), present});
+    FrequenciesOf(m, static_cast<int>(v), band, &scratch);
+    freq.insert(freq.end(), scratch.begin(), scratch.end());
+    const size_t at = q.size();
+    q.resize(at + n);
     if (onset) {
       std::vector<double> total(n, 0);
-      for (int ov : onsets) {
+      for (int ov : OnsetVariables(kb)) {
         FrequenciesOf(m, ov, band, &scratch);
         for (size_t d = 0; d < n; ++d) total[d] += scratch[d].value;
       }
-      for (size_t d = 0; d < n; ++d) o.q[d] = o.freq[d].value / total[d];
+      for (size_t d = 0; d < n; ++d) {
+        q[at + d] = freq[at + d].value / total[d];
+        log_l[d] += std::log(q[at + d]);
+      }
     } else {
-      for (size_t d = 0; d < n; ++d) o.q[d] = present ? o.freq[d].value : 1 - o.freq[d].value;
+      // ln q is ln f or ln(1 - f), both derived when the knowledge base was loaded.
+      for (size_t d = 0; d < n; ++d) {
+        const Frequency& f = freq[at + d];
+        q[at + d] = present ? f.value : 1 - f.value;
+        log_l[d] += present ? f.log_yes : f.log_no;
+      }
     }
-    observed.push_back(std::move(o));
   }
 
-  // Posterior, in logs.
-  std::vector<double> log_l(n);
-  for (size_t d = 0; d < n; ++d) {
-    log_l[d] = std::log(prior[d]);
-    for (const Observed& o : observed) log_l[d] += std::log(o.q[d]);
-  }
+  // Posterior, from the log likelihoods.
   const double max_log = *std::max_element(log_l.begin(), log_l.end());
   std::vector<double> p(n);
   double z = 0;
@@ -185,16 +191,17 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
   //   LR = q_d * (sum_{i!=d} p_i / q_i) / (sum_{i!=d} p_i)
   const ExclusiveSum p_sum(p);
   const size_t explained = std::min(max_explained, n);
-  std::vector<std::vector<double>> lr(observed.size(), std::vector<double>(explained, 1));
+  std::vector<double> lr(observed.size() * explained, 1);  // [k * explained + r]
   std::vector<double> a(n);
   for (size_t k = 0; k < observed.size(); ++k) {
-    for (size_t i = 0; i < n; ++i) a[i] = p[i] / observed[k].q[i];
+    const double* qk = &q[k * n];
+    for (size_t i = 0; i < n; ++i) a[i] = p[i] / qk[i];
     const ExclusiveSum a_sum(a);
     for (size_t r = 0; r < explained; ++r) {
       const int d = order[r];
       const double others = p_sum.Without(d);
       const double others_over_q = a_sum.Without(d);
-      lr[k][r] = others > 0 && others_over_q > 0 ? observed[k].q[d] * others_over_q / others : 1;
+      lr[k * explained + r] = others > 0 && others_over_q > 0 ? qk[d] * others_over_q / others : 1;
     }
   }
 
@@ -207,16 +214,18 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
     rd.probability = p[d];
     rd.pretest = prior[d];
     if (r < explained) {
+      rd.evidence.reserve(observed.size());
       for (size_t k = 0; k < observed.size(); ++k) {
-        const Frequency& f = observed[k].freq[d];
+        const Frequency& f = freq[k * n + d];
         FindingContribution c;
         c.variable = observed[k].variable;
         c.present = observed[k].present;
         c.frequency = f.value;
-        c.lr = lr[k][r];
+        c.lr = lr[k * explained + r];
         c.provenance = f.entry ? &f.entry->provenance : nullptr;
         c.clamped = f.clamped;
-        c.strength = std::fabs(std::log(c.lr));
+        // |ln lr| without the logarithm: lr and 1/lr are equally strong.
+        c.strength = c.lr >= 1 ? c.lr : c.lr > 0 ? 1 / c.lr : HUGE_VAL;
         rd.evidence.push_back(c);
       }
       std::sort(rd.evidence.begin(), rd.evidence.end(), [&](const auto& x, const auto& y) {
@@ -257,13 +266,10 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
     const Variable& var = kb.variables[v];
     if (ev.vars[v] != Tri::kUnknown) return false;
     if (var.kind == VariableKind::kTest) {
-      const int t = kb.FindTest(var.key);
-      if (t >= 0 && ev.tests[t] == TestState::kPending) return false;
-      return true;
+      return !(var.index >= 0 && ev.tests[var.index] == TestState::kPending);
     }
     if (var.kind == VariableKind::kAntibody) {
-      const int a = kb.FindAntibody(var.key);
-      return !(a >= 0 && ev.antibodies[a] == AntibodyState::kPending);
+      return !(var.index >= 0 && ev.antibodies[var.index] == AntibodyState::kPending);
     }
     if (var.kind == VariableKind::kOnset) return false;  // asked once, below
     return !var.question.empty();

@@ -422,6 +422,7 @@ void KbLoader::LoadVocabulary(const Json& root) {
       v.why = OptString(e, "why", path, 400);
       if (kind == VariableKind::kAntibody) {
         AntibodyDef a{v.key, v.label, -1};
+        v.index = static_cast<int>(kb_->antibodies.size());
         a.variable = AddVariable(std::move(v), path);
         kb_->antibody_index.emplace(a.id, static_cast<int>(kb_->antibodies.size()));
         kb_->antibodies.push_back(std::move(a));
@@ -509,6 +510,7 @@ void KbLoader::LoadTests(const Json& root) {
     v.label = t.label + " (abnormal)";
     v.lay = t.label;
     v.category = "tests";
+    v.index = static_cast<int>(kb_->tests.size());
     t.variable = AddVariable(std::move(v), path);
     if (kb_->test_index.emplace(t.id, static_cast<int>(kb_->tests.size())).second) {
       kb_->tests.push_back(std::move(t));

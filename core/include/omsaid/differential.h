@@ -23,7 +23,7 @@ struct FindingContribution {
   double lr = 1;
   const Provenance* provenance = nullptr;  ///< of the frequency; nullptr = the model's default
   bool clamped = false;
-  double strength = 0;  ///< |ln lr|, the sort key
+  double strength = 0;  ///< max(lr, 1/lr): the sort key (same order as abs(ln lr))
 };
 
 struct RankedDiagnosis {

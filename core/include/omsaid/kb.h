@@ -56,6 +56,7 @@ struct Variable {
   std::string question;  ///< plain-language question, "" when the variable is never asked directly
   std::string help;      ///< plain-language help for the question
   std::string why;       ///< why the answer matters (for next-question suggestions)
+  int index = -1;        ///< kTest: index into KnowledgeBase::tests; kAntibody: into antibodies
   std::string json_id_label;  ///< pre-rendered `"feature":"…","label":"…"`
   std::string json_question;  ///< pre-rendered next-question members (all but the gain)
 };
