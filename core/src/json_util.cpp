@@ -443,13 +443,15 @@ void RoundedTo(Out& out, double v) {
   int e = 0;  // 10^e <= a < 10^(e+1)
   while (e < 15 && a >= kPow10[kOffset + e + 1]) ++e;
   while (e > -15 && a < kPow10[kOffset + e]) --e;
-  long long m = std::llround(a * kPow10[kOffset + 3 - e]);
+  // The 4 leading digits, rounded half away from zero (like llround: the scaled value is positive
+  // and below 10^4, so adding one half and truncating is exact and avoids a libm call in WASM).
+  int m = static_cast<int>(a * kPow10[kOffset + 3 - e] + 0.5);
   if (m >= 10000) {
     m = (m + 5) / 10;
     ++e;
   }
-  char digits[8];
-  std::to_chars(digits, digits + sizeof digits, m);  // exactly 4 digits
+  const char digits[4] = {static_cast<char>('0' + m / 1000), static_cast<char>('0' + m / 100 % 10),
+                          static_cast<char>('0' + m / 10 % 10), static_cast<char>('0' + m % 10)};
   if (v < 0) out += '-';
   if (e >= 3) {
     out.append(digits, 4);
@@ -478,68 +480,11 @@ void AppendJsonNumber(OutBuffer& out, double v) { NumberTo(out, v); }
 void AppendJsonRounded(std::string& out, double v) { RoundedTo(out, v); }
 void AppendJsonRounded(OutBuffer& out, double v) { RoundedTo(out, v); }
 
-void JsonWriter::Rounded(double v) {
-  Separate();
-  AppendJsonRounded(out_, v);
-}
-
-void JsonWriter::RawMembers(std::string_view members) {
-  Separate();
-  out_.append(members);
-}
-
-void JsonWriter::Separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-  }
-}
-
-void JsonWriter::Open(char c) {
-  Separate();
-  out_.push_back(c);
-  first_.push_back(true);
-}
-
-void JsonWriter::Close(char c) {
-  out_.push_back(c);
-  first_.pop_back();
-}
-
 void JsonWriter::Key(std::string_view k) {
   Separate();
   AppendJsonQuoted(out_, k);
   out_.push_back(':');
-  after_key_ = true;
-}
-
-void JsonWriter::String(std::string_view s) {
-  Separate();
-  AppendJsonQuoted(out_, s);
-}
-
-void JsonWriter::Number(double v) {
-  Separate();
-  AppendJsonNumber(out_, v);
-}
-
-void JsonWriter::Bool(bool v) {
-  Separate();
-  out_ += v ? "true" : "false";
-}
-
-void JsonWriter::Null() {
-  Separate();
-  out_ += "null";
-}
-
-void JsonWriter::Raw(std::string_view json) {
-  Separate();
-  out_.append(json);
+  comma_ = false;
 }
 
 }  // namespace omsaid

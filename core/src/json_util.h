@@ -82,19 +82,20 @@ class OutBuffer {
   OutBuffer& operator=(const OutBuffer&) = delete;
   ~OutBuffer() { delete[] data_; }
 
-  void append(const char* p, size_t n) {
-    if (size_ + n > capacity_) Reserve((size_ + n) * 2);
+  // The appends are small and always inlined; growing is the rare, out-of-line path.
+  [[gnu::always_inline]] void append(const char* p, size_t n) {
+    if (__builtin_expect(n > capacity_ - size_, 0)) Grow(n);
     __builtin_memcpy(data_ + size_, p, n);
     size_ += n;
   }
-  void append(std::string_view s) { append(s.data(), s.size()); }
+  [[gnu::always_inline]] void append(std::string_view s) { append(s.data(), s.size()); }
   void append(size_t n, char c) {
-    if (size_ + n > capacity_) Reserve((size_ + n) * 2);
+    if (n > capacity_ - size_) Grow(n);
     __builtin_memset(data_ + size_, c, n);
     size_ += n;
   }
-  void push_back(char c) {
-    if (size_ + 1 > capacity_) Reserve((size_ + 1) * 2);
+  [[gnu::always_inline]] void push_back(char c) {
+    if (__builtin_expect(size_ == capacity_, 0)) Grow(1);
     data_[size_++] = c;
   }
   OutBuffer& operator+=(std::string_view s) {
@@ -110,6 +111,7 @@ class OutBuffer {
   std::string str() const { return std::string(data_, size_); }
 
  private:
+  [[gnu::noinline]] void Grow(size_t more) { Reserve((size_ + more) * 2); }
   void Reserve(size_t capacity) {
     if (capacity <= capacity_) return;
     char* grown = new char[capacity];
@@ -159,18 +161,47 @@ class JsonWriter {
     out_.push_back('"');
     out_.append(literal, N - 1);
     out_.append("\":", 2);
-    after_key_ = true;
+    comma_ = false;
   }
-  void String(std::string_view s);
-  void Number(double v);
+  void String(std::string_view s) {
+    Separate();
+    AppendJsonQuoted(out_, s);
+    comma_ = true;
+  }
+  void Number(double v) {
+    Separate();
+    AppendJsonNumber(out_, v);
+    comma_ = true;
+  }
   /// A number rounded to 4 significant digits.
-  void Rounded(double v);
-  void Bool(bool v);
-  void Null();
+  void Rounded(double v) {
+    Separate();
+    AppendJsonRounded(out_, v);
+    comma_ = true;
+  }
+  void Bool(bool v) {
+    Separate();
+    if (v) out_.append("true", 4); else out_.append("false", 5);
+    comma_ = true;
+  }
+  void Null() {
+    Separate();
+    out_.append("null", 4);
+    comma_ = true;
+  }
   /// A value that is already JSON text.
-  void Raw(std::string_view json);
-  /// Members `"a":1,"b":2` that are already JSON text, inside the current object.
-  void RawMembers(std::string_view members);
+  void Raw(std::string_view json) {
+    Separate();
+    out_.append(json);
+    comma_ = true;
+  }
+  /// Members `"a":1,"b":2` that are already JSON text (or none), inside the current object.
+  void RawMembers(std::string_view members) {
+    if (members.empty()) return;
+    Separate();
+    out_.append(members);
+    comma_ = true;
+  }
 
   /// Key + value shorthands.
   template <size_t N>
@@ -190,12 +221,22 @@ class JsonWriter {
   std::string Take() { return out_.str(); }
 
  private:
-  void Separate();
-  void Open(char c);
-  void Close(char c);
+  // A comma is due before the next key or value when the last thing written was a value or a
+  // closed container (not an opening bracket or a key): no stack of containers is needed.
+  void Separate() {
+    if (comma_) out_.push_back(',');
+  }
+  void Open(char c) {
+    Separate();
+    out_.push_back(c);
+    comma_ = false;
+  }
+  void Close(char c) {
+    out_.push_back(c);
+    comma_ = true;
+  }
   OutBuffer out_;
-  std::vector<bool> first_;  // per open container: no element written yet
-  bool after_key_ = false;
+  bool comma_ = false;
 };
 
 }  // namespace omsaid

@@ -2,6 +2,10 @@
 // The JSON layer: limits, duplicate keys, positions, typed readers and the writer.
 #include "json_util.h"
 
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "text_util.h"
@@ -117,6 +121,36 @@ TEST(JsonUtil, FormatNumberIsLikePercentGWithoutPrintf) {
   out.clear();
   AppendJsonRounded(out, 0.000012345);
   EXPECT_EQ(out, "0.00001235");
+}
+
+// The report's fast 4-significant-digit path agrees with the general formatter (except where that
+// one writes an exponent or a large integer in full), over magnitudes, signs and rounding ties.
+TEST(JsonUtil, RoundedAgreesWithFormatNumber) {
+  uint64_t state = 88172645463325252ull;
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::vector<double> values = {1, 0.5, 0.99995, 0.999949, 9.9995, 99995, 1e-5, 1.00005e-5, 123.45,
+                                0.00012345, 0.1, 0.3, 2.0 / 3, 1e14, 9.99951e14};
+  for (int i = 0; i < 20000; ++i) {
+    const double mantissa = 1 + static_cast<double>(next() % 9000000) / 1000000;  // 1 .. 10
+    const int exponent = static_cast<int>(next() % 20) - 5;                     // 1e-5 .. 1e14
+    values.push_back(mantissa * std::pow(10.0, exponent));
+    values.push_back(std::round(mantissa * 1000) / 1000 * std::pow(10.0, exponent));  // ties
+  }
+  for (double v : values) {
+    for (double x : {v, -v}) {
+      std::string out;
+      AppendJsonRounded(out, x);
+      const std::string expected = FormatNumber(x, 4);
+      // FormatNumber writes integers in full and very small or large numbers with an exponent.
+      if (expected.find('e') != std::string::npos || (x == std::trunc(x) && std::fabs(x) >= 1e4)) continue;
+      ASSERT_EQ(out, expected) << "value " << FormatNumber(x, 17);
+    }
+  }
 }
 
 }  // namespace
