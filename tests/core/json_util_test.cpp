@@ -94,6 +94,7 @@ TEST(TextUtil, Formats) {
   EXPECT_EQ(ClipForMessage(s), std::string(59, 'a') + "\xE2\x80\xA6");
 }
 
+
 }  // namespace
 }  // namespace omsaid
 
@@ -150,6 +151,44 @@ TEST(JsonUtil, RoundedAgreesWithFormatNumber) {
       if (expected.find('e') != std::string::npos || (x == std::trunc(x) && std::fabs(x) >= 1e4)) continue;
       ASSERT_EQ(out, expected) << "value " << FormatNumber(x, 17);
     }
+  }
+}
+
+
+// The 8-bytes-at-a-time scan finds every character that needs escaping, wherever it falls.
+TEST(JsonUtil, QuoteEscapesLikeTheSimpleDefinition) {
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out + "\"";
+  };
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const char specials[] = {'"', '\\', '\n', '\r', '\t', '\x01', '\x1f', ' ', '!', '#', '[', ']',
+                           '\x7f', '\x80', '\xc3', '\xa9', 'a', 'Z', '0', '\x00'};
+  for (int i = 0; i < 20000; ++i) {
+    std::string s(next() % 40, 'x');
+    for (char& c : s) c = next() % 3 ? static_cast<char>('a' + next() % 26) : specials[next() % sizeof specials];
+    ASSERT_EQ(JsonQuote(s), reference(s)) << "input of " << s.size() << " bytes";
   }
 }
 
