@@ -47,19 +47,24 @@ export function buildHpo(hpoRows, obsoleteRows, featureIds) {
     }
   }
   const keep = new Set();
-  const walk = (start, next) => {
+  // One visited set per direction: a term reached going up (an ancestor of one feature) may still
+  // have to be walked down (it can be a descendant of another feature, with more terms below it).
+  const down = new Set();
+  const up = new Set();
+  const walk = (start, next, visited) => {
     const stack = [start];
     while (stack.length) {
       const id = stack.pop();
-      if (keep.has(id) && id !== start) continue;
+      if (visited.has(id)) continue;
+      visited.add(id);
       keep.add(id);
       for (const n of next(id) ?? []) stack.push(n);
     }
   };
   for (const f of featureIds) {
     if (!byId.has(f)) throw new Error(`feature ${f} is not a current term of HPO ${VERSION}`);
-    walk(f, (id) => children.get(id));
-    walk(f, (id) => parents.get(id));
+    walk(f, (id) => children.get(id), down);
+    walk(f, (id) => parents.get(id), up);
   }
   const terms = [...keep].filter((id) => byId.has(id)).sort().map((id) => {
     const r = byId.get(id);
