@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "text_util.h"
+
 namespace omsaid {
 namespace {
 
@@ -53,9 +55,11 @@ class DomBuilder {
     std::string what = ex.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> the
     // part after the location, which is ours to compute.
+    // It quotes the input near the error ("last read: '...'"), which may be any bytes: keep the
+    // message valid UTF-8 (a stray byte would reach the terminal, and JSON in the WASM envelope).
     const size_t colon = what.find(": ");
-    parse_error_detail_ = colon == std::string::npos ? what : what.substr(colon + 2);
-    if (parse_error_detail_.size() > 200) parse_error_detail_.resize(200);
+    parse_error_detail_ =
+        SanitizeUtf8(colon == std::string::npos ? what : what.substr(colon + 2), 200);
     return false;
   }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "text_util.h"
 
+#include <cstdint>
+
 namespace omsaid {
 namespace {
 
@@ -18,7 +20,63 @@ int ToInt(std::string_view s) {
   return v;
 }
 
+// The length of the well-formed UTF-8 sequence starting at s[i], or 0 when there is none.
+size_t Utf8Length(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  size_t n;
+  uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return n;
+}
+
 }  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string SanitizeUtf8(std::string_view s, size_t max_bytes) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    const std::string_view piece = n ? s.substr(i, n) : kReplacement;
+    if (out.size() + piece.size() > max_bytes) {
+      out += "\xE2\x80\xA6";  // …
+      break;
+    }
+    out.append(piece);
+    i += n ? n : 1;
+  }
+  return out;
+}
 
 bool IsHpoId(std::string_view s) {
   return s.size() == 10 && s.substr(0, 3) == "HP:" && AllDigits(s.substr(3));

@@ -20,4 +20,11 @@ std::optional<double> ParseIsoDurationYears(std::string_view s);
 /// At most 60 bytes of `s` for an error message, cut on a UTF-8 boundary, with "…" when cut.
 std::string ClipForMessage(std::string_view s);
 
+/// True when `s` is well-formed UTF-8 (no stray or truncated bytes, overlongs or surrogates).
+bool IsValidUtf8(std::string_view s);
+
+/// `s` made safe for a message: every byte that is not part of well-formed UTF-8 becomes U+FFFD,
+/// and the result is cut on a character boundary to at most `max_bytes` (plus "…" when cut).
+std::string SanitizeUtf8(std::string_view s, size_t max_bytes);
+
 }  // namespace omsaid
