@@ -42,8 +42,8 @@ class DomBuilder {
   bool key(string_t& k) {
     Frame& f = stack_.back();
     if (f.value->find(k) != f.value->end()) {
-      return Fail(ErrorCode::kDuplicateId, JoinPath(f.path, k),
-                  "duplicate key '" + k + "' in the same object");
+      return Fail(ErrorCode::kDuplicateId, JoinPath(ContainerPath(stack_.size() - 1), ClipForMessage(k)),
+                  "duplicate key '" + ClipForMessage(k) + "' in the same object");
     }
     f.key = k;
     return true;
@@ -69,16 +69,32 @@ class DomBuilder {
   const std::string& parse_error_detail() const { return parse_error_detail_; }
 
  private:
+  // Paths are built only when an error needs one: keeping each container's path in its frame
+  // cost a copy of the whole path per container, quadratic for many containers under a long key.
+  // Keys in paths and messages are clipped (ClipForMessage): an error is one readable line.
   struct Frame {
     Json* value;
-    std::string path;
-    std::string key;
+    std::string key;  // the current key, in an object
   };
 
+  // The path of the open container stack_[i] (the root is "").
+  std::string ContainerPath(size_t i) const {
+    std::string path;
+    for (size_t k = 1; k <= i && k < stack_.size(); ++k) {
+      const Frame& parent = stack_[k - 1];
+      path = parent.value->is_object() ? JoinPath(path, ClipForMessage(parent.key))
+                                       : IndexPath(path, parent.value->size() - 1);
+    }
+    return path;
+  }
+
+  // The path of the next value of the innermost open container.
   std::string NextPath() const {
     if (stack_.empty()) return "";
     const Frame& f = stack_.back();
-    return f.value->is_object() ? JoinPath(f.path, f.key) : IndexPath(f.path, f.value->size());
+    const std::string base = ContainerPath(stack_.size() - 1);
+    return f.value->is_object() ? JoinPath(base, ClipForMessage(f.key))
+                                : IndexPath(base, f.value->size());
   }
 
   Json* Insert(Json&& v) {
@@ -102,13 +118,12 @@ class DomBuilder {
   }
 
   bool Open(Json&& container) {
-    std::string path = NextPath();
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      return Fail(ErrorCode::kTooDeep, path,
+      return Fail(ErrorCode::kTooDeep, NextPath(),
                   "nested deeper than " + std::to_string(limits_.max_depth) + " levels");
     }
     Json* slot = Insert(std::move(container));
-    stack_.push_back(Frame{slot, std::move(path), {}});
+    stack_.push_back(Frame{slot, {}});
     return true;
   }
 
