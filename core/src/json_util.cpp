@@ -327,7 +327,7 @@ std::optional<std::string> JsonReader::Enum(const Json& v, std::string_view path
     list += a;
   }
   Problem(ErrorCode::kInvalidValue, std::string(path),
-          "'" + *s + "' is not one of: " + list);
+          "'" + ClipForMessage(*s) + "' is not one of: " + list);
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 #include "text_util.h"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace omsaid {
 namespace {
@@ -51,6 +52,28 @@ size_t Utf8Length(std::string_view s, size_t i) {
   return n;
 }
 
+// Appends the character of `n` bytes at s[i] (n = 0: a stray byte) in a form safe for a one-line
+// message: stray bytes as U+FFFD, control characters as \n, \t, \r or \u001b.
+void AppendSafe(std::string& out, std::string_view s, size_t i, size_t n) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+  if (n == 0) {
+    out += "\xEF\xBF\xBD";
+  } else if (c == '\n') {
+    out += "\\n";
+  } else if (c == '\t') {
+    out += "\\t";
+  } else if (c == '\r') {
+    out += "\\r";
+  } else if ((n == 1 && (c < 0x20 || c == 0x7F)) || c1) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\u%04x", c1 ? static_cast<unsigned char>(s[i + 1]) : c);
+    out += buf;
+  } else {
+    out.append(s.substr(i, n));
+  }
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
@@ -63,16 +86,16 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 std::string SanitizeUtf8(std::string_view s, size_t max_bytes) {
-  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
   std::string out;
   for (size_t i = 0; i < s.size();) {
     const size_t n = Utf8Length(s, i);
-    const std::string_view piece = n ? s.substr(i, n) : kReplacement;
+    std::string piece;
+    AppendSafe(piece, s, i, n);
     if (out.size() + piece.size() > max_bytes) {
       out += "\xE2\x80\xA6";  // …
       break;
     }
-    out.append(piece);
+    out += piece;
     i += n ? n : 1;
   }
   return out;
@@ -141,11 +164,18 @@ std::optional<double> ParseIsoDurationYears(std::string_view s) {
 
 std::string ClipForMessage(std::string_view s) {
   constexpr size_t kMax = 60;
-  if (s.size() <= kMax) return std::string(s);
-  size_t cut = kMax;
-  // Step back over UTF-8 continuation bytes so the result stays valid UTF-8.
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    const size_t step = n ? n : 1;
+    if (i + step > kMax) {
+      out += "\xE2\x80\xA6";  // …
+      break;
+    }
+    AppendSafe(out, s, i, n);
+    i += step;
+  }
+  return out;
 }
 
 }  // namespace omsaid

@@ -17,14 +17,16 @@ bool IsIsoDate(std::string_view s);
 /// An ISO 8601 duration of years/months/weeks/days ("P1Y6M", "P18M", "P3W", "P10D") in years.
 std::optional<double> ParseIsoDurationYears(std::string_view s);
 
-/// At most 60 bytes of `s` for an error message, cut on a UTF-8 boundary, with "…" when cut.
+/// `s` quoted in a one-line message: at most 60 bytes of it, cut on a UTF-8 boundary (with "…" when
+/// cut), control characters shown as \n, \t, \r or \u001b (never raw: a line break would split
+/// the CLI's one-line error, an escape sequence would act on the terminal) and stray bytes as U+FFFD.
 std::string ClipForMessage(std::string_view s);
 
 /// True when `s` is well-formed UTF-8 (no stray or truncated bytes, overlongs or surrogates).
 bool IsValidUtf8(std::string_view s);
 
-/// `s` made safe for a message: every byte that is not part of well-formed UTF-8 becomes U+FFFD,
-/// and the result is cut on a character boundary to at most `max_bytes` (plus "…" when cut).
+/// `s` made safe for a message, as in ClipForMessage (stray bytes as U+FFFD, control characters
+/// escaped), cut on a character boundary to at most `max_bytes` (plus "…" when cut).
 std::string SanitizeUtf8(std::string_view s, size_t max_bytes);
 
 }  // namespace omsaid

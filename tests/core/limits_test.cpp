@@ -93,5 +93,27 @@ TEST(Limits, ErrorPathsAndMessagesClipLongKeys) {
   EXPECT_EQ(e.message, "nested deeper than 32 levels");
 }
 
+// ---- control characters in messages ------------------------------------------------------------
+
+TEST(Limits, ControlCharactersInQuotedValuesAreEscaped) {
+  // Found by fuzz_case: "'abs<newline>t' is not one of ..." split the CLI's one-line error, and an
+  // escape sequence in a case file would have reached the terminal.
+  Error e = ParseError(R"({"caseVersion": 1, "findings": {"HP:0003006": "abs\nt"}})");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.path, "findings.HP:0003006");
+  EXPECT_EQ(e.message, "'abs\\nt' is not one of: present, absent, unknown");
+  e = ParseError(R"({"caseVersion": 1, "sex": "\u001b[2J\u0000\u007f\u009b\t\r"})");
+  EXPECT_EQ(e.message, "'\\u001b[2J\\u0000\\u007f\\u009b\\t\\r' is not one of: female, male, other, unknown");
+  Result<Case> c = ParseCase(R"({"caseVersion": 1, "\u001b]0;pwned\u0007": 1})", Kb());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c.value().warnings.at(0), "\\u001b]0;pwned\\u0007: unknown key ignored");
+  // The parser's own quote of the input is made safe as well (DEL is not escaped by nlohmann).
+  e = ParseError("{\"caseVersion\": 1, \"sex\": \"a\x7f\x01\"}");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidJson);
+  EXPECT_EQ(e.message,
+            "invalid JSON at line 1, column 30: syntax error while parsing value - invalid string: "
+            "control character U+0001 (SOH) must be escaped to \\u0001; last read: '\"a\\u007f<U+0001>'");
+}
+
 }  // namespace
 }  // namespace omsaid
