@@ -73,23 +73,35 @@ inline bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-/// An error a user sees: a known code, a non-empty one-line message, text that is valid UTF-8.
+/// A control character (a line break, a terminal escape): never in a message or a warning.
+inline bool HasControl(std::string_view s) {
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+/// An error a user sees: a known code, a non-empty message on one line with no control characters,
+/// text that is valid UTF-8.
 inline void CheckError(const Error& e) {
   if (e.code == ErrorCode::kInternal) Fail("an input produced an internal error", e.ToString());
   if (e.message.empty()) Fail("an error without a message", e.path);
   if (!IsValidUtf8(e.message) || !IsValidUtf8(e.path)) {
     Fail("an error message or path is not valid UTF-8", e.ToString());
   }
-  if (e.message.find('\n') != std::string::npos) Fail("a multi-line error message", e.message);
+  if (HasControl(e.message)) Fail("a control character in an error message", e.message);
   if (e.message.size() > 2000 || e.path.size() > 2000) {
     Fail("an error message or path over 2000 bytes (it should be clipped)", e.ToString());
   }
 }
 
-/// The warnings of a parsed case: non-empty and valid UTF-8.
+/// The warnings of a parsed case: non-empty, valid UTF-8, no control characters.
 inline void CheckWarnings(const Case& c) {
   for (const std::string& w : c.warnings) {
-    if (w.empty() || !IsValidUtf8(w)) Fail("an empty or invalid UTF-8 warning", w);
+    if (w.empty() || !IsValidUtf8(w) || HasControl(w)) {
+      Fail("an empty warning, or one with invalid UTF-8 or a control character", w);
+    }
   }
 }
 
