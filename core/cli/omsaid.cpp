@@ -99,10 +99,26 @@ std::string NowUtc(const char* format) {
 
 std::string Today() { return NowUtc("%Y-%m-%d"); }
 
+// Text from a case (a key in a path, a warning) shown with its control characters escaped: a line
+// break would split the one-line error, an escape sequence would act on the terminal.
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out;
+}
+
 std::string OneLine(const Error& e) {
-  std::string s = e.ToString() + " (" + std::string(omsaid::ToString(e.code)) + ")";
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  return s;
+  return Printable(e.ToString()) + " (" + std::string(omsaid::ToString(e.code)) + ")";
 }
 
 int ValidateKb(const std::vector<std::string>& args) {
@@ -189,7 +205,9 @@ int Export(const std::vector<std::string>& args) {
     std::fprintf(stderr, "omsaid: %s\n", OneLine(c.error()).c_str());
     return 2;
   }
-  for (const std::string& w : c.value().warnings) std::fprintf(stderr, "omsaid: warning: %s\n", w.c_str());
+  for (const std::string& w : c.value().warnings) {
+    std::fprintf(stderr, "omsaid: warning: %s\n", Printable(w).c_str());
+  }
   const std::string out = format == "phenopacket"
                               ? omsaid::CaseToPhenopacket(c.value(), *kb, id, NowUtc("%Y-%m-%dT%H:%M:%SZ"))
                               : omsaid::CaseToJson(c.value());

@@ -124,6 +124,12 @@ test('huge numbers', () => {
   rejects('{"caseVersion": 1, "followUpMonths": 1e308}', 'omsaid: followUpMonths: 1e+308 is out of range (expected 0 to 1200) (invalid_value)');
 });
 
+test('control characters in keys and values are escaped on stderr', () => {
+  const line = rejects('{"caseVersion": 1, "findings": {"HP:\\u001b[2J\\n": 1}}',
+    'omsaid: findings.HP:\\u001b[2J\\u000a: expected a string, got a number (wrong_type)');
+  assert.ok(!/[\x00-\x1f\x7f]/.test(line));
+});
+
 test('empty input and a missing file', () => {
   rejects('', 'omsaid: empty input, expected a JSON object (invalid_json)');
   const r = run(['evaluate', join(tmp, 'no-such-file.json')]);
