@@ -117,6 +117,25 @@ std::string Printable(std::string_view text) {
   return out;
 }
 
+// A JSON string literal (the core's messages and paths are valid UTF-8).
+std::string JsonString(std::string_view text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out + "\"";
+}
+
 std::string OneLine(const Error& e) {
   return Printable(e.ToString()) + " (" + std::string(omsaid::ToString(e.code)) + ")";
 }
@@ -259,7 +278,8 @@ int Evaluate(const std::vector<std::string>& args) {
     return 0;
   }
 
-  // Bulk: one report (or one {"error": ...} line, so output lines stay aligned) per input line.
+  // Bulk: one report, one {"error": ...} line or one blank line per input line, so that output line N
+  // always answers input line N.
   int failures = 0;
   size_t line_no = 0, pos = 0;
   std::string out;
@@ -271,7 +291,11 @@ int Evaluate(const std::vector<std::string>& args) {
     pos = end + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    // A blank line gives a blank line: output line N is always the report of input line N.
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      out.push_back('\n');
+      continue;
+    }
     omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, line, limits);
     if (report) {
       out += report.value();
@@ -279,8 +303,9 @@ int Evaluate(const std::vector<std::string>& args) {
       ++failures;
       const Error& e = report.error();
       std::fprintf(stderr, "omsaid: line %zu: %s\n", line_no, OneLine(e).c_str());
-      out += "{\"error\":{\"code\":\"" + std::string(omsaid::ToString(e.code)) + "\",\"line\":" +
-             std::to_string(line_no) + "}}";
+      out += "{\"error\":{\"code\":\"" + std::string(omsaid::ToString(e.code)) +
+             "\",\"message\":" + JsonString(e.message) + ",\"path\":" + JsonString(e.path) +
+             ",\"line\":" + std::to_string(line_no) + "}}";
     }
     out.push_back('\n');
     if (out.size() > (1 << 20)) {

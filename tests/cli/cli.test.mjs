@@ -145,3 +145,45 @@ test('a file argument reads the same as stdin', () => {
   assert.equal(r.status, 2);
   assert.equal(r.stderr, "omsaid: sex: 'F' is not one of: female, male, other, unknown (invalid_value)\n");
 });
+
+test('--jsonl: good, bad and blank lines; output line N answers input line N; exit 2', () => {
+  const lines = [
+    JSON.stringify(full),                              // 1 good
+    '{"caseVersion": 1,',                              // 2 not JSON
+    '',                                                // 3 empty
+    '{"caseVersion": 1, "age": {"years": "two"}}',     // 4 wrong type
+    '   \t',                                           // 5 blank
+    '{"caseVersion": 1, "sex": "male"}\r',             // 6 good, CRLF
+    '{"caseVersion": 1, "sex": "\\u001b[2J"}',         // 7 a control character
+    '{"caseVersion": 1}',                              // 8 good, no final newline
+  ];
+  const r = run(['evaluate', '--jsonl', '-'], lines.join('\n'));
+  assert.equal(r.status, 2);
+  const out = r.stdout.split('\n');
+  assert.equal(out.pop(), '', 'ends with a newline');
+  assert.equal(out.length, lines.length, 'one output line per input line');
+  assert.equal(JSON.parse(out[0]).reportVersion, 1);
+  assert.deepEqual(JSON.parse(out[1]).error.code, 'invalid_json');
+  assert.equal(JSON.parse(out[1]).error.line, 2);
+  assert.equal(out[2], '');
+  assert.deepEqual(JSON.parse(out[3]), { error: { code: 'wrong_type', message: 'expected a number, got a string', path: 'age.years', line: 4 } });
+  assert.equal(out[4], '');
+  assert.equal(JSON.parse(out[5]).reportVersion, 1);
+  assert.equal(JSON.parse(out[6]).error.message, "'\\u001b[2J' is not one of: female, male, other, unknown");
+  assert.equal(JSON.parse(out[7]).reportVersion, 1);
+  const err = r.stderr.split('\n');
+  assert.equal(err.pop(), '');
+  assert.equal(err.length, 3, 'one stderr line per bad line');
+  assert.match(err[0], /^omsaid: line 2: invalid JSON at line 1, column \d+: .* \(invalid_json\)$/);
+  assert.equal(err[1], 'omsaid: line 4: age.years: expected a number, got a string (wrong_type)');
+  assert.equal(err[2], "omsaid: line 7: sex: '\\u001b[2J' is not one of: female, male, other, unknown (invalid_value)");
+});
+
+test('--jsonl: only good and blank lines exit 0; an empty input gives no output', () => {
+  let r = run(['evaluate', '--jsonl', '-'], '{"caseVersion": 1}\n\n{"caseVersion": 1}\n');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.split('\n').map((l) => (l ? 'report' : '')), ['report', '', 'report', '']);
+  r = run(['evaluate', '--jsonl', '-'], '');
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, '');
+});
