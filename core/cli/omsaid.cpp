@@ -44,8 +44,11 @@ int Usage(const std::string& message) {
   return 2;
 }
 
-// Reads a whole file (or stdin for "-"); false with a message on failure.
-bool ReadAll(const std::string& path, std::string* out, std::string* error) {
+// Reads a whole file (or stdin for "-"), or its first max_bytes + 1 bytes (then out->size() >
+// max_bytes tells the caller it is too large, and a huge file is never held in memory); false with a
+// message on failure.
+bool ReadAll(const std::string& path, std::string* out, std::string* error,
+             size_t max_bytes = static_cast<size_t>(-1) - 1) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) {
     *error = path + ": " + std::strerror(errno);
@@ -53,7 +56,9 @@ bool ReadAll(const std::string& path, std::string* out, std::string* error) {
   }
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  while (out->size() <= max_bytes && (n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    out->append(buf, std::min(n, max_bytes + 1 - out->size()));
+  }
   const bool failed = std::ferror(f) != 0;
   if (f != stdin) std::fclose(f);
   if (failed) {
@@ -140,6 +145,15 @@ std::string OneLine(const Error& e) {
   return Printable(e.ToString()) + " (" + std::string(omsaid::ToString(e.code)) + ")";
 }
 
+// A single case over the size limit (the CLI stopped reading it at the limit).
+int TooLarge(size_t limit) {
+  const Error e = omsaid::MakeError(omsaid::ErrorCode::kTooLarge, "",
+                                    "input is more than " + std::to_string(limit) +
+                                        " bytes; the limit is " + std::to_string(limit));
+  std::fprintf(stderr, "omsaid: %s\n", OneLine(e).c_str());
+  return 2;
+}
+
 int ValidateKb(const std::vector<std::string>& args) {
   std::vector<KbFile> files;
   if (args.size() > 1) return Usage("validate-kb takes at most one directory");
@@ -212,13 +226,14 @@ int Export(const std::vector<std::string>& args) {
   int status = 0;
   const KnowledgeBase* kb = LoadKb(kb_dir, &storage, &status);
   if (!kb) return status;
+  omsaid::CaseLimits limits;
+  limits.today = Today();
   std::string text, error;
-  if (!ReadAll(input, &text, &error)) {
+  if (!ReadAll(input, &text, &error, limits.max_bytes)) {
     std::fprintf(stderr, "omsaid: %s\n", error.c_str());
     return 2;
   }
-  omsaid::CaseLimits limits;
-  limits.today = Today();
+  if (text.size() > limits.max_bytes) return TooLarge(limits.max_bytes);
   omsaid::Result<omsaid::Case> c = omsaid::ParseAnyCase(text, *kb, limits);
   if (!c) {
     std::fprintf(stderr, "omsaid: %s\n", OneLine(c.error()).c_str());
@@ -259,15 +274,17 @@ int Evaluate(const std::vector<std::string>& args) {
   const KnowledgeBase* kb = LoadKb(kb_dir, &storage, &status);
   if (!kb) return status;
 
+  omsaid::CaseLimits limits;
+  limits.today = Today();
   std::string text, error;
-  if (!ReadAll(input, &text, &error)) {
+  // One case is read up to its size limit only; a bulk file is read whole (each line is limited).
+  if (!ReadAll(input, &text, &error, jsonl ? static_cast<size_t>(-1) - 1 : limits.max_bytes)) {
     std::fprintf(stderr, "omsaid: %s\n", error.c_str());
     return 2;
   }
-  omsaid::CaseLimits limits;
-  limits.today = Today();
 
   if (!jsonl) {
+    if (text.size() > limits.max_bytes) return TooLarge(limits.max_bytes);
     omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, text, limits);
     if (!report) {
       std::fprintf(stderr, "omsaid: %s\n", OneLine(report.error()).c_str());
