@@ -336,7 +336,7 @@ class CaseParser {
           visit.date = *s;
         } else if (it.key() == "severity") {
           if (!reader_.ExpectObject(it.value(), field)) return;
-          if (!CheckCount(it.value(), field, 50)) return;
+          if (!CheckCount(it.value(), field, limits_.max_severity_items)) return;
           for (auto s = it.value().begin(); s != it.value().end(); ++s) {
             if (!CheckKey(s.key(), field)) return;
             auto score = reader_.NumberInRange(s.value(), JoinPath(field, s.key()), 0, 1000);

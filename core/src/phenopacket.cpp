@@ -137,7 +137,26 @@ class PhenopacketParser {
     if (!inserted && it->second != state) {
       reader_.Problem(ErrorCode::kContradiction, path,
                       "'" + term + "' is listed both as observed and as excluded");
+    } else if (inserted && findings_.size() > limits_.max_findings) {
+      // Features and diseases together: the case must stay within the native case's limits.
+      reader_.Problem(ErrorCode::kLimitExceeded, path,
+                      "more than " + std::to_string(limits_.max_findings) +
+                          " findings (phenotypic features and diseases together)");
     }
+  }
+
+  // A measurement of `what` with `value` at `path`: false when it repeats an earlier one (ignored),
+  // or contradicts it (a problem). A case holds one value per test, antibody, exposure, history
+  // item, onset, follow-up and severity item of a day, as the native case JSON does.
+  bool FirstMeasurement(const std::string& what, const std::string& value, const std::string& path) {
+    auto [it, inserted] = measured_.emplace(what, std::make_pair(value, path));
+    if (inserted) return true;
+    if (it->second.first != value) {
+      reader_.Problem(ErrorCode::kContradiction, path,
+                      ClipForMessage(what) + " is " + ClipForMessage(value) + " here but " +
+                          ClipForMessage(it->second.first) + " at " + it->second.second);
+    }
+    return false;
   }
 
   void Features(const Json& list) {
@@ -265,7 +284,13 @@ class PhenopacketParser {
         if (!n) return;
         auto number = reader_.NumberInRange(*n, JoinPath(vpath, "quantity.value"), 0, group == "follow-up" ? 1200 : 1000);
         if (!number) return;
+        std::string shown;
+        AppendJsonNumber(shown, *number);
         if (group == "follow-up") {
+          if (!FirstMeasurement("follow-up", shown, path)) {
+            if (reader_.HasProblems()) return;
+            continue;
+          }
           case_.follow_up_months = *number;
         } else {
           std::string date;
@@ -286,9 +311,27 @@ class PhenopacketParser {
             reader_.Problem(ErrorCode::kInvalidValue, JoinPath(path, "timeObserved.timestamp"), date + " is in the future (today is " + limits_.today + ")");
             return;
           }
+          if (!FirstMeasurement("severity item '" + item + "' on " + date, shown, path)) {
+            if (reader_.HasProblems()) return;
+            continue;
+          }
           auto [it, inserted] = visit_of_date.emplace(date, case_.visits.size());
-          if (inserted) case_.visits.push_back(Visit{date, {}});
-          case_.visits[it->second].severity.emplace_back(item, *number);
+          if (inserted) {
+            if (case_.visits.size() >= limits_.max_items) {
+              reader_.Problem(ErrorCode::kLimitExceeded, JoinPath(path, "timeObserved.timestamp"),
+                              "severity on more than " + std::to_string(limits_.max_items) + " dates");
+              return;
+            }
+            case_.visits.push_back(Visit{date, {}});
+          }
+          std::vector<std::pair<std::string, double>>& items = case_.visits[it->second].severity;
+          if (items.size() >= limits_.max_severity_items) {
+            reader_.Problem(ErrorCode::kLimitExceeded, path,
+                            "more than " + std::to_string(limits_.max_severity_items) +
+                                " severity items on " + date);
+            return;
+          }
+          items.emplace_back(item, *number);
         }
         continue;
       }
@@ -302,11 +345,15 @@ class PhenopacketParser {
       auto bad = [&](std::string_view allowed) {
         reader_.Problem(ErrorCode::kInvalidValue, spath, "'" + ClipForMessage(*vid) + "' is not one of " + std::string(allowed));
       };
+      // The first of repeated measurements counts; a different repeat is a contradiction.
+      auto first = [&](const std::string& what) {
+        return FirstMeasurement(what, *vid, path);
+      };
       if (group == "onset") {
         bool found = false;
         for (const OnsetTerm& o : kOnsetTerms) {
           if (*vid == o.id) {
-            case_.onset = o.onset;
+            if (first("onset")) case_.onset = o.onset;
             found = true;
           }
         }
@@ -318,7 +365,7 @@ class PhenopacketParser {
         else if (state == "pending") s = TestState::kPending;
         else { bad("OMSAID:normal, OMSAID:abnormal, OMSAID:pending"); return; }
         if (kb_.FindTest(item) < 0) Warn(JoinPath(path, "assay"), "unknown test '" + ClipForMessage(item) + "' ignored");
-        else case_.tests.push_back(TestResult{item, s});
+        else if (first("test '" + item + "'")) case_.tests.push_back(TestResult{item, s});
       } else if (group == "antibody") {
         AntibodyState s;
         if (state == "positive") s = AntibodyState::kPositive;
@@ -326,7 +373,7 @@ class PhenopacketParser {
         else if (state == "pending") s = AntibodyState::kPending;
         else { bad("OMSAID:positive, OMSAID:negative, OMSAID:pending"); return; }
         if (kb_.FindAntibody(item) < 0) Warn(JoinPath(path, "assay"), "unknown antibody '" + ClipForMessage(item) + "' ignored");
-        else case_.antibodies.push_back(AntibodyResult{item, s});
+        else if (first("antibody '" + item + "'")) case_.antibodies.push_back(AntibodyResult{item, s});
       } else if (group == "exposure" || group == "history") {
         FindingState s;
         if (state == "present") s = FindingState::kPresent;
@@ -334,7 +381,7 @@ class PhenopacketParser {
         else { bad("OMSAID:present, OMSAID:absent"); return; }
         if (kb_.FindVariable(group + ":" + item) < 0) {
           Warn(JoinPath(path, "assay"), "unknown " + group + " '" + ClipForMessage(item) + "' ignored");
-        } else {
+        } else if (first(group + " '" + item + "'")) {
           (group == "exposure" ? case_.exposures : case_.history).push_back(Exposure{item, s});
         }
       } else {
@@ -350,6 +397,7 @@ class PhenopacketParser {
   JsonReader reader_;
   Case case_;
   std::map<std::string, FindingState> findings_;
+  std::map<std::string, std::pair<std::string, std::string>> measured_;  // what -> (value, path)
   Onset modifier_onset_ = Onset::kUnknown;
 };
 

@@ -115,5 +115,100 @@ TEST(Limits, ControlCharactersInQuotedValuesAreEscaped) {
             "control character U+0001 (SOH) must be escaped to \\u0001; last read: '\"a\\u007f<U+0001>'");
 }
 
+// ---- Phenopacket: repeated measurements, limits of the resulting case ---------------------------
+
+// {"assay": {"id": "OMSAID:<assay>"}, "value": {"ontologyClass": {"id": "<value>"}}}
+std::string Measurement(std::string_view assay, std::string_view value) {
+  return R"({"assay": {"id": "OMSAID:)" + std::string(assay) + R"("}, "value": {"ontologyClass": {"id": ")" +
+         std::string(value) + R"("}}})";
+}
+
+std::string Severity(std::string_view item, double value, std::string_view date) {
+  return R"({"assay": {"id": "OMSAID:severity/)" + std::string(item) +
+         R"("}, "value": {"quantity": {"value": )" + std::to_string(value) +
+         R"(}}, "timeObserved": {"timestamp": ")" + std::string(date) + R"(T00:00:00Z"}})";
+}
+
+std::string Measurements(const std::vector<std::string>& list) {
+  std::string s = R"({"subject": {"sex": "MALE"}, "measurements": [)";
+  for (size_t i = 0; i < list.size(); ++i) s += (i ? ", " : "") + list[i];
+  return s + "]}";
+}
+
+TEST(Limits, PhenopacketRepeatsAreReadOnceAndTheCaseExportsToValidJson) {
+  // Found by fuzz_phenopacket: an exposure measured twice became two entries, and the imported case
+  // exported (CaseToJson, the web page's import) as JSON with a duplicate key.
+  const std::string text = Measurements(
+      {Measurement("exposure/drug-or-toxin", "OMSAID:absent"), Measurement("exposure/drug-or-toxin", "OMSAID:absent"),
+       Measurement("test/eeg", "OMSAID:normal"), Measurement("test/eeg", "OMSAID:normal"),
+       Measurement("antibody/anti-Ri", "OMSAID:positive"), Measurement("antibody/anti-Ri", "OMSAID:positive"),
+       Measurement("history/family-history-of-ataxia", "OMSAID:present"),
+       Measurement("history/family-history-of-ataxia", "OMSAID:present"),
+       Measurement("onset", "HP:0011009"), Measurement("onset", "HP:0011009"),
+       Severity("gait", 2, "2026-01-01"), Severity("gait", 2, "2026-01-01")});
+  Result<Case> c = ParseAnyCase(text, Kb());
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(c.value().exposures.size(), 1u);
+  EXPECT_EQ(c.value().tests.size(), 1u);
+  EXPECT_EQ(c.value().antibodies.size(), 1u);
+  EXPECT_EQ(c.value().history.size(), 1u);
+  ASSERT_EQ(c.value().visits.size(), 1u);
+  EXPECT_EQ(c.value().visits[0].severity.size(), 1u);
+  const std::string json = CaseToJson(c.value());
+  Result<Case> again = ParseCase(json, Kb());
+  ASSERT_TRUE(again.ok()) << again.error().ToString() << "\n" << json;
+  EXPECT_EQ(CaseToJson(again.value()), json);
+}
+
+TEST(Limits, PhenopacketConflictingRepeatsAreContradictions) {
+  Error e = ParseError(Measurements({Measurement("test/eeg", "OMSAID:normal"), Measurement("test/eeg", "OMSAID:abnormal")}));
+  EXPECT_EQ(e.code, ErrorCode::kContradiction);
+  EXPECT_EQ(e.path, "measurements[1]");
+  EXPECT_EQ(e.message, "test 'eeg' is OMSAID:abnormal here but OMSAID:normal at measurements[0]");
+  e = ParseError(Measurements({Measurement("exposure/drug-or-toxin", "OMSAID:absent"),
+                               Measurement("exposure/drug-or-toxin", "OMSAID:present")}));
+  EXPECT_EQ(e.message, "exposure 'drug-or-toxin' is OMSAID:present here but OMSAID:absent at measurements[0]");
+  e = ParseError(Measurements({Measurement("onset", "HP:0011009"), Measurement("onset", "HP:0011010")}));
+  EXPECT_EQ(e.message, "onset is HP:0011010 here but HP:0011009 at measurements[0]");
+  e = ParseError(Measurements({Severity("gait", 2, "2026-01-01"), Severity("stance", 1, "2026-01-01"),
+                               Severity("gait", 3, "2026-01-01")}));
+  EXPECT_EQ(e.code, ErrorCode::kContradiction);
+  EXPECT_EQ(e.path, "measurements[2]");
+  EXPECT_EQ(e.message, "severity item 'gait' on 2026-01-01 is 3 here but 2 at measurements[0]");
+  // The same item on another day is another visit.
+  EXPECT_TRUE(ParseAnyCase(Measurements({Severity("gait", 2, "2026-01-01"), Severity("gait", 3, "2026-01-02")}), Kb()).ok());
+}
+
+TEST(Limits, PhenopacketCaseStaysWithinTheNativeLimits) {
+  // 400 features and 101 diseases given as HPO terms: 501 findings.
+  std::string text = R"({"phenotypicFeatures": [)";
+  for (int i = 0; i < 400; ++i) text += (i ? ", " : "") + std::string(R"({"type": {"id": "HP:)") + std::to_string(1000000 + i) + R"("}})";
+  text += R"(], "diseases": [)";
+  for (int i = 0; i < 101; ++i) text += (i ? ", " : "") + std::string(R"({"term": {"id": "HP:)") + std::to_string(2000000 + i) + R"("}})";
+  text += "]}";
+  Error e = ParseError(text);
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.path, "phenotypicFeatures[399].type.id") << "keys are read in order: diseases first";
+  EXPECT_EQ(e.message, "more than 500 findings (phenotypic features and diseases together)");
+
+  std::vector<std::string> list;
+  for (int i = 0; i < 51; ++i) list.push_back(Severity("item" + std::to_string(i), 1, "2026-01-01"));
+  e = ParseError(Measurements(list));
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.path, "measurements[50]");
+  EXPECT_EQ(e.message, "more than 50 severity items on 2026-01-01");
+
+  list.clear();
+  for (int i = 0; i < 201; ++i) {
+    char date[16];
+    std::snprintf(date, sizeof date, "2025-%02d-%02d", 1 + i / 28, 1 + i % 28);
+    list.push_back(Severity("gait", 1, date));
+  }
+  e = ParseError(Measurements(list));
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.path, "measurements[200].timeObserved.timestamp");
+  EXPECT_EQ(e.message, "severity on more than 200 dates");
+}
+
 }  // namespace
 }  // namespace omsaid

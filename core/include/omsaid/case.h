@@ -54,6 +54,7 @@ struct CaseLimits {
   size_t max_findings = 500;
   size_t max_items = 200;  ///< tests, antibodies, exposures, visits
   size_t max_string = 200;
+  size_t max_severity_items = 50;  ///< per visit
   double max_age_years = 130;
   /// Dates after this (YYYY-MM-DD) are rejected; "" disables the check. The core reads no clock:
   /// callers pass today's date.
