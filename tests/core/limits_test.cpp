@@ -210,5 +210,15 @@ TEST(Limits, PhenopacketCaseStaysWithinTheNativeLimits) {
   EXPECT_EQ(e.message, "severity on more than 200 dates");
 }
 
+TEST(Limits, TwoVisitsOnOneDayAreADuplicate) {
+  // Severity is tracked by date, and a Phenopacket records it by date: two visits on one day would
+  // come back from the Phenopacket round trip as one.
+  const Error e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {"gait": 1}},
+      {"date": "2026-01-02"}, {"date": "2026-01-01", "severity": {"gait": 2}}]})");
+  EXPECT_EQ(e.code, ErrorCode::kDuplicateId);
+  EXPECT_EQ(e.path, "visits[2].date");
+  EXPECT_EQ(e.message, "a visit on 2026-01-01 is already listed at visits[0]");
+}
+
 }  // namespace
 }  // namespace omsaid
