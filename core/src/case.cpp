@@ -108,7 +108,7 @@ class CaseParser {
   Error First() const { return problems_.front(); }
 
   void Warn(std::string_view path, std::string_view message) {
-    case_.warnings.push_back(std::string(ClipForMessage(path)) + ": " + std::string(message));
+    AddWarning(&case_.warnings, std::string(ClipForMessage(path)) + ": " + std::string(message));
   }
 
   bool CheckKey(const std::string& key, std::string_view path) {

@@ -86,7 +86,7 @@ class PhenopacketParser {
  private:
   Error First() const { return problems_.front(); }
   void Warn(std::string_view path, std::string_view message) {
-    case_.warnings.push_back(ClipForMessage(path) + ": " + std::string(message));
+    AddWarning(&case_.warnings, ClipForMessage(path) + ": " + std::string(message));
   }
 
   // An OntologyClass {id, label}: returns the id.

@@ -3,6 +3,9 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+
+#include "omsaid/case.h"
 
 namespace omsaid {
 namespace {
@@ -75,6 +78,24 @@ void AppendSafe(std::string& out, std::string_view s, size_t i, size_t n) {
 }
 
 }  // namespace
+
+void AddWarning(std::vector<std::string>* warnings, std::string warning) {
+  if (warnings->size() < kMaxWarnings) {
+    warnings->push_back(std::move(warning));
+    return;
+  }
+  // Past the cap the last entry is the count written here: "and N more warning(s) not listed".
+  size_t more = 1;
+  if (warnings->size() > kMaxWarnings) {
+    const std::string& last = warnings->back();
+    if (last.rfind("and ", 0) == 0 && last.find(" not listed") != std::string::npos) {
+      more += std::strtoull(last.c_str() + 4, nullptr, 10);
+      warnings->pop_back();
+    }
+  }
+  warnings->push_back("and " + std::to_string(more) + (more == 1 ? " more warning" : " more warnings") +
+                      " not listed");
+}
 
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace omsaid {
 
@@ -21,6 +22,11 @@ std::optional<double> ParseIsoDurationYears(std::string_view s);
 /// cut), control characters shown as \n, \t, \r or \u001b (never raw: a line break would split
 /// the CLI's one-line error, an escape sequence would act on the terminal) and stray bytes as U+FFFD.
 std::string ClipForMessage(std::string_view s);
+
+/// Appends a warning, keeping at most kMaxWarnings (omsaid/case.h) of them: the others are only
+/// counted, in a last warning "and N more warnings not listed". Every warning of a case and of its
+/// report goes through here.
+void AddWarning(std::vector<std::string>* warnings, std::string warning);
 
 /// True when `s` is well-formed UTF-8 (no stray or truncated bytes, overlongs or surrogates).
 bool IsValidUtf8(std::string_view s);

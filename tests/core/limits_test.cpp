@@ -220,5 +220,52 @@ TEST(Limits, TwoVisitsOnOneDayAreADuplicate) {
   EXPECT_EQ(e.message, "a visit on 2026-01-01 is already listed at visits[0]");
 }
 
+// ---- many unknown keys: fast, and the warnings are capped ---------------------------------------
+
+TEST(Limits, TenThousandUnknownKeysAreFastAndGiveCappedWarnings) {
+  std::string text = R"({"caseVersion": 1)";
+  for (int i = 0; i < 10000; ++i) text += ", \"unknown" + std::to_string(i) + "\": " + std::to_string(i);
+  text += "}";
+  Result<std::string> report = Result<std::string>(Error{});
+  const double ms = Millis([&] { report = EvaluateJson(Kb(), text); });
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_LT(ms, 2000);
+  Result<Case> c = ParseCase(text, Kb());
+  ASSERT_TRUE(c.ok());
+  const std::vector<std::string>& w = c.value().warnings;
+  ASSERT_EQ(w.size(), kMaxWarnings + 1);
+  EXPECT_EQ(kMaxWarnings, 100u);
+  EXPECT_EQ(w[0], "unknown0: unknown key ignored");
+  EXPECT_EQ(w[kMaxWarnings - 1], "unknown1087: unknown key ignored") << "keys are read in sorted order";
+  EXPECT_EQ(w[kMaxWarnings], "and 9900 more warnings not listed");
+  const Json j = ParseJson(report.value(), JsonLimits{16u << 20, 64}).value();
+  ASSERT_EQ(j["warnings"].size(), kMaxWarnings + 1);
+  EXPECT_EQ(j["warnings"][kMaxWarnings], "and 9900 more warnings not listed");
+}
+
+TEST(Limits, WarningCapCountsTheEngineWarningsToo) {
+  // 100 warnings from the parser (the cap), then 1 more from the parser and 3 from the evidence.
+  std::string findings;
+  for (int i = 0; i < 3; ++i) findings += (i ? ", " : "") + std::string("\"HP:999999") + std::to_string(i) + "\": \"present\"";
+  std::string text = R"({"caseVersion": 1, "findings": {)" + findings + "}";
+  for (int i = 0; i < 101; ++i) text += ", \"u" + std::to_string(1000 + i) + "\": 0";
+  text += "}";
+  Result<Case> c = ParseCase(text, Kb());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c.value().warnings.back(), "and 1 more warning not listed");
+  Result<Report> r = EvaluateCase(Kb(), c.value());
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.value().warnings.size(), kMaxWarnings + 1);
+  EXPECT_EQ(r.value().warnings.back(), "and 4 more warnings not listed");
+  // Exactly at the cap: no summary.
+  std::vector<std::string> w;
+  for (size_t i = 0; i < kMaxWarnings; ++i) AddWarning(&w, "w");
+  EXPECT_EQ(w.size(), kMaxWarnings);
+  AddWarning(&w, "x");
+  AddWarning(&w, "y");
+  EXPECT_EQ(w.size(), kMaxWarnings + 1);
+  EXPECT_EQ(w.back(), "and 2 more warnings not listed");
+}
+
 }  // namespace
 }  // namespace omsaid

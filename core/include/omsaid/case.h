@@ -48,6 +48,10 @@ struct Visit {
   std::vector<std::pair<std::string, double>> severity;
 };
 
+/// A case (and its report) lists at most this many warnings; the rest are counted in one last
+/// warning, "and N more warnings not listed" (10,000 unknown keys give 101 warnings, not 10,000).
+constexpr size_t kMaxWarnings = 100;
+
 /// Limits on a case (hostile or accidental huge input gets a clear error, not a slow page).
 struct CaseLimits {
   size_t max_bytes = 1 << 20;
