@@ -67,6 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto it = j.find(key);
     if (it == j.end() || !it->is_array()) fuzz::Fail(std::string("the report has no array ") + key);
   }
+  if (j["warnings"].size() > kMaxWarnings + 1) fuzz::Fail("the report's warnings are not capped");
   for (const Json& w : j["warnings"]) {
     if (!w.is_string() || w.get_ref<const std::string&>().empty()) fuzz::Fail("an empty warning");
   }

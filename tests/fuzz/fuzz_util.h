@@ -96,8 +96,11 @@ inline void CheckError(const Error& e) {
   }
 }
 
-/// The warnings of a parsed case: non-empty, valid UTF-8, no control characters.
+/// The warnings of a parsed case: non-empty, valid UTF-8, no control characters, capped.
 inline void CheckWarnings(const Case& c) {
+  if (c.warnings.size() > kMaxWarnings + 1) {
+    Fail("more than kMaxWarnings warnings and the 'and N more' one", std::to_string(c.warnings.size()));
+  }
   for (const std::string& w : c.warnings) {
     if (w.empty() || !IsValidUtf8(w) || HasControl(w)) {
       Fail("an empty warning, or one with invalid UTF-8 or a control character", w);
