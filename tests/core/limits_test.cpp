@@ -267,5 +267,374 @@ TEST(Limits, WarningCapCountsTheEngineWarningsToo) {
   EXPECT_EQ(w.back(), "and 2 more warnings not listed");
 }
 
+// ---- wrong JSON types everywhere (table-driven) -------------------------------------------------
+
+// A field of a case, the types it accepts, and how its wrong_type message names them.
+struct Field {
+  const char* pointer;   // JSON pointer into the base case
+  const char* path;      // the path the error must name
+  const char* accepts;   // o(bject) a(rray) s(tring) n(umber) i(nteger) b(oolean)
+  const char* expected;  // "expected <this>, got ..."
+  const char* element_path = nullptr;  // for arrays: the path of their first element
+  const char* element = nullptr;       // ... and what that element must be
+};
+
+constexpr const char* kFullCase = R"({
+  "caseVersion": 1, "age": {"years": 1.5}, "sex": "female", "onset": "acute",
+  "findings": {"HP:0010543": "present", "HP:0001336": "absent"},
+  "tests": {"eeg": "normal"}, "exposures": ["recent-infection"],
+  "history": {"family-history-of-ataxia": "absent"}, "antibodies": {"anti-Ri": "negative"},
+  "followUpMonths": 2, "visits": [{"date": "2026-01-01", "severity": {"gait": 2}}]})";
+
+constexpr const char* kFullCaseOtherForms = R"({
+  "caseVersion": 1, "age": {"months": 18, "days": 2, "iso8601duration": "P1D"},
+  "exposures": {"recent-infection": "present"}})";
+
+constexpr Field kCaseFields[] = {
+    {"/caseVersion", "caseVersion", "i", "an integer"},
+    {"/age", "age", "o", "an object"},
+    {"/age/years", "age.years", "n", "a number"},
+    {"/sex", "sex", "s", "a string"},
+    {"/onset", "onset", "s", "a string"},
+    {"/findings", "findings", "o", "an object"},
+    {"/findings/HP:0010543", "findings.HP:0010543", "s", "a string"},
+    {"/tests", "tests", "o", "an object"},
+    {"/tests/eeg", "tests.eeg", "s", "a string"},
+    {"/exposures", "exposures", "ao", "an array of exposure ids or an object", "exposures[0]", "a string"},
+    {"/exposures/0", "exposures[0]", "s", "a string"},
+    {"/history", "history", "o", "an object"},
+    {"/history/family-history-of-ataxia", "history.family-history-of-ataxia", "s", "a string"},
+    {"/antibodies", "antibodies", "o", "an object"},
+    {"/antibodies/anti-Ri", "antibodies.anti-Ri", "s", "a string"},
+    {"/followUpMonths", "followUpMonths", "n", "a number"},
+    {"/visits", "visits", "a", "an array", "visits[0]", "an object"},
+    {"/visits/0", "visits[0]", "o", "an object"},
+    {"/visits/0/date", "visits[0].date", "s", "a string"},
+    {"/visits/0/severity", "visits[0].severity", "o", "an object"},
+    {"/visits/0/severity/gait", "visits[0].severity.gait", "n", "a number"},
+};
+
+constexpr Field kCaseOtherFields[] = {
+    {"/age/months", "age.months", "n", "a number"},
+    {"/age/days", "age.days", "n", "a number"},
+    {"/age/iso8601duration", "age.iso8601duration", "s", "a string"},
+    {"/exposures/recent-infection", "exposures.recent-infection", "s", "a string"},
+};
+
+constexpr const char* kFullPhenopacket = R"({
+  "subject": {"sex": "FEMALE", "timeAtLastEncounter": {"age": {"iso8601duration": "P1Y"}}},
+  "phenotypicFeatures": [{"type": {"id": "HP:0010543"}, "excluded": false, "modifiers": [{"id": "HP:0011009"}]}],
+  "diseases": [{"term": {"id": "MONDO:0005072", "label": "neuroblastoma"}, "excluded": false}],
+  "measurements": [
+    {"assay": {"id": "OMSAID:test/eeg"}, "value": {"ontologyClass": {"id": "OMSAID:normal"}}},
+    {"assay": {"id": "OMSAID:severity/gait"}, "value": {"quantity": {"value": 2}}, "timeObserved": {"timestamp": "2026-01-01T00:00:00Z"}}]})";
+
+constexpr Field kPhenopacketFields[] = {
+    {"/subject", "subject", "o", "an object"},
+    {"/subject/sex", "subject.sex", "s", "a string"},
+    {"/subject/timeAtLastEncounter", "subject.timeAtLastEncounter", "o", "an object"},
+    {"/subject/timeAtLastEncounter/age", "subject.timeAtLastEncounter.age", "o", "an object"},
+    {"/subject/timeAtLastEncounter/age/iso8601duration", "subject.timeAtLastEncounter.age.iso8601duration", "s", "a string"},
+    {"/phenotypicFeatures", "phenotypicFeatures", "a", "an array", "phenotypicFeatures[0]", "an object"},
+    {"/phenotypicFeatures/0", "phenotypicFeatures[0]", "o", "an object"},
+    {"/phenotypicFeatures/0/type", "phenotypicFeatures[0].type", "o", "an object"},
+    {"/phenotypicFeatures/0/type/id", "phenotypicFeatures[0].type.id", "s", "a string"},
+    {"/phenotypicFeatures/0/excluded", "phenotypicFeatures[0].excluded", "b", "true or false"},
+    {"/phenotypicFeatures/0/modifiers", "phenotypicFeatures[0].modifiers", "a", "an array", "phenotypicFeatures[0].modifiers[0]", "an object"},
+    {"/phenotypicFeatures/0/modifiers/0", "phenotypicFeatures[0].modifiers[0]", "o", "an object"},
+    {"/phenotypicFeatures/0/modifiers/0/id", "phenotypicFeatures[0].modifiers[0].id", "s", "a string"},
+    {"/diseases", "diseases", "a", "an array", "diseases[0]", "an object"},
+    {"/diseases/0", "diseases[0]", "o", "an object"},
+    {"/diseases/0/term", "diseases[0].term", "o", "an object"},
+    {"/diseases/0/term/id", "diseases[0].term.id", "s", "a string"},
+    {"/diseases/0/excluded", "diseases[0].excluded", "b", "true or false"},
+    {"/measurements", "measurements", "a", "an array", "measurements[0]", "an object"},
+    {"/measurements/0", "measurements[0]", "o", "an object"},
+    {"/measurements/0/assay", "measurements[0].assay", "o", "an object"},
+    {"/measurements/0/assay/id", "measurements[0].assay.id", "s", "a string"},
+    {"/measurements/0/value", "measurements[0].value", "o", "an object"},
+    {"/measurements/0/value/ontologyClass", "measurements[0].value.ontologyClass", "o", "an object"},
+    {"/measurements/0/value/ontologyClass/id", "measurements[0].value.ontologyClass.id", "s", "a string"},
+    {"/measurements/1/value/quantity", "measurements[1].value.quantity", "o", "an object"},
+    {"/measurements/1/value/quantity/value", "measurements[1].value.quantity.value", "n", "a number"},
+    {"/measurements/1/timeObserved", "measurements[1].timeObserved", "o", "an object"},
+    {"/measurements/1/timeObserved/timestamp", "measurements[1].timeObserved.timestamp", "s", "a string"},
+};
+
+// `depth` nested arrays: [[[...]]].
+std::string Nested(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+// Every wrong type, as JSON text, with the type letter it has ('f' = a fractional number, 'z' = a
+// whole number written as a fraction, which an integer field accepts).
+struct WrongValue {
+  const char* json;
+  char type;
+};
+constexpr WrongValue kWrongValues[] = {{"null", '-'},      {"true", 'b'},       {"false", 'b'},
+                                       {"0", 'i'},         {"1.5", 'f'},        {"-0.0", 'z'},
+                                       {"\"text\"", 's'},  {"\"\"", 's'},       {"[1]", 'a'},
+                                       {"[]", 'a'},        {"{\"k\": 1}", 'o'}, {"{}", 'o'}};
+
+bool Accepts(const Field& f, char type) {
+  const std::string_view a = f.accepts;
+  switch (type) {
+    case 'i':
+    case 'z': return a.find('n') != a.npos || a.find('i') != a.npos;
+    case 'f': return a.find('n') != a.npos;
+    default: return a.find(type) != a.npos;
+  }
+}
+
+// Replaces the value at `pointer` in `base` by the JSON text `value`.
+std::string Replace(const char* base, const char* pointer, const std::string& value) {
+  Json doc = ParseJson(base).value();
+  Json v = ParseJson(value, JsonLimits{1 << 20, 1000}).value();
+  doc[Json::json_pointer(pointer)] = std::move(v);
+  return doc.dump();
+}
+
+void ExpectWrongTypesRejected(const char* base, const Field* fields, size_t n) {
+  ASSERT_TRUE(ParseAnyCase(base, Kb()).ok()) << "the base case must be valid";
+  for (size_t i = 0; i < n; ++i) {
+    const Field& f = fields[i];
+    for (const WrongValue& w : kWrongValues) {
+      if (Accepts(f, w.type)) continue;
+      SCOPED_TRACE(std::string(f.path) + " = " + w.json);
+      const std::string text = Replace(base, f.pointer, w.json);
+      Result<Case> c = ParseAnyCase(text, Kb());
+      ASSERT_FALSE(c.ok()) << text;
+      EXPECT_EQ(c.error().code, ErrorCode::kWrongType) << c.error().ToString();
+      EXPECT_EQ(c.error().path, f.path);
+      const std::string got = w.type == 'f' && std::string_view(f.expected) == "an integer"
+                                  ? "a fractional number"
+                                  : std::string(JsonTypeName(ParseJson(w.json).value()));
+      EXPECT_EQ(c.error().message, "expected " + std::string(f.expected) + ", got " + got);
+    }
+    // Deeply nested arrays: a wrong type at the field (or at its first element), and beyond the
+    // depth limit a too_deep error inside the field.
+    {
+      SCOPED_TRACE(std::string(f.path) + " = 20 nested arrays");
+      Result<Case> c = ParseAnyCase(Replace(base, f.pointer, Nested(20)), Kb());
+      ASSERT_FALSE(c.ok());
+      EXPECT_EQ(c.error().code, ErrorCode::kWrongType) << c.error().ToString();
+      const bool array = Accepts(f, 'a');
+      EXPECT_EQ(c.error().path, array ? f.element_path : f.path);
+      EXPECT_EQ(c.error().message,
+                "expected " + std::string(array ? f.element : f.expected) + ", got an array");
+    }
+    {
+      SCOPED_TRACE(std::string(f.path) + " = 40 nested arrays");
+      Result<Case> c = ParseAnyCase(Replace(base, f.pointer, Nested(40)), Kb());
+      ASSERT_FALSE(c.ok());
+      EXPECT_EQ(c.error().code, ErrorCode::kTooDeep);
+      EXPECT_EQ(c.error().path.rfind(std::string(f.path) + "[0]", 0), 0u) << c.error().path;
+      EXPECT_EQ(c.error().message, "nested deeper than 32 levels");
+    }
+  }
+}
+
+TEST(Limits, WrongTypeInEveryFieldOfACaseNamesTheField) {
+  ExpectWrongTypesRejected(kFullCase, kCaseFields, std::size(kCaseFields));
+  ExpectWrongTypesRejected(kFullCaseOtherForms, kCaseOtherFields, std::size(kCaseOtherFields));
+}
+
+TEST(Limits, WrongTypeInEveryFieldOfAPhenopacketNamesTheField) {
+  ExpectWrongTypesRejected(kFullPhenopacket, kPhenopacketFields, std::size(kPhenopacketFields));
+}
+
+// ---- the limits table of the README, one test each ------------------------------------------------
+
+TEST(Limits, InputOverOneMegabyte) {
+  const std::string pad(CaseLimits{}.max_bytes - 18, ' ');
+  ASSERT_TRUE(ParseCase(R"({"caseVersion": 1})" + pad, Kb()).ok()) << "exactly 1 MiB is accepted";
+  const Error e = ParseError(R"({"caseVersion": 1})" + pad + " ");
+  EXPECT_EQ(e.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(e.path, "");
+  EXPECT_EQ(e.message, "input is 1048577 bytes; the limit is 1048576");
+}
+
+TEST(Limits, CountsOfFindingsAndItems) {
+  std::string findings, tests;
+  for (int i = 0; i < 501; ++i) findings += (i ? ", " : "") + std::string("\"HP:") + std::to_string(1000000 + i) + "\": \"present\"";
+  Error e = ParseError(testing::CaseWith(findings));
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.path, "findings");
+  EXPECT_EQ(e.message, "501 entries; the limit is 500");
+  for (int i = 0; i < 201; ++i) tests += (i ? ", " : "") + std::string("\"t") + std::to_string(i) + "\": \"normal\"";
+  for (const char* key : {"tests", "history", "antibodies", "exposures"}) {
+    e = ParseError(R"({"caseVersion": 1, ")" + std::string(key) + "\": {" + tests + "}}");
+    EXPECT_EQ(e.code, ErrorCode::kLimitExceeded) << key;
+    EXPECT_EQ(e.path, key);
+    EXPECT_EQ(e.message, "201 entries; the limit is 200");
+  }
+  std::string visits;
+  for (int i = 0; i < 201; ++i) visits += (i ? ", " : "") + std::string("{}");
+  e = ParseError(R"({"caseVersion": 1, "visits": [)" + visits + "]}");
+  EXPECT_EQ(e.path, "visits");
+  EXPECT_EQ(e.message, "201 entries; the limit is 200");
+  std::string items;
+  for (int i = 0; i < 51; ++i) items += (i ? ", " : "") + std::string("\"i") + std::to_string(i) + "\": 1";
+  e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {)" + items + "}}]}");
+  EXPECT_EQ(e.path, "visits[0].severity");
+  EXPECT_EQ(e.message, "51 entries; the limit is 50");
+}
+
+TEST(Limits, StringLengths) {
+  const std::string s201(201, 'x');
+  Error e = ParseError(R"({"caseVersion": 1, "tests": {")" + s201 + R"(": "normal"}})");
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.path, "tests");
+  EXPECT_EQ(e.message, "key is 201 bytes; the limit is 200");
+  e = ParseError(R"({"caseVersion": 1, "exposures": [")" + s201 + R"("]})");
+  EXPECT_EQ(e.path, "exposures[0]");
+  EXPECT_EQ(e.message, "string is 201 bytes; the limit is 200");
+  e = ParseError(R"({"caseVersion": 1, "sex": ")" + s201 + R"("})");
+  EXPECT_EQ(e.path, "sex");
+  EXPECT_EQ(e.message, "string is 201 bytes; the limit is 200");
+  e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01T"}]})");
+  EXPECT_EQ(e.path, "visits[0].date");
+  EXPECT_EQ(e.message, "string is 11 bytes; the limit is 10");
+  e = ParseError(R"({"caseVersion": 1, "age": {"iso8601duration": "P)" + std::string(64, '1') + R"(Y"}})");
+  EXPECT_EQ(e.path, "age.iso8601duration");
+  EXPECT_EQ(e.message, "string is 66 bytes; the limit is 64");
+  e = ParseError(R"({"phenotypicFeatures": [{"type": {"id": ")" + s201 + R"("}}]})");
+  EXPECT_EQ(e.path, "phenotypicFeatures[0].type.id");
+  EXPECT_EQ(e.message, "string is 201 bytes; the limit is 200");
+}
+
+TEST(Limits, VeryLongKeysAreClippedInWarnings) {
+  const std::string key(100000, 'k');
+  for (const std::string& text :
+       {R"({"caseVersion": 1, ")" + key + R"(": 1})", R"({"caseVersion": 1, "age": {"years": 1, ")" + key + R"(": 1}})",
+        R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", ")" + key + R"(": 1}]})"}) {
+    Result<Case> c = ParseCase(text, Kb());
+    ASSERT_TRUE(c.ok());
+    ASSERT_EQ(c.value().warnings.size(), 1u);
+    EXPECT_LT(c.value().warnings[0].size(), 120u) << c.value().warnings[0].substr(0, 200);
+    EXPECT_NE(c.value().warnings[0].find("k\xE2\x80\xA6: unknown key ignored"), std::string::npos);
+  }
+  const Error e = ParseError(R"({"caseVersion": 1, "findings": {")" + key + R"(": "present"}})");
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.message, "key is 100000 bytes; the limit is 200");
+}
+
+TEST(Limits, AgesOutOfRange) {
+  Error e = ParseError(R"({"caseVersion": 1, "age": {"months": 1561}})");
+  EXPECT_EQ(e.path, "age.months");
+  EXPECT_EQ(e.message, "1561 is out of range (expected 0 to 1560)");
+  e = ParseError(R"({"caseVersion": 1, "age": {"days": -1}})");
+  EXPECT_EQ(e.path, "age.days");
+  EXPECT_EQ(e.message, "-1 is out of range (expected 0 to 47580)");
+  e = ParseError(R"({"caseVersion": 1, "age": {"years": 100, "months": 600}})");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.path, "age");
+  EXPECT_EQ(e.message, "age 150.0 years is out of range (0 to 130)");
+  e = ParseError(R"({"caseVersion": 1, "age": {"iso8601duration": "P131Y"}})");
+  EXPECT_EQ(e.path, "age");
+  EXPECT_EQ(e.message, "age 131.0 years is out of range (0 to 130)");
+  e = ParseError(R"({"subject": {"timeAtLastEncounter": {"age": {"iso8601duration": "P131Y"}}}})");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.path, "subject.timeAtLastEncounter.age.iso8601duration");
+  EXPECT_EQ(e.message, "'P131Y' is not an ISO 8601 duration of an age (such as P1Y6M)");
+  EXPECT_TRUE(ParseCase(R"({"caseVersion": 1, "age": {"years": 130}})", Kb()).ok());
+  EXPECT_TRUE(ParseCase(R"({"caseVersion": 1, "age": {"years": 0}})", Kb()).ok());
+}
+
+TEST(Limits, DatesInTheFuture) {
+  CaseLimits limits;
+  limits.today = "2026-11-25";
+  EXPECT_TRUE(ParseCase(R"({"caseVersion": 1, "visits": [{"date": "2026-11-25"}]})", Kb(), limits).ok())
+      << "today is not the future";
+  Error e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-11-26"}]})", limits);
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.message, "2026-11-26 is in the future (today is 2026-11-25)");
+  e = ParseError(R"({"measurements": [{"assay": {"id": "OMSAID:severity/gait"}, "value": {"quantity": {"value": 1}},
+                     "timeObserved": {"timestamp": "2026-11-26T00:00:00Z"}}]})", limits);
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.path, "measurements[0].timeObserved.timestamp");
+  EXPECT_EQ(e.message, "2026-11-26 is in the future (today is 2026-11-25)");
+  e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "1899-12-31"}]})", limits);
+  EXPECT_EQ(e.message, "'1899-12-31' is not a date in the form YYYY-MM-DD");
+}
+
+TEST(Limits, UnknownEnumValues) {
+  struct Row {
+    const char* json;
+    const char* path;
+    const char* message;
+  };
+  const Row rows[] = {
+      {R"({"caseVersion": 1, "sex": "F"})", "sex", "'F' is not one of: female, male, other, unknown"},
+      {R"({"caseVersion": 1, "tests": {"eeg": "done"}})", "tests.eeg", "'done' is not one of: normal, abnormal, pending, not_done"},
+      {R"({"caseVersion": 1, "antibodies": {"anti-Ri": "weak"}})", "antibodies.anti-Ri", "'weak' is not one of: positive, negative, pending, not_tested"},
+      {R"({"caseVersion": 1, "exposures": {"drug-or-toxin": "yes"}})", "exposures.drug-or-toxin", "'yes' is not one of: present, absent, unknown"},
+      {R"({"caseVersion": 1, "history": {"family-history-of-ataxia": ""}})", "history.family-history-of-ataxia", "'' is not one of: present, absent, unknown"},
+      {R"({"subject": {"sex": "female"}})", "subject.sex", "'female' is not one of: FEMALE, MALE, OTHER_SEX, UNKNOWN_SEX"},
+      {R"({"measurements": [{"assay": {"id": "OMSAID:onset"}, "value": {"ontologyClass": {"id": "HP:0000001"}}}]})",
+       "measurements[0].value.ontologyClass.id", "'HP:0000001' is not one of HP:0011009, HP:0011011, HP:0011010"},
+  };
+  for (const Row& r : rows) {
+    const Error e = ParseError(r.json);
+    EXPECT_EQ(e.code, ErrorCode::kInvalidValue) << r.json;
+    EXPECT_EQ(e.path, r.path);
+    EXPECT_EQ(e.message, r.message);
+  }
+}
+
+TEST(Limits, DuplicateKeysAtAnyDepth) {
+  const Error e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {"gait": 1, "gait": 1}}]})");
+  EXPECT_EQ(e.code, ErrorCode::kDuplicateId);
+  EXPECT_EQ(e.path, "visits[0].severity.gait");
+  EXPECT_EQ(e.message, "duplicate key 'gait' in the same object");
+  EXPECT_EQ(ParseError(R"({"subject": {"sex": "MALE", "sex": "MALE"}})").path, "subject.sex");
+}
+
+TEST(Limits, ContradictionsInAPhenopacket) {
+  // A tumour given as a disease (by its label) and excluded as a phenotypic feature.
+  const Error e = ParseError(R"({"diseases": [{"term": {"id": "MONDO:0005072", "label": "Neuroblastoma"}}],
+      "phenotypicFeatures": [{"type": {"id": "HP:0003006"}, "excluded": true}]})");
+  EXPECT_EQ(e.code, ErrorCode::kContradiction);
+  EXPECT_EQ(e.path, "phenotypicFeatures[0].type.id");
+  EXPECT_EQ(e.message, "'HP:0003006' is listed both as observed and as excluded");
+  // An obsolete id and its replacement: the engine reads both as the same term.
+  Result<std::string> r = EvaluateJson(Kb(), R"({"caseVersion": 1, "findings": {"HP:0000266": "present", "HP:0002315": "absent"}})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kContradiction);
+  EXPECT_EQ(r.error().path, "findings.HP:0002315");
+}
+
+TEST(Limits, HugeNumbers) {
+  Error e = ParseError(R"({"caseVersion": 1, "followUpMonths": 1e308})");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.message, "1e+308 is out of range (expected 0 to 1200)");
+  e = ParseError(R"({"caseVersion": 1e300})");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.message, "integer out of range");
+  e = ParseError(R"({"caseVersion": 18446744073709551615})");
+  EXPECT_EQ(e.message, "integer out of range");
+  e = ParseError(R"({"caseVersion": -9223372036854775808})");
+  EXPECT_EQ(e.code, ErrorCode::kUnsupportedVersion);
+  // Underflow is zero; a subnormal age is a (tiny) age.
+  Result<Case> c = ParseCase(R"({"caseVersion": 1, "age": {"years": 1e-400}})", Kb());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(*c.value().age_years, 0.0);
+  c = ParseCase(R"({"caseVersion": 1, "age": {"years": 4.9e-324}})", Kb());
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(EvaluateCase(Kb(), c.value()).ok());
+}
+
+TEST(Limits, NegativeZeroIsZero) {
+  Result<Case> c = ParseCase(R"({"caseVersion": 1, "age": {"years": -0.0}, "followUpMonths": -0.0,
+      "visits": [{"date": "2026-01-01", "severity": {"gait": -0.0}}]})", Kb());
+  ASSERT_TRUE(c.ok());
+  const std::string json = CaseToJson(c.value());
+  EXPECT_EQ(json.find(":-0"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("age":{"years":0})"), std::string::npos) << json;
+  const std::string pp = CaseToPhenopacket(c.value(), Kb(), "z", "2026-11-25T00:00:00Z");
+  EXPECT_NE(pp.find(R"("iso8601duration":"P0Y")"), std::string::npos) << pp;
+  EXPECT_TRUE(ParseAnyCase(pp, Kb()).ok());
+  EXPECT_EQ(ParseError(R"({"caseVersion": -0})").message, "caseVersion 0 is not supported (this version reads 1)");
+}
+
 }  // namespace
 }  // namespace omsaid
