@@ -145,6 +145,20 @@ class DomBuilder {
   std::string parse_error_detail_;
 };
 
+// 1-based line and column of the byte at `offset`.
+std::pair<size_t, size_t> LineAndColumn(std::string_view text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 }  // namespace
 
 Result<Json> ParseJson(std::string_view text, const JsonLimits& limits) {
@@ -152,6 +166,14 @@ Result<Json> ParseJson(std::string_view text, const JsonLimits& limits) {
     return MakeError(ErrorCode::kTooLarge, "",
                      "input is " + std::to_string(text.size()) + " bytes; the limit is " +
                          std::to_string(limits.max_bytes));
+  }
+  // nlohmann's lexer takes a NUL byte for the end of the input: whatever followed one after a
+  // complete document would be ignored. JSON text never holds a raw NUL (a string escapes it).
+  if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, column] = LineAndColumn(text, nul);
+    return MakeError(ErrorCode::kInvalidJson, "",
+                     "invalid JSON at line " + std::to_string(line) + ", column " +
+                         std::to_string(column) + ": a NUL byte (JSON text cannot contain one)");
   }
   DomBuilder builder(limits);
   const char* begin = text.data();
@@ -161,15 +183,7 @@ Result<Json> ParseJson(std::string_view text, const JsonLimits& limits) {
   // A syntax error: give line and column from the byte offset the parser reached.
   size_t pos = builder.parse_error_position();
   if (pos > text.size()) pos = text.size();
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i + 1 < pos; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
+  const auto [line, column] = LineAndColumn(text, pos > 0 ? pos - 1 : 0);
   std::string message = text.empty() ? std::string("empty input, expected a JSON object")
                                      : "invalid JSON at line " + std::to_string(line) +
                                            ", column " + std::to_string(column);

@@ -603,6 +603,25 @@ TEST(Limits, ContradictionsInAPhenopacket) {
   EXPECT_EQ(r.error().path, "findings.HP:0002315");
 }
 
+TEST(Limits, NulBytes) {
+  // Found while writing these tests: nlohmann's lexer reads a NUL byte as the end of the input, so
+  // whatever followed a NUL after a complete document was silently ignored.
+  Error e = ParseError(std::string("{\"caseVersion\": 1}\0{\"caseVersion\": 7, garbage", 44));
+  EXPECT_EQ(e.code, ErrorCode::kInvalidJson);
+  EXPECT_EQ(e.message, "invalid JSON at line 1, column 19: a NUL byte (JSON text cannot contain one)");
+  e = ParseError(std::string("{\"caseVersion\": 1,\n\0 \"sex\": \"male\"}", 35));
+  EXPECT_EQ(e.message, "invalid JSON at line 2, column 1: a NUL byte (JSON text cannot contain one)");
+  e = ParseError(R"({"caseVersion": 1, "sex": "ma\u0000le"})");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.message, "'ma\\u0000le' is not one of: female, male, other, unknown");
+  Result<Case> c = ParseCase(R"({"caseVersion": 1, "findings": {"HP:0010543\u0000": "present"}})", Kb());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c.value().warnings.at(0), "findings.HP:0010543\\u0000: not an HPO id (expected HP: and 7 digits); ignored");
+  Result<std::string> report = EvaluateJson(Kb(), R"({"caseVersion": 1, "\u0000": "\u0000"})");
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(ParseJson(report.value(), JsonLimits{16u << 20, 64}).ok());
+}
+
 TEST(Limits, HugeNumbers) {
   Error e = ParseError(R"({"caseVersion": 1, "followUpMonths": 1e308})");
   EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
