@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Fuzz target: the native case parser (ParseCase).
 // Invariants: a rejected input gets a clear error (known code, one-line UTF-8 message); an accepted
-// one has clean warnings, is read the same by ParseAnyCase, and CaseToJson of it parses back to
-// the same CaseToJson, with no warnings.
+// one has clean warnings, stops being accepted with a byte appended (nothing after the document
+// is ignored), is read the same by ParseAnyCase, and CaseToJson of it parses back to the same
+// CaseToJson, with no warnings.
 #include "fuzz_util.h"
 #include "omsaid/phenopacket.h"
 
@@ -16,6 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   fuzz::CheckWarnings(c.value());
+  // The whole input was read: anything after the document makes it invalid.
+  if (ParseCase(std::string(text) + "x", kb, fuzz::Limits()).ok()) {
+    fuzz::Fail("trailing bytes after an accepted case are ignored");
+  }
   fuzz::CheckNativeRoundTrip(c.value(), kb);
   Result<Case> any = ParseAnyCase(text, kb, fuzz::Limits());
   if (!any) fuzz::Fail("ParseCase accepts what ParseAnyCase rejects: " + any.error().ToString());
