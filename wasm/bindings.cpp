@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The only Embind file: a small, coarse API of strings in and strings (JSON) out. Nothing here
-// throws; errors travel as {"ok": false, "error": {...}} and web/src/core.js turns them into a
-// CoreError. Names start with '_' because only core.js may call them.
+// The only Embind file: a small, coarse API of strings in and JSON out. Nothing here throws; errors
+// travel as {"ok": false, "error": {...}} and web/src/core.js turns them into a CoreError. Names
+// start with '_' because only core.js may call them.
+//
+// Results are returned as a Uint8Array view of UTF-8 bytes in the module's memory (valid until the
+// next call), which core.js decodes with TextDecoder at once: Embind's std::string return walks
+// every byte in a JS loop, which costs more than the evaluation itself for a 50 KB report.
 #include <emscripten/bind.h>
 
 #include <cstdlib>
@@ -12,6 +16,14 @@
 #include "omsaid/phenopacket.h"
 
 namespace {
+
+// The last result, kept alive until JS has decoded the view of it.
+std::string g_result;
+
+emscripten::val View(std::string text) {
+  g_result = std::move(text);
+  return emscripten::val(emscripten::typed_memory_view(g_result.size(), g_result.data()));
+}
 
 std::string Quote(const std::string& s) {
   std::string out = "\"";
@@ -41,61 +53,62 @@ std::string ErrorEnvelope(const omsaid::Error& e) {
 
 // evaluate(caseJson, today) -> {"ok": true, "report": {...}} | {"ok": false, "error": {...}}
 // `today` (YYYY-MM-DD, or "") lets the core reject visit dates in the future without a clock.
-std::string Evaluate(const std::string& case_json, const std::string& today) {
+emscripten::val Evaluate(const std::string& case_json, const std::string& today) {
   const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
-  if (!kb) return ErrorEnvelope(kb.error());
+  if (!kb) return View(ErrorEnvelope(kb.error()));
   omsaid::CaseLimits limits;
   limits.today = today;
   omsaid::Result<std::string> report = omsaid::EvaluateJson(kb.value(), case_json, limits);
-  if (!report) return ErrorEnvelope(report.error());
-  return "{\"ok\":true,\"report\":" + report.value() + "}";
+  if (!report) return View(ErrorEnvelope(report.error()));
+  return View("{\"ok\":true,\"report\":" + report.value() + "}");
 }
 
 // importCase(text, today) -> {"ok": true, "case": {...native case...}, "format": "native"|"phenopacket",
 // "warnings": [...]}: validates a case in either format and returns it as native case JSON.
-std::string ImportCase(const std::string& text, const std::string& today) {
+emscripten::val ImportCase(const std::string& text, const std::string& today) {
   const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
-  if (!kb) return ErrorEnvelope(kb.error());
+  if (!kb) return View(ErrorEnvelope(kb.error()));
   omsaid::CaseLimits limits;
   limits.today = today;
   const bool phenopacket = omsaid::LooksLikePhenopacket(text);
   omsaid::Result<omsaid::Case> c = omsaid::ParseAnyCase(text, kb.value(), limits);
-  if (!c) return ErrorEnvelope(c.error());
+  if (!c) return View(ErrorEnvelope(c.error()));
   std::string warnings = "[";
   for (size_t i = 0; i < c.value().warnings.size(); ++i) {
     if (i) warnings += ",";
     warnings += Quote(c.value().warnings[i]);
   }
   warnings += "]";
-  return "{\"ok\":true,\"format\":" + Quote(phenopacket ? "phenopacket" : "native") +
-         ",\"case\":" + omsaid::CaseToJson(c.value()) + ",\"warnings\":" + warnings + "}";
+  return View("{\"ok\":true,\"format\":" + Quote(phenopacket ? "phenopacket" : "native") +
+              ",\"case\":" + omsaid::CaseToJson(c.value()) + ",\"warnings\":" + warnings + "}");
 }
 
 // exportPhenopacket(caseJson, id, created) -> {"ok": true, "phenopacket": {...}}
-std::string ExportPhenopacket(const std::string& case_json, const std::string& id,
+emscripten::val ExportPhenopacket(const std::string& case_json, const std::string& id,
                               const std::string& created) {
   const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
-  if (!kb) return ErrorEnvelope(kb.error());
+  if (!kb) return View(ErrorEnvelope(kb.error()));
   omsaid::Result<omsaid::Case> c = omsaid::ParseAnyCase(case_json, kb.value());
-  if (!c) return ErrorEnvelope(c.error());
-  return "{\"ok\":true,\"phenopacket\":" + omsaid::CaseToPhenopacket(c.value(), kb.value(), id, created) + "}";
+  if (!c) return View(ErrorEnvelope(c.error()));
+  return View("{\"ok\":true,\"phenopacket\":" +
+              omsaid::CaseToPhenopacket(c.value(), kb.value(), id, created) + "}");
 }
 
 // kbInfo() -> versions, the disclaimer and the HPO acknowledgement, for the page's footer.
-std::string KbInfo() {
+emscripten::val KbInfo() {
   const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
-  if (!kb) return ErrorEnvelope(kb.error());
+  if (!kb) return View(ErrorEnvelope(kb.error()));
   const omsaid::KnowledgeBase& k = kb.value();
-  return "{\"ok\":true,\"kbVersion\":" + Quote(k.kb_version) + ",\"title\":" + Quote(k.title) +
-         ",\"disclaimer\":" + Quote(k.disclaimer) + ",\"hpoVersion\":" + Quote(k.hpo_version) +
-         ",\"hpoAttribution\":" + Quote(k.hpo_attribution) + "}";
+  return View("{\"ok\":true,\"kbVersion\":" + Quote(k.kb_version) + ",\"title\":" + Quote(k.title) +
+              ",\"disclaimer\":" + Quote(k.disclaimer) + ",\"hpoVersion\":" + Quote(k.hpo_version) +
+              ",\"hpoAttribution\":" + Quote(k.hpo_attribution) + "}");
 }
 
 // vocabulary() -> the knowledge base's variables, tests, antibodies, age bands and HPO terms.
-std::string Vocabulary() {
+emscripten::val Vocabulary() {
   const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
-  if (!kb) return ErrorEnvelope(kb.error());
-  return "{\"ok\":true,\"vocabulary\":" + omsaid::VocabularyJson(kb.value()) + "}";
+  if (!kb) return View(ErrorEnvelope(kb.error()));
+  return View("{\"ok\":true,\"vocabulary\":" + omsaid::VocabularyJson(kb.value()) + "}");
 }
 
 // Test hook: aborts the instance, so the adapter's recovery path can be tested for real.

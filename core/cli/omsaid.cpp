@@ -25,13 +25,15 @@ using omsaid::KbFile;
 using omsaid::KnowledgeBase;
 
 constexpr const char* kUsage =
-    "usage: omsaid evaluate [--kb DIR] [--jsonl] [FILE|-]\n"
+    "usage: omsaid evaluate [--kb DIR] [--jsonl [--full]] [--compact] [FILE|-]\n"
     "       omsaid export --phenopacket|--native [--kb DIR] [--id ID] [FILE|-]\n"
     "       omsaid validate-kb [DIR]\n"
     "       omsaid --version | --help\n"
     "\n"
     "evaluate     read a case (native case JSON or GA4GH Phenopacket v2) and print the report (JSON)\n"
-    "  --jsonl    one case per input line, one report per output line\n"
+    "  --jsonl    one case per input line, one report per output line (compact: without the\n"
+    "             notes, descriptions and references table, which are in the knowledge base)\n"
+    "  --full     full reports with --jsonl;  --compact  compact report for one case\n"
     "  --kb DIR   use the knowledge base in DIR instead of the one built in\n"
     "export       convert a case (native or Phenopacket) to a GA4GH Phenopacket v2 or to native case JSON\n"
     "validate-kb  check a knowledge base (default: the built-in one); exit 1 on any problem\n"
@@ -252,9 +254,13 @@ int Export(const std::vector<std::string>& args) {
 
 int Evaluate(const std::vector<std::string>& args) {
   std::string kb_dir, input;
-  bool jsonl = false;
+  bool jsonl = false, full = false, compact = false;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--jsonl") {
+    if (args[i] == "--full") {
+      full = true;
+    } else if (args[i] == "--compact") {
+      compact = true;
+    } else if (args[i] == "--jsonl") {
       jsonl = true;
     } else if (args[i] == "--kb") {
       if (i + 1 >= args.size()) return Usage("--kb needs a directory");
@@ -283,9 +289,12 @@ int Evaluate(const std::vector<std::string>& args) {
     return 2;
   }
 
+  if (full && compact) return Usage("--full and --compact exclude each other");
+  const omsaid::ReportDetail detail =
+      compact || (jsonl && !full) ? omsaid::ReportDetail::kCompact : omsaid::ReportDetail::kFull;
   if (!jsonl) {
     if (text.size() > limits.max_bytes) return TooLarge(limits.max_bytes);
-    omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, text, limits);
+    omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, text, limits, detail);
     if (!report) {
       std::fprintf(stderr, "omsaid: %s\n", OneLine(report.error()).c_str());
       return 2;
@@ -313,7 +322,7 @@ int Evaluate(const std::vector<std::string>& args) {
       out.push_back('\n');
       continue;
     }
-    omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, line, limits);
+    omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, line, limits, detail);
     if (report) {
       out += report.value();
     } else {

@@ -2,7 +2,6 @@
 #include "omsaid/case.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "case_json.h"
 #include "json_util.h"
@@ -166,10 +165,9 @@ class CaseParser {
       return;
     }
     if (years > limits_.max_age_years) {
-      char buf[96];
-      std::snprintf(buf, sizeof buf, "age %.1f years is out of range (0 to %g)", years,
-                    limits_.max_age_years);
-      reader_.Problem(ErrorCode::kInvalidValue, "age", buf);
+      reader_.Problem(ErrorCode::kInvalidValue, "age",
+                      "age " + FormatNumber(years, 4) + " years is out of range (0 to " +
+                          FormatNumber(limits_.max_age_years, 6) + ")");
       return;
     }
     case_.age_years = years;

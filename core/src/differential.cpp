@@ -17,57 +17,60 @@ bool InBand(const FeatureFrequency& e, int band) {
   return band >= 0 && std::find(e.age_bands.begin(), e.age_bands.end(), band) != e.age_bands.end();
 }
 
-// The entry of diagnosis d's features that applies to variable v for this age band: the first that
-// applies; without an age, the first unrestricted one, else the first one.
-const FeatureFrequency* EntryFor(const DiagnosisModel& m, int d, int v, int band) {
-  const FeatureFrequency* first = nullptr;
-  const FeatureFrequency* unrestricted = nullptr;
-  for (const auto& [dd, fi] : m.annotations[v]) {
-    if (dd != d) continue;
-    const FeatureFrequency& e = m.diagnoses[d].features[fi];
-    if (band >= 0) {
-      if (InBand(e, band)) return &e;
-      continue;
+// Calls fn(d, entry) once per diagnosis annotating variable v, with the entry that applies for this
+// age band: the first that applies; without an age, the first unrestricted one, else the first one.
+// Annotations are stored in diagnosis order, so one pass over them suffices (linear in their number).
+template <class Fn>
+void ForEachEntry(const DiagnosisModel& m, int v, int band, Fn fn) {
+  const auto& list = m.annotations[v];
+  for (size_t i = 0; i < list.size();) {
+    const int d = list[i].first;
+    const FeatureFrequency* chosen = nullptr;
+    const FeatureFrequency* first = nullptr;
+    const FeatureFrequency* unrestricted = nullptr;
+    for (; i < list.size() && list[i].first == d; ++i) {
+      const FeatureFrequency& e = m.diagnoses[d].features[list[i].second];
+      if (band >= 0) {
+        if (!chosen && InBand(e, band)) chosen = &e;
+        continue;
+      }
+      if (!first) first = &e;
+      if (!unrestricted && e.age_bands.empty()) unrestricted = &e;
     }
-    if (!first) first = &e;
-    if (!unrestricted && e.age_bands.empty()) unrestricted = &e;
+    if (band < 0) chosen = unrestricted ? unrestricted : first;
+    if (chosen) fn(d, chosen);
   }
-  return unrestricted ? unrestricted : first;
 }
 
 struct Frequency {
   double value = 0;  // P(present | d), clamped
+  double log_yes = 0, log_no = 0;
   const FeatureFrequency* entry = nullptr;
   bool clamped = false;
 };
 
 // P(present | d) for every diagnosis: the model default, then each diagnosis' own entry.
 void FrequenciesOf(const DiagnosisModel& m, int v, int band, std::vector<Frequency>* out) {
-  const double def = m.defaults[m.default_of_variable[v]].frequency;
-  out->assign(m.diagnoses.size(), Frequency{def, nullptr, false});
-  for (const auto& [d, fi] : m.annotations[v]) {
-    Frequency& f = (*out)[d];
-    if (f.entry) continue;  // already chosen for this diagnosis
-    const FeatureFrequency* e = EntryFor(m, d, v, band);
-    if (e) {
-      f.entry = e;
-      f.value = e->frequency;
-    }
-    (void)fi;
-  }
-  for (Frequency& f : *out) {
-    const double c = std::clamp(f.value, m.min_frequency, m.max_frequency);
-    f.clamped = c != f.value;
-    f.value = c;
-  }
+  const DiagnosisModel::Default& def = m.defaults[m.default_of_variable[v]];
+  out->assign(m.diagnoses.size(),
+              Frequency{def.clamped, def.log_yes, def.log_no, nullptr, def.clamped != def.frequency});
+  ForEachEntry(m, v, band, [&](int d, const FeatureFrequency* e) {
+    (*out)[d] = Frequency{e->clamped, e->log_yes, e->log_no, e, e->clamped != e->frequency};
+  });
 }
 
-double Entropy(const std::vector<double>& p) {
-  double h = 0;
-  for (double x : p) {
-    if (x > 0) h -= x * std::log2(x);
+constexpr double kLn2 = 0.69314718055994530942;
+
+// Entropy (bits) of p_i * g_i / P, from ln p_i and ln g_i, without a log per term:
+// H = ln P - (1/P) * sum p_i g_i (ln p_i + ln g_i).
+double PosteriorEntropy(const std::vector<double>& p, const std::vector<double>& log_p,
+                        const std::vector<double>& g, const std::vector<double>& log_g, double norm) {
+  double s = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const double w = p[i] * g[i];
+    if (w > 0) s += w * (log_p[i] + log_g[i]);
   }
-  return h;
+  return (std::log(norm) - s / norm) / kLn2;
 }
 
 // Sum of a[i] over i != d, without catastrophic cancellation when a[d] dominates the total.
@@ -96,7 +99,7 @@ std::vector<int> OnsetVariables(const KnowledgeBase& kb) {
 }  // namespace
 
 DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& m,
-                                 const Evidence& ev) {
+                                 const Evidence& ev, size_t max_explained) {
   DifferentialResult result;
   const size_t n = m.diagnoses.size();
   if (n == 0) return result;
@@ -178,18 +181,20 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
     return m.diagnoses[a].id < m.diagnoses[b].id;
   });
 
-  // Each finding's likelihood ratio for each diagnosis, given the other findings:
+  // Each finding's likelihood ratio for each explained diagnosis, given the other findings:
   //   LR = q_d * (sum_{i!=d} p_i / q_i) / (sum_{i!=d} p_i)
   const ExclusiveSum p_sum(p);
-  std::vector<std::vector<double>> lr(observed.size(), std::vector<double>(n, 1));
+  const size_t explained = std::min(max_explained, n);
+  std::vector<std::vector<double>> lr(observed.size(), std::vector<double>(explained, 1));
   std::vector<double> a(n);
   for (size_t k = 0; k < observed.size(); ++k) {
     for (size_t i = 0; i < n; ++i) a[i] = p[i] / observed[k].q[i];
     const ExclusiveSum a_sum(a);
-    for (size_t d = 0; d < n; ++d) {
-      const double others = p_sum.Without(static_cast<int>(d));
-      const double others_over_q = a_sum.Without(static_cast<int>(d));
-      lr[k][d] = others > 0 && others_over_q > 0 ? observed[k].q[d] * others_over_q / others : 1;
+    for (size_t r = 0; r < explained; ++r) {
+      const int d = order[r];
+      const double others = p_sum.Without(d);
+      const double others_over_q = a_sum.Without(d);
+      lr[k][r] = others > 0 && others_over_q > 0 ? observed[k].q[d] * others_over_q / others : 1;
     }
   }
 
@@ -201,23 +206,25 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
     rd.rank = static_cast<int>(r) + 1;
     rd.probability = p[d];
     rd.pretest = prior[d];
-    for (size_t k = 0; k < observed.size(); ++k) {
-      const Frequency& f = observed[k].freq[d];
-      FindingContribution c;
-      c.variable = observed[k].variable;
-      c.present = observed[k].present;
-      c.frequency = f.value;
-      c.lr = lr[k][d];
-      c.provenance = f.entry ? &f.entry->provenance : nullptr;
-      c.clamped = f.clamped;
-      rd.evidence.push_back(c);
+    if (r < explained) {
+      for (size_t k = 0; k < observed.size(); ++k) {
+        const Frequency& f = observed[k].freq[d];
+        FindingContribution c;
+        c.variable = observed[k].variable;
+        c.present = observed[k].present;
+        c.frequency = f.value;
+        c.lr = lr[k][r];
+        c.provenance = f.entry ? &f.entry->provenance : nullptr;
+        c.clamped = f.clamped;
+        c.strength = std::fabs(std::log(c.lr));
+        rd.evidence.push_back(c);
+      }
+      std::sort(rd.evidence.begin(), rd.evidence.end(), [&](const auto& x, const auto& y) {
+        if (x.strength != y.strength) return x.strength > y.strength;
+        return kb.variables[x.variable].id < kb.variables[y.variable].id;
+      });
+      if (rd.evidence.size() > kEvidencePerDiagnosis) rd.evidence.resize(kEvidencePerDiagnosis);
     }
-    std::sort(rd.evidence.begin(), rd.evidence.end(), [&](const auto& x, const auto& y) {
-      const double ax = std::fabs(std::log(x.lr)), ay = std::fabs(std::log(y.lr));
-      if (ax != ay) return ax > ay;
-      return kb.variables[x.variable].id < kb.variables[y.variable].id;
-    });
-    if (rd.evidence.size() > kEvidencePerDiagnosis) rd.evidence.resize(kEvidencePerDiagnosis);
     result.ranked.push_back(std::move(rd));
   }
   return result;
@@ -230,7 +237,13 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
   const size_t n = m.diagnoses.size();
   if (n < 2 || result.probability.size() != n) return out;
   const std::vector<double>& p = result.probability;
-  const double h0 = Entropy(p);
+  std::vector<double> log_p(n);
+  double h0 = 0;
+  for (size_t i = 0; i < n; ++i) {
+    log_p[i] = p[i] > 0 ? std::log(p[i]) : 0;
+    if (p[i] > 0) h0 -= p[i] * log_p[i];
+  }
+  h0 /= kLn2;
   const int band = result.age_band;
 
   // Candidates: variables annotated for the leading diagnoses.
@@ -256,24 +269,44 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
     return !var.question.empty();
   };
 
-  std::vector<Frequency> f;
-  std::vector<double> post(n);
+  // Expected entropy per candidate in O(its annotations), not O(diagnoses): every diagnosis that
+  // does not annotate v shares v's default frequency, so those terms are summed in aggregate from
+  // sum(p) and sum(p ln p) over all diagnoses minus the annotated ones.
+  double plp_all = 0;
+  for (size_t i = 0; i < n; ++i) plp_all += p[i] > 0 ? p[i] * log_p[i] : 0;
+  struct Annotated {
+    int d;
+    const FeatureFrequency* e;
+  };
+  std::vector<Annotated> annotated;
   for (size_t v = 0; v < kb.variables.size(); ++v) {
     if (!candidate[v] || !askable(static_cast<int>(v))) continue;
-    FrequenciesOf(m, static_cast<int>(v), band, &f);
-    double yes = 0;
-    for (size_t d = 0; d < n; ++d) yes += p[d] * f[d].value;
-    double expected = 0;
-    for (int outcome = 0; outcome < 2; ++outcome) {
-      const double po = outcome ? yes : 1 - yes;
-      if (po <= 0) continue;
-      for (size_t d = 0; d < n; ++d) post[d] = p[d] * (outcome ? f[d].value : 1 - f[d].value) / po;
-      expected += po * Entropy(post);
+    const DiagnosisModel::Default& def = m.defaults[m.default_of_variable[v]];
+    annotated.clear();
+    ForEachEntry(m, static_cast<int>(v), band,
+                 [&](int d, const FeatureFrequency* e) { annotated.push_back({d, e}); });
+    double p_a = 0, plp_a = 0, yes_a = 0, s_yes_a = 0, s_no_a = 0;
+    for (const Annotated& a : annotated) {
+      const double pd = p[a.d];
+      p_a += pd;
+      const double plp = pd > 0 ? pd * log_p[a.d] : 0;
+      plp_a += plp;
+      yes_a += pd * a.e->clamped;
+      s_yes_a += a.e->clamped * plp + pd * a.e->clamped * a.e->log_yes;
+      s_no_a += (1 - a.e->clamped) * plp + pd * (1 - a.e->clamped) * a.e->log_no;
     }
+    const double p_rest = std::max(0.0, 1 - p_a), plp_rest = plp_all - plp_a;
+    const double yes = def.clamped * p_rest + yes_a;
+    const double s_yes = def.clamped * (plp_rest + def.log_yes * p_rest) + s_yes_a;
+    const double s_no = (1 - def.clamped) * (plp_rest + def.log_no * p_rest) + s_no_a;
+    double expected = 0;
+    if (yes > 0) expected += yes * (std::log(yes) - s_yes / yes) / kLn2;
+    if (yes < 1) expected += (1 - yes) * (std::log(1 - yes) - s_no / (1 - yes)) / kLn2;
     const double gain = h0 - expected;
     if (gain > kMinGain) out.push_back(NextQuestion{static_cast<int>(v), gain});
   }
-
+  std::vector<Frequency> f;
+  std::vector<double> yes_log(n);
   // Onset: one question, three answers (reported under the first onset variable).
   const std::vector<int> onsets = OnsetVariables(kb);
   bool onset_known = false, onset_candidate = false;
@@ -294,10 +327,12 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
     double expected = 0;
     for (size_t k = 0; k < onsets.size(); ++k) {
       double po = 0;
-      for (size_t d = 0; d < n; ++d) po += p[d] * g[k][d] / total[d];
-      if (po <= 0) continue;
-      for (size_t d = 0; d < n; ++d) post[d] = p[d] * g[k][d] / total[d] / po;
-      expected += po * Entropy(post);
+      for (size_t d = 0; d < n; ++d) {
+        g[k][d] /= total[d];
+        yes_log[d] = std::log(g[k][d]);
+        po += p[d] * g[k][d];
+      }
+      if (po > 0) expected += po * PosteriorEntropy(p, log_p, g[k], yes_log, po);
     }
     const double gain = h0 - expected;
     if (gain > kMinGain) out.push_back(NextQuestion{onsets.front(), gain});

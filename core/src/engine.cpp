@@ -17,9 +17,11 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   Report report;
   // Order matters: later rules may refer to the criteria status and the diagnosis probabilities.
   report.criteria = EvaluateCriteria(kb, &e);
-  report.differential = RankDiagnoses(kb, kb.differential, e);
+  e.ResetDefinitions();
+  report.differential = RankDiagnoses(kb, kb.differential, e, kMaxDifferentialInReport);
   e.probabilities = report.differential.probability;
-  report.etiology = RankDiagnoses(kb, kb.etiology, e);
+  e.ResetDefinitions();
+  report.etiology = RankDiagnoses(kb, kb.etiology, e, kMaxDifferentialInReport);
   report.next_questions = NextQuestions(kb, kb.differential, e, report.differential, kMaxNextQuestions);
   report.pns_care = ScorePnsCare(kb, e);
   report.workup = PlanWorkup(kb, e);
@@ -30,12 +32,12 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
 }
 
 Result<std::string> EvaluateJson(const KnowledgeBase& kb, std::string_view case_json,
-                                 const CaseLimits& limits) {
+                                 const CaseLimits& limits, ReportDetail detail) {
   Result<Case> c = ParseAnyCase(case_json, kb, limits);
   if (!c) return c.error();
   Result<Report> report = EvaluateCase(kb, c.value());
   if (!report) return report.error();
-  return ReportToJson(report.value(), kb);
+  return ReportToJson(report.value(), kb, detail);
 }
 
 }  // namespace omsaid

@@ -24,6 +24,7 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
   ev.tests.assign(kb.tests.size(), TestState::kNotDone);
   ev.antibodies.assign(kb.antibodies.size(), AntibodyState::kNotTested);
   ev.criteria.assign(kb.criteria.size(), CriteriaStatus::kNotEvaluated);
+  ev.ResetDefinitions();
   ev.age_years = c.age_years;
   ev.sex = c.sex;
   ev.follow_up_months = c.follow_up_months;
@@ -214,11 +215,16 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
                                                                   : "indeterminate";
       return FromBool(Contains(rule.values, name));
     }
-    case RuleType::kRef:
+    case RuleType::kRef: {
       if (!ev.kb || rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.kb->definitions.size()) {
         return Tri::kUnknown;
       }
-      return EvaluateRule(ev.kb->definitions[rule.ref].rule, ev);
+      const bool memo = static_cast<size_t>(rule.ref) < ev.definition_memo.size();
+      if (memo && ev.definition_memo[rule.ref] >= 0) return static_cast<Tri>(ev.definition_memo[rule.ref]);
+      const Tri t = EvaluateRule(ev.kb->definitions[rule.ref].rule, ev);
+      if (memo) ev.definition_memo[rule.ref] = static_cast<int8_t>(t);
+      return t;
+    }
     case RuleType::kProbability:
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.probabilities.size()) {
         return Tri::kUnknown;

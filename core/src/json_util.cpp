@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "json_util.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "text_util.h"
 
@@ -291,9 +291,9 @@ std::optional<double> JsonReader::NumberInRange(const Json& v, std::string_view 
   auto d = Number(v, path);
   if (!d) return std::nullopt;
   if (*d < lo || *d > hi) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%g is out of range (expected %g to %g)", *d, lo, hi);
-    Problem(ErrorCode::kInvalidValue, std::string(path), buf);
+    Problem(ErrorCode::kInvalidValue, std::string(path),
+            FormatNumber(*d, 6) + " is out of range (expected " + FormatNumber(lo, 6) + " to " +
+                FormatNumber(hi, 6) + ")");
     return std::nullopt;
   }
   return d;
@@ -368,6 +368,48 @@ std::optional<std::vector<std::string>> JsonReader::StringArray(const Json& v,
   return out;
 }
 
+std::string FormatInt(long long v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+std::string FormatNumber(double v, int significant) {
+  if (!std::isfinite(v)) return "null";
+  if (v == 0) return "0";
+  std::string out;
+  if (v < 0) out += '-';
+  const double a = std::fabs(v);
+  if (a == std::floor(a) && a < 1e15) return out + FormatInt(static_cast<long long>(a));
+  significant = significant < 1 ? 1 : significant > 15 ? 15 : significant;
+  int e = static_cast<int>(std::floor(std::log10(a)));
+  long long m = std::llround(a * std::pow(10.0, significant - 1 - e));
+  const long long limit = static_cast<long long>(std::pow(10.0, significant));
+  if (m >= limit) {
+    m = (m + 5) / 10;
+    ++e;
+  }
+  if (m < limit / 10) {
+    m *= 10;
+    --e;
+  }
+  std::string digits = FormatInt(m);
+  const bool exponent = e < -5 || e >= 15;
+  while (digits.size() > 1 && digits.back() == '0' &&
+         (exponent || static_cast<int>(digits.size()) - 1 > e)) {
+    digits.pop_back();
+  }
+  const int n = static_cast<int>(digits.size());
+  if (exponent) {
+    out += digits[0];
+    if (n > 1) out += "." + digits.substr(1);
+    return out + "e" + (e < 0 ? "-" : "+") + (std::abs(e) < 10 ? "0" : "") + FormatInt(std::abs(e));
+  }
+  if (e >= n - 1) return out + digits + std::string(static_cast<size_t>(e - (n - 1)), '0');
+  if (e >= 0) return out + digits.substr(0, e + 1) + "." + digits.substr(e + 1);
+  return out + "0." + std::string(static_cast<size_t>(-e - 1), '0') + digits;
+}
+
 std::string JsonQuote(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
@@ -375,40 +417,108 @@ std::string JsonQuote(std::string_view s) {
   return out;
 }
 
-void AppendJsonQuoted(std::string& out, std::string_view s) {
+template <class Out>
+void QuoteTo(Out& out, std::string_view s) {
+  // Copy runs of characters that need no escaping with one append; escape the rest.
   out.push_back('"');
-  for (unsigned char c : s) {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(esc, 6);
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
-void AppendJsonNumber(std::string& out, double v) {
+template <class Out>
+void NumberTo(Out& out, double v) {
   if (!std::isfinite(v)) {
     out += "null";
     return;
   }
-  char buf[32];
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  } else {
-    std::snprintf(buf, sizeof buf, "%.10g", v);
+  out += FormatNumber(v, 10);
+}
+
+template <class Out>
+void RoundedTo(Out& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
   }
-  out += buf;
+  if (v == 0) {
+    out += '0';
+    return;
+  }
+  static constexpr double kPow10[] = {1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8,
+                                      1e-7,  1e-6,  1e-5,  1e-4,  1e-3,  1e-2,  1e-1,  1e0,  1e1,
+                                      1e2,   1e3,   1e4,   1e5,   1e6,   1e7,   1e8,   1e9,  1e10,
+                                      1e11,  1e12,  1e13,  1e14,  1e15,  1e16};
+  constexpr int kOffset = 16;  // kPow10[kOffset + e] == 10^e
+  const double a = std::fabs(v);
+  if (a < 1e-15 || a >= 1e15) {  // outside what a report holds: the slow, general path
+    out += FormatNumber(v, 4);
+    return;
+  }
+  int e = 0;  // 10^e <= a < 10^(e+1)
+  while (e < 15 && a >= kPow10[kOffset + e + 1]) ++e;
+  while (e > -15 && a < kPow10[kOffset + e]) --e;
+  long long m = std::llround(a * kPow10[kOffset + 3 - e]);
+  if (m >= 10000) {
+    m = (m + 5) / 10;
+    ++e;
+  }
+  char digits[8];
+  std::to_chars(digits, digits + sizeof digits, m);  // exactly 4 digits
+  if (v < 0) out += '-';
+  if (e >= 3) {
+    out.append(digits, 4);
+    out.append(static_cast<size_t>(e - 3), '0');
+    return;
+  }
+  int last = 3;  // drop trailing zeros of the fraction
+  while (last > e && last > 0 && digits[last] == '0') --last;
+  if (e >= 0) {
+    out.append(digits, static_cast<size_t>(e) + 1);
+    if (last > e) {
+      out += '.';
+      out.append(digits + e + 1, static_cast<size_t>(last - e));
+    }
+    return;
+  }
+  out += "0.";
+  out.append(static_cast<size_t>(-e - 1), '0');
+  out.append(digits, static_cast<size_t>(last) + 1);
+}
+
+void AppendJsonQuoted(std::string& out, std::string_view s) { QuoteTo(out, s); }
+void AppendJsonQuoted(OutBuffer& out, std::string_view s) { QuoteTo(out, s); }
+void AppendJsonNumber(std::string& out, double v) { NumberTo(out, v); }
+void AppendJsonNumber(OutBuffer& out, double v) { NumberTo(out, v); }
+void AppendJsonRounded(std::string& out, double v) { RoundedTo(out, v); }
+void AppendJsonRounded(OutBuffer& out, double v) { RoundedTo(out, v); }
+
+void JsonWriter::Rounded(double v) {
+  Separate();
+  AppendJsonRounded(out_, v);
+}
+
+void JsonWriter::RawMembers(std::string_view members) {
+  Separate();
+  out_.append(members);
 }
 
 void JsonWriter::Separate() {

@@ -71,44 +71,129 @@ class JsonReader {
   std::vector<Error>* problems_;
 };
 
+/// A growable byte buffer with inline appends. The report writer uses it instead of std::string:
+/// in WASM, std::string::append is an out-of-line call into the prebuilt libc++, and it dominated
+/// the time to write a report.
+class OutBuffer {
+ public:
+  OutBuffer() = default;
+  explicit OutBuffer(size_t capacity) { Reserve(capacity); }
+  OutBuffer(const OutBuffer&) = delete;
+  OutBuffer& operator=(const OutBuffer&) = delete;
+  ~OutBuffer() { delete[] data_; }
+
+  void append(const char* p, size_t n) {
+    if (size_ + n > capacity_) Reserve((size_ + n) * 2);
+    __builtin_memcpy(data_ + size_, p, n);
+    size_ += n;
+  }
+  void append(std::string_view s) { append(s.data(), s.size()); }
+  void append(size_t n, char c) {
+    if (size_ + n > capacity_) Reserve((size_ + n) * 2);
+    __builtin_memset(data_ + size_, c, n);
+    size_ += n;
+  }
+  void push_back(char c) {
+    if (size_ + 1 > capacity_) Reserve((size_ + 1) * 2);
+    data_[size_++] = c;
+  }
+  OutBuffer& operator+=(std::string_view s) {
+    append(s);
+    return *this;
+  }
+  OutBuffer& operator+=(char c) {
+    push_back(c);
+    return *this;
+  }
+  size_t size() const { return size_; }
+  std::string_view view() const { return std::string_view(data_, size_); }
+  std::string str() const { return std::string(data_, size_); }
+
+ private:
+  void Reserve(size_t capacity) {
+    if (capacity <= capacity_) return;
+    char* grown = new char[capacity];
+    if (size_) __builtin_memcpy(grown, data_, size_);
+    delete[] data_;
+    data_ = grown;
+    capacity_ = capacity;
+  }
+  char* data_ = nullptr;
+  size_t size_ = 0, capacity_ = 0;
+};
+
 /// A JSON string literal for `s` (quotes and escapes), for hand-written serialisation.
 std::string JsonQuote(std::string_view s);
+
+/// `v` with at most `significant` significant digits, like printf's %g but without printf (which
+/// pulls its floating-point machinery into the WASM module): integers in full, decimals without
+/// trailing zeros, and an exponent only outside 1e-5..1e15. Non-finite values give "null".
+std::string FormatNumber(double v, int significant);
+/// An integer in decimal.
+std::string FormatInt(long long v);
 /// Appends JsonQuote(s) to `out`.
 void AppendJsonQuoted(std::string& out, std::string_view s);
+void AppendJsonQuoted(OutBuffer& out, std::string_view s);
 /// A number as JSON: integers exactly, others with 10 significant digits; non-finite as null.
 void AppendJsonNumber(std::string& out, double v);
+void AppendJsonNumber(OutBuffer& out, double v);
+/// A number rounded to 4 significant digits, as JSON (fast; used for probabilities and ratios).
+void AppendJsonRounded(std::string& out, double v);
+void AppendJsonRounded(OutBuffer& out, double v);
 
 /// Streams JSON into a string; commas are managed, strings escaped. Used for the report and the case
 /// export, where building a DOM first would cost more than the evaluation itself.
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  explicit JsonWriter(size_t capacity) : out_(capacity) {}
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   void Key(std::string_view k);
+  /// A key that is a string literal known to need no escaping (the report's own keys).
+  template <size_t N>
+  void Key(const char (&literal)[N]) {
+    Separate();
+    out_.push_back('"');
+    out_.append(literal, N - 1);
+    out_.append("\":", 2);
+    after_key_ = true;
+  }
   void String(std::string_view s);
   void Number(double v);
+  /// A number rounded to 4 significant digits.
+  void Rounded(double v);
   void Bool(bool v);
   void Null();
   /// A value that is already JSON text.
   void Raw(std::string_view json);
+  /// Members `"a":1,"b":2` that are already JSON text, inside the current object.
+  void RawMembers(std::string_view members);
 
   /// Key + value shorthands.
-  void Field(std::string_view k, std::string_view v) { Key(k); String(v); }
-  void Field(std::string_view k, const char* v) { Key(k); String(v); }
-  void Field(std::string_view k, double v) { Key(k); Number(v); }
-  void Field(std::string_view k, int v) { Key(k); Number(v); }
-  void Field(std::string_view k, bool v) { Key(k); Bool(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], std::string_view v) { Key(k); String(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], const char* v) { Key(k); String(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], double v) { Key(k); Number(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], int v) { Key(k); Number(v); }
+  template <size_t N>
+  void Field(const char (&k)[N], bool v) { Key(k); Bool(v); }
+  void Field(const std::string& k, std::string_view v) { Key(std::string_view(k)); String(v); }
+  void Field(const std::string& k, double v) { Key(std::string_view(k)); Number(v); }
 
-  const std::string& str() const { return out_; }
-  std::string Take() { return std::move(out_); }
+  std::string str() const { return out_.str(); }
+  std::string Take() { return out_.str(); }
 
  private:
   void Separate();
   void Open(char c);
   void Close(char c);
-  std::string out_;
+  OutBuffer out_;
   std::vector<bool> first_;  // per open container: no element written yet
   bool after_key_ = false;
 };

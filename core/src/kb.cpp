@@ -726,6 +726,7 @@ void KbLoader::Load(const std::vector<KbFile>& files) {
       problems_[i].path = it->second.name + ":" + problems_[i].path;
     }
   }
+  if (problems_.empty()) RenderFragments(kb_);
 }
 
 Result<KnowledgeBase> LoadKnowledgeBase(const std::vector<KbFile>& files) {

@@ -11,6 +11,9 @@
 
 namespace omsaid {
 
+/// Pre-renders the static JSON fragments of a loaded knowledge base (kb_render.cpp).
+void RenderFragments(KnowledgeBase* kb);
+
 /// One knowledge-base file parsed to JSON, with its name for messages.
 struct ParsedFile {
   std::string name;

@@ -219,8 +219,22 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
     }
   }
 
-  // Derived tables: each variable's default (by its category, else '*'), and its annotations.
-  const size_t nvars = kb_->variables.size();
+  DeriveModel(kb_->variables, model);
+}
+
+void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) {
+  // Clamped frequencies and their logs (the differential and the next questions use them for every
+  // case), each variable's default (by its category, else '*'), and its annotations.
+  auto derive = [&](double f, double* clamped, double* log_yes, double* log_no) {
+    *clamped = std::clamp(f, model->min_frequency, model->max_frequency);
+    *log_yes = std::log(*clamped);
+    *log_no = std::log(1 - *clamped);
+  };
+  for (DiagnosisModel::Default& d : model->defaults) derive(d.frequency, &d.clamped, &d.log_yes, &d.log_no);
+  for (Diagnosis& d : model->diagnoses) {
+    for (FeatureFrequency& f : d.features) derive(f.frequency, &f.clamped, &f.log_yes, &f.log_no);
+  }
+  const size_t nvars = variables.size();
   model->default_of_variable.assign(nvars, 0);
   int star = 0;
   for (size_t k = 0; k < model->defaults.size(); ++k) {
@@ -229,7 +243,7 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
   for (size_t v = 0; v < nvars; ++v) {
     int chosen = star;
     for (size_t k = 0; k < model->defaults.size(); ++k) {
-      if (model->defaults[k].category == kb_->variables[v].category) chosen = static_cast<int>(k);
+      if (model->defaults[k].category == variables[v].category) chosen = static_cast<int>(k);
     }
     model->default_of_variable[v] = chosen;
   }

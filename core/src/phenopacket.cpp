@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 #include "case_json.h"
@@ -42,15 +41,10 @@ std::string IsoDuration(double years) {
     y += 1;
     m = 0;
   }
-  char buf[64];
-  if (m == 0 && d == 0) {
-    std::snprintf(buf, sizeof buf, "P%.0fY", y);
-  } else if (d == 0) {
-    std::snprintf(buf, sizeof buf, "P%.0fY%.0fM", y, m);
-  } else {
-    std::snprintf(buf, sizeof buf, "P%.0fY%.0fM%.0fD", y, m, d);
-  }
-  return buf;
+  std::string out = "P" + FormatInt(static_cast<long long>(y)) + "Y";
+  if (m != 0 || d != 0) out += FormatInt(static_cast<long long>(m)) + "M";
+  if (d != 0) out += FormatInt(static_cast<long long>(d)) + "D";
+  return out;
 }
 
 class PhenopacketParser {

@@ -2,7 +2,6 @@
 #include "text_util.h"
 
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 
 #include "omsaid/case.h"
@@ -69,9 +68,11 @@ void AppendSafe(std::string& out, std::string_view s, size_t i, size_t n) {
   } else if (c == '\r') {
     out += "\\r";
   } else if ((n == 1 && (c < 0x20 || c == 0x7F)) || c1) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "\\u%04x", c1 ? static_cast<unsigned char>(s[i + 1]) : c);
-    out += buf;
+    // No printf here: it would pull its floating-point machinery into the WASM module.
+    static constexpr char kHex[] = "0123456789abcdef";
+    const unsigned char x = c1 ? static_cast<unsigned char>(s[i + 1]) : c;
+    const char esc[6] = {'\\', 'u', '0', '0', kHex[x >> 4], kHex[x & 15]};
+    out.append(esc, sizeof esc);
   } else {
     out.append(s.substr(i, n));
   }

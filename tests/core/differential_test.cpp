@@ -52,13 +52,7 @@ KnowledgeBase TinyKb() {
   dx("a", 1, 1, {{0, 0.9}, {1, 0.5}, {3, 0.8}, {4, 0.15}, {5, 0.05}});
   dx("b", 2, 1, {{0, 0.05}, {1, 0.9}, {3, 0.5}, {4, 0.4}, {5, 0.1}});
   dx("c", 1, 4, {{0, 0.2}, {1, 0.3}, {5, 0.9}});
-  m.default_of_variable.assign(kb.variables.size(), 0);
-  m.annotations.assign(kb.variables.size(), {});
-  for (size_t d = 0; d < m.diagnoses.size(); ++d) {
-    for (size_t f = 0; f < m.diagnoses[d].features.size(); ++f) {
-      m.annotations[m.diagnoses[d].features[f].variable].emplace_back(static_cast<int>(d), static_cast<int>(f));
-    }
-  }
+  DeriveModel(kb.variables, &m);
   return kb;
 }
 
@@ -203,8 +197,8 @@ TEST(Differential, OnsetIsOneAnswerNormalisedOverItsThreeFrequencies) {
 TEST(Differential, TiesBreakById) {
   KnowledgeBase kb = TinyKb();
   for (Diagnosis& d : kb.differential.diagnoses) d.pretest = {1, 1};
-  kb.differential.annotations.assign(kb.variables.size(), {});
   for (Diagnosis& d : kb.differential.diagnoses) d.features.clear();
+  DeriveModel(kb.variables, &kb.differential);
   const DifferentialResult r = RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {}));
   EXPECT_EQ(kb.differential.diagnoses[r.ranked[0].index].id, "a");
   EXPECT_EQ(kb.differential.diagnoses[r.ranked[1].index].id, "b");
@@ -214,6 +208,7 @@ TEST(Differential, TiesBreakById) {
 TEST(Differential, FrequenciesAreClampedAndFlagged) {
   KnowledgeBase kb = TinyKb();
   kb.differential.diagnoses[0].features[0].frequency = 1.0;  // a: x always
+  DeriveModel(kb.variables, &kb.differential);
   const DifferentialResult r = RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kFalse}));
   EXPECT_GT(P(r, kb, "a"), 0) << "a finding never makes a diagnosis impossible";
   const FindingContribution* c = Contribution(r, 0, 0);
@@ -226,6 +221,7 @@ TEST(Differential, AgeBandSpecificEntriesApply) {
   KnowledgeBase kb = TinyKb();
   // a: x in 0.9 for the young only; the old get the default (0.1).
   kb.differential.diagnoses[0].features[0].age_bands = {0};
+  DeriveModel(kb.variables, &kb.differential);
   const Evidence young = EvidenceOf(kb, {Tri::kTrue}, 5), old = EvidenceOf(kb, {Tri::kTrue}, 50);
   EXPECT_DOUBLE_EQ(Contribution(RankDiagnoses(kb, kb.differential, young), 0, 0)->frequency, 0.9);
   EXPECT_DOUBLE_EQ(Contribution(RankDiagnoses(kb, kb.differential, old), 0, 0)->frequency, 0.1);

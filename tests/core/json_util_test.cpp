@@ -92,3 +92,32 @@ TEST(TextUtil, Formats) {
 
 }  // namespace
 }  // namespace omsaid
+
+namespace omsaid {
+namespace {
+
+TEST(JsonUtil, FormatNumberIsLikePercentGWithoutPrintf) {
+  EXPECT_EQ(FormatNumber(131, 6), "131");
+  EXPECT_EQ(FormatNumber(-1, 6), "-1");
+  EXPECT_EQ(FormatNumber(0.25, 6), "0.25");
+  EXPECT_EQ(FormatNumber(17.99, 10), "17.99");
+  EXPECT_EQ(FormatNumber(1.0 / 3, 4), "0.3333");
+  EXPECT_EQ(FormatNumber(2.0 / 3, 4), "0.6667");
+  EXPECT_EQ(FormatNumber(9.99996, 4), "10");
+  EXPECT_EQ(FormatNumber(1234.5678, 6), "1234.57");
+  EXPECT_EQ(FormatNumber(123456.7, 4), "123500");
+  EXPECT_EQ(FormatNumber(0.00012345, 3), "0.000123");
+  EXPECT_EQ(FormatNumber(1.5e-20, 4), "1.5e-20");
+  EXPECT_EQ(FormatNumber(2e20, 4), "2e+20");
+  EXPECT_EQ(FormatNumber(2.5e20, 4), "2.5e+20");
+  EXPECT_EQ(FormatNumber(std::nan(""), 4), "null");
+  std::string out;
+  AppendJsonRounded(out, 42.625);
+  EXPECT_EQ(out, "42.63");
+  out.clear();
+  AppendJsonRounded(out, 0.000012345);
+  EXPECT_EQ(out, "0.00001235");
+}
+
+}  // namespace
+}  // namespace omsaid

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const pageUrl = pathToFileURL(join(root, 'dist/oms-aid.html')).href;
+export const distUrl = (name) => pathToFileURL(join(root, 'dist', name)).href;
 
 export async function launch() {
   return chromium.launch({
@@ -17,8 +18,10 @@ export async function launch() {
 }
 
 /**
- * A new page in a new context. `requests` collects every request other than the page's own
- * document; `errors` collects console errors and uncaught exceptions.
+ * A new page in a new context. `requests` collects every request of the page and its frames other
+ * than the page's own document; blob: and data: URLs (downloads made in the page, never leaving
+ * it) are not requests to anywhere and are left out. `errors` collects console errors and
+ * uncaught exceptions.
  */
 export async function openPage(browser, url = pageUrl, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
@@ -26,7 +29,8 @@ export async function openPage(browser, url = pageUrl, contextOptions = {}) {
   const requests = [];
   const errors = [];
   page.on('request', (r) => {
-    if (r.url() !== url) requests.push(r.url());
+    const u = r.url();
+    if (u !== url && !u.startsWith('blob:') && !u.startsWith('data:')) requests.push(u);
   });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -34,4 +38,57 @@ export async function openPage(browser, url = pageUrl, contextOptions = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   return { context, page, requests, errors };
+}
+
+/** Waits until the element has rendered with its engine's first report (either mode). */
+export async function ready(page) {
+  await page.locator('oms-aid [data-mode][data-ready]').first().waitFor();
+}
+
+/** Switches the element to a mode through its visible switch. */
+export async function switchMode(page, mode) {
+  await page.locator(`oms-aid input[data-mode="${mode}"]`).check();
+  await page.locator(`oms-aid div[data-mode="${mode}"][data-ready]`).waitFor();
+}
+
+/** The element focused now, looking through shadow roots: its tag, text, focus ring and target size. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    if (!a) return null;
+    // A visually hidden input shows its focus on the label text next to it; a label is the target.
+    const ring = getComputedStyle(a).opacity === '0' && a.nextElementSibling ? a.nextElementSibling : a;
+    const s = getComputedStyle(ring);
+    const r = (a.closest('label') ?? a).getBoundingClientRect();
+    return { tag: a.tagName.toLowerCase(), type: a.type ?? null, name: a.name ?? null, value: a.value ?? null,
+      text: (a.textContent || '').trim(), testid: a.dataset?.testid ?? null,
+      answer: a.dataset?.answer ?? null, action: a.dataset?.action ?? null, step: a.dataset?.step ?? null,
+      outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), width: r.width, height: r.height };
+  });
+}
+
+/** The element's current case, read through its public `case` property. */
+export const currentCase = (page) => page.evaluate(() => document.querySelector('oms-aid').case);
+
+/** The element's latest report. */
+export const currentReport = (page) => page.evaluate(() => document.querySelector('oms-aid').report);
+
+/**
+ * Test hook: merges report sections (a fixture) into every report the element's engine returns,
+ * to test views of sections the knowledge base does not fill yet. The live engine still evaluates.
+ */
+export async function useReportFixture(page, fixture) {
+  await page.evaluate((fx) => {
+    const el = document.querySelector('oms-aid');
+    const core = el._controller.core;
+    el._controller.core = {
+      ...core,
+      evaluate(c, o) {
+        const r = core.evaluate(c, o);
+        return { ...r, ...fx, references: { ...r.references, ...fx.references } };
+      },
+    };
+    el._controller.evaluate();
+  }, fixture);
 }

@@ -3,7 +3,7 @@
 // item features, and errors that never lose the case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Controller, emptyCase } from '../../web/src/controller.js';
+import { Controller, emptyCase, answerOf, withAnswer } from '../../web/src/controller.js';
 import { CoreError } from '../../web/src/core.js';
 
 function stubCore() {
@@ -13,7 +13,8 @@ function stubCore() {
     evaluate(c) {
       calls.push(structuredClone(c));
       if (c.findings?.bad) throw new CoreError('invalid_value', 'bad finding', 'findings.bad');
-      return { reportVersion: 1, findingCount: Object.keys(c.findings).length };
+      if (!c.findings) throw new CoreError('missing_field', 'no findings', 'findings');
+      return { reportVersion: 1, findingCount: Object.keys(c.findings).length, warnings: [] };
     },
   };
 }
@@ -65,4 +66,118 @@ test('setCase copies its input', () => {
 test('errors other than CoreError are not swallowed', () => {
   const c = new Controller({ evaluate() { throw new RangeError('boom'); } });
   assert.throws(() => c.evaluate(), RangeError);
+});
+
+test('setAnswer writes each kind of variable into the native case', () => {
+  const c = new Controller(stubCore());
+  c.setAnswer('HP:0010543', 'unknown');
+  c.setAnswer('exposure:recent-infection', 'absent');
+  c.setAnswer('history:spontaneous-recovery', 'present');
+  c.setAnswer('test:brain-mri', 'normal');
+  c.setAnswer('antibody:anti-Ri', 'pending');
+  c.setAnswer('onset:acute', 'subacute');
+  assert.deepEqual(c.state.case, {
+    caseVersion: 1,
+    findings: { 'HP:0010543': 'unknown' },
+    exposures: { 'recent-infection': 'absent' },
+    history: { 'spontaneous-recovery': 'present' },
+    tests: { 'brain-mri': 'normal' },
+    antibodies: { 'anti-Ri': 'pending' },
+    onset: 'subacute',
+  });
+  for (const id of ['exposure:recent-infection', 'history:spontaneous-recovery', 'test:brain-mri', 'antibody:anti-Ri', 'onset:chronic']) {
+    c.setAnswer(id, null);
+  }
+  assert.deepEqual(c.state.case, { caseVersion: 1, findings: { 'HP:0010543': 'unknown' } });
+  assert.throws(() => c.setAnswer('test:brain-mri', 'present'), TypeError);
+});
+
+test('answerOf reads answers back, including exposures in the array form', () => {
+  const k = { caseVersion: 1, findings: { 'HP:0001251': 'absent' }, exposures: ['known-cancer'], onset: 'acute', tests: { eeg: 'pending' } };
+  assert.equal(answerOf(k, 'HP:0001251'), 'absent');
+  assert.equal(answerOf(k, 'HP:0010543'), undefined);
+  assert.equal(answerOf(k, 'exposure:known-cancer'), 'present');
+  assert.equal(answerOf(k, 'exposure:recent-infection'), undefined);
+  assert.equal(answerOf(k, 'onset:chronic'), 'acute');
+  assert.equal(answerOf(k, 'test:eeg'), 'pending');
+  assert.equal(answerOf(k, 'history:spontaneous-recovery'), undefined);
+  // Writing an exposure converts the array form to the object form, keeping what was listed.
+  assert.deepEqual(withAnswer(k, 'exposure:recent-infection', 'absent').exposures, { 'known-cancer': 'present', 'recent-infection': 'absent' });
+  assert.deepEqual(k.exposures, ['known-cancer'], 'input untouched');
+});
+
+test('age, sex, follow-up and visits', () => {
+  const c = new Controller(stubCore());
+  c.setAge('18', 'months');
+  assert.deepEqual(c.state.case.age, { months: 18 });
+  c.setAge('2.5', 'years');
+  assert.deepEqual(c.state.case.age, { years: 2.5 });
+  c.setAge('', 'years');
+  assert.equal('age' in c.state.case, false);
+  c.setField('sex', 'female');
+  c.setField('followUpMonths', 3);
+  assert.equal(c.state.case.sex, 'female');
+  c.setField('sex', '');
+  assert.equal('sex' in c.state.case, false);
+  c.addVisit({ date: '2026-03-01', severity: { gait: 2 } });
+  c.addVisit({ date: '2026-01-01', severity: { gait: 3 } });
+  assert.deepEqual(c.state.case.visits.map((v) => v.date), ['2026-01-01', '2026-03-01']);
+  c.removeVisit(0);
+  c.removeVisit(0);
+  assert.equal('visits' in c.state.case, false);
+});
+
+test('import: a valid native case replaces the current one; a bad one never does', () => {
+  const c = new Controller(stubCore());
+  c.setFinding('HP:0001251', 'present');
+  const good = c.importCase('{"caseVersion": 1, "findings": {"HP:0010543": "present"}}');
+  assert.deepEqual(good, { ok: true, format: 'native', warnings: [] });
+  assert.deepEqual(c.state.case.findings, { 'HP:0010543': 'present' });
+  for (const [text, code] of [['{"caseVersion": 1,', 'invalid_json'], ['[1, 2]', 'wrong_type'], ['{"caseVersion": 1, "findings": {"bad": "x"}}', 'invalid_value']]) {
+    const bad = c.importCase(text);
+    assert.equal(bad.ok, false);
+    assert.equal(bad.error.code, code);
+    assert.deepEqual(c.state.case.findings, { 'HP:0010543': 'present' }, `kept after ${code}`);
+  }
+});
+
+test('import and export go through the core when it supports Phenopackets', () => {
+  const core = {
+    ...stubCore(),
+    importCase(text) {
+      if (text === 'bad') throw new CoreError('missing_field', 'no subject', 'subject');
+      return { case: { caseVersion: 1, findings: { 'HP:0001251': 'present' }, tests: {}, antibodies: {} }, format: 'phenopacket', warnings: ['w'] };
+    },
+    exportPhenopacket: (k) => ({ id: 'p', phenotypicFeatures: Object.keys(k.findings).map((id) => ({ type: { id } })) }),
+  };
+  const c = new Controller(core);
+  assert.deepEqual(c.importCase('pp'), { ok: true, format: 'phenopacket', warnings: ['w'] });
+  assert.deepEqual(c.state.case, { caseVersion: 1, findings: { 'HP:0001251': 'present' } }, 'empty sections dropped');
+  assert.deepEqual(c.importCase('bad'), { ok: false, error: { code: 'missing_field', message: 'no subject', path: 'subject' } });
+  assert.equal(c.canExportPhenopacket, true);
+  assert.deepEqual(JSON.parse(c.exportPhenopacket()).phenotypicFeatures, [{ type: { id: 'HP:0001251' } }]);
+  assert.deepEqual(JSON.parse(c.exportNative()), c.state.case);
+  assert.equal(new Controller(stubCore()).canExportPhenopacket, false);
+});
+
+test('without a core yet, answers are kept and evaluated once the core is attached', () => {
+  const seen = [];
+  const c = new Controller(null, (s) => seen.push(s.report));
+  c.setAge('2', 'years');
+  c.setFinding('HP:0001251', 'present');
+  assert.equal(c.state.report, null);
+  assert.equal(c.canExportPhenopacket, false);
+  c.attach(stubCore());
+  assert.equal(c.state.report.findingCount, 1);
+  assert.deepEqual(seen, [null, null, c.state.report]);
+});
+
+test("the onset question as a whole ('onset') reads and writes the case's onset", () => {
+  const c = new Controller(stubCore());
+  assert.equal(answerOf(c.state.case, 'onset'), undefined);
+  c.setAnswer('onset', 'chronic');
+  assert.equal(c.state.case.onset, 'chronic');
+  assert.equal(answerOf(c.state.case, 'onset'), 'chronic');
+  c.setAnswer('onset', null);
+  assert.equal('onset' in c.state.case, false);
 });

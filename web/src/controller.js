@@ -1,19 +1,81 @@
 // SPDX-License-Identifier: MIT
-// Holds the case and the latest report; every change re-evaluates through the core. No DOM here:
-// the views render `state` and call the methods below (tested with node --test and a stub core).
+// Holds the case and the latest report; every change re-evaluates through the core, synchronously
+// (an answer is painted in the same frame). No DOM here: the views render `state` and call the
+// methods below (tested with node --test and a stub core). No clinical logic either: answers are
+// written into the native case JSON (DESIGN §4.1) by the shape of the variable id alone.
 import { CoreError } from './core.js';
 
-const FINDING_STATES = new Set(['present', 'absent', 'unknown']);
+const TRI = ['present', 'absent', 'unknown'];
+/** The answers each kind of variable takes, in the order the views offer them. */
+export const CHOICES = {
+  finding: TRI,
+  exposure: TRI,
+  history: TRI,
+  test: ['abnormal', 'normal', 'pending', 'not_done'],
+  antibody: ['positive', 'negative', 'pending', 'not_tested'],
+  onset: ['acute', 'subacute', 'chronic', 'unknown'],
+};
 
 /** A fresh, empty case (native case JSON, DESIGN §4.1). */
 export function emptyCase() {
   return { caseVersion: 1, findings: {} };
 }
 
+/**
+ * The kind and key of a variable id: 'HP:0001251', 'exposure:x', 'history:x', 'test:x',
+ * 'antibody:x', 'onset:x', or 'onset' (the onset question as a whole).
+ */
+export function parseVariable(id) {
+  if (id.startsWith('HP:')) return { kind: 'finding', key: id };
+  const i = id.indexOf(':');
+  return i < 0 ? { kind: id, key: '' } : { kind: id.slice(0, i), key: id.slice(i + 1) };
+}
+
+const FIELD = { finding: 'findings', exposure: 'exposures', history: 'history', test: 'tests', antibody: 'antibodies' };
+
+/** Exposures as an object (the array form of an imported case means "listed = present"). */
+function exposuresObject(value) {
+  if (!Array.isArray(value)) return { ...value };
+  return Object.fromEntries(value.map((k) => [k, 'present']));
+}
+
+/**
+ * The recorded answer for a variable, or undefined when it was never answered. For an onset
+ * variable ('onset:acute') the answer is the case's onset value.
+ */
+export function answerOf(caseObject, id) {
+  const { kind, key } = parseVariable(id);
+  if (kind === 'onset') return caseObject.onset;
+  const field = caseObject[FIELD[kind]];
+  if (!field) return undefined;
+  if (kind === 'exposure') return exposuresObject(field)[key];
+  return field[key];
+}
+
+/** Returns a copy of the case with one answer set (null or undefined removes it). */
+export function withAnswer(caseObject, id, value) {
+  const { kind, key } = parseVariable(id);
+  const next = structuredClone(caseObject);
+  if (value != null && !CHOICES[kind]?.includes(value)) throw new TypeError(`bad answer ${value} for ${id}`);
+  if (kind === 'onset') {
+    if (value == null) delete next.onset;
+    else next.onset = value;
+    return next;
+  }
+  const name = FIELD[kind];
+  const field = kind === 'exposure' ? exposuresObject(next[name] ?? {}) : { ...next[name] };
+  if (value == null) delete field[key];
+  else field[key] = value;
+  if (Object.keys(field).length || name === 'findings') next[name] = field;
+  else delete next[name];
+  return next;
+}
+
 export class Controller {
   /**
-   * @param {{evaluate(c: object): object}} core  the adapter from core.js (or a stub in tests)
-   * @param {(state: object) => void} onChange     called after every evaluation
+   * @param {{evaluate(c: object): object, importCase?: Function, exportPhenopacket?: Function}|null} core
+   *        the adapter from core.js (or a stub in tests); null until attach()
+   * @param {(state: object) => void} onChange called after every evaluation
    */
   constructor(core, onChange = () => {}) {
     this.core = core;
@@ -21,20 +83,37 @@ export class Controller {
     this.state = { case: emptyCase(), report: null, error: null };
   }
 
-  /** Replaces the whole case (prefill, import) and evaluates it. */
-  setCase(caseObject) {
-    this.state = { ...this.state, case: structuredClone(caseObject) };
+  /** Gives the controller its core when it was created without one (the page renders first). */
+  attach(core) {
+    this.core = core;
     return this.evaluate();
+  }
+
+  /** Replaces the whole case (prefill, import, reopen) and evaluates it. */
+  setCase(caseObject) {
+    return this._set(structuredClone(caseObject));
+  }
+
+  /** Starts again with an empty case. */
+  newCase() {
+    return this._set(emptyCase());
   }
 
   /** Sets one HPO finding; 'unknown' removes it from the case. */
   setFinding(term, value) {
-    if (!FINDING_STATES.has(value)) throw new TypeError(`bad finding state ${value}`);
+    if (!TRI.includes(value)) throw new TypeError(`bad finding state ${value}`);
     const findings = { ...this.state.case.findings };
     if (value === 'unknown') delete findings[term];
     else findings[term] = value;
-    this.state = { ...this.state, case: { ...this.state.case, findings } };
-    return this.evaluate();
+    return this._set({ ...this.state.case, findings });
+  }
+
+  /**
+   * Sets the answer for any variable id (see parseVariable); null clears it. 'unknown' is kept
+   * for findings, exposures and history ("not sure" is an answer: the question was asked).
+   */
+  setAnswer(id, value) {
+    return this._set(withAnswer(this.state.case, id, value));
   }
 
   /**
@@ -47,20 +126,118 @@ export class Controller {
     for (const f of item.features) delete findings[f];
     if (value === 'present' && item.features.length) findings[item.features[0]] = 'present';
     if (value === 'absent') for (const f of item.features) findings[f] = 'absent';
-    this.state = { ...this.state, case: { ...this.state.case, findings } };
-    return this.evaluate();
+    return this._set({ ...this.state.case, findings });
   }
 
-  /** Re-evaluates the current case; keeps the case whatever happens. */
+  /** Sets the age ('years' or 'months'); an empty or invalid number removes it. */
+  setAge(value, unit = 'years') {
+    const next = { ...this.state.case };
+    const n = typeof value === 'number' ? value : Number.parseFloat(value);
+    if (value === '' || value == null || !Number.isFinite(n)) delete next.age;
+    else next.age = { [unit === 'months' ? 'months' : 'years']: n };
+    return this._set(next);
+  }
+
+  /** Sets a top-level field (sex, followUpMonths); '' or null removes it. */
+  setField(name, value) {
+    const next = { ...this.state.case };
+    if (value === '' || value == null) delete next[name];
+    else next[name] = value;
+    return this._set(next);
+  }
+
+  /** Adds a visit {date, severity: {item: number}}, kept in date order. */
+  addVisit(visit) {
+    const visits = [...(this.state.case.visits ?? []), structuredClone(visit)];
+    visits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return this._set({ ...this.state.case, visits });
+  }
+
+  /** Removes the visit at an index. */
+  removeVisit(index) {
+    const visits = (this.state.case.visits ?? []).filter((_, i) => i !== index);
+    const next = { ...this.state.case, visits };
+    if (!visits.length) delete next.visits;
+    return this._set(next);
+  }
+
+  /**
+   * Reads a case file (native case JSON or, when the core supports it, a GA4GH Phenopacket) and,
+   * only if it is valid, makes it the current case. A bad file never touches the current case.
+   * @returns {{ok: true, format: string, warnings: string[]} | {ok: false, error: {code, message, path}}}
+   */
+  importCase(text) {
+    let imported;
+    try {
+      if (this.core.importCase) {
+        imported = this.core.importCase(text);
+      } else {
+        let parsed;
+        try {
+          parsed = JSON.parse(text);
+        } catch (e) {
+          throw new CoreError('invalid_json', e.message);
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+          throw new CoreError('wrong_type', 'expected a case object');
+        }
+        const report = this.core.evaluate(parsed); // validates; throws CoreError
+        imported = { case: parsed, format: 'native', warnings: report.warnings ?? [] };
+      }
+    } catch (e) {
+      if (!isCoreError(e)) throw e;
+      return { ok: false, error: errorOf(e) };
+    }
+    const next = { ...imported.case };
+    for (const [k, v] of Object.entries(next)) {
+      if (k !== 'findings' && v && typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length) delete next[k];
+    }
+    this.setCase(next);
+    return { ok: true, format: imported.format, warnings: imported.warnings ?? [] };
+  }
+
+  /** The current case as native case JSON text. */
+  exportNative() {
+    return JSON.stringify(this.state.case, null, 2) + '\n';
+  }
+
+  /** Whether the core can write Phenopackets. */
+  get canExportPhenopacket() {
+    return typeof this.core?.exportPhenopacket === 'function';
+  }
+
+  /** The current case as GA4GH Phenopacket v2 JSON text (throws CoreError on failure). */
+  exportPhenopacket() {
+    return JSON.stringify(this.core.exportPhenopacket(this.state.case), null, 2) + '\n';
+  }
+
+  /** Re-evaluates the current case; keeps the case whatever happens. Without a core: no report yet. */
   evaluate() {
+    if (!this.core) {
+      this.onChange(this.state);
+      return this.state;
+    }
     try {
       const report = this.core.evaluate(this.state.case);
       this.state = { ...this.state, report, error: null };
     } catch (e) {
-      if (!(e instanceof CoreError) && !(e && e.name === 'CoreError')) throw e;
-      this.state = { ...this.state, error: { code: e.code, message: e.detail ?? e.message, path: e.path } };
+      if (!isCoreError(e)) throw e;
+      this.state = { ...this.state, error: errorOf(e) };
     }
     this.onChange(this.state);
     return this.state;
   }
+
+  _set(caseObject) {
+    this.state = { ...this.state, case: caseObject };
+    return this.evaluate();
+  }
+}
+
+function isCoreError(e) {
+  return e instanceof CoreError || (e && e.name === 'CoreError');
+}
+
+function errorOf(e) {
+  return { code: e.code, message: e.detail ?? e.message, path: e.path ?? '' };
 }

@@ -56,8 +56,16 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function unwrap(text) {
-  const result = JSON.parse(text);
+const decoder = new TextDecoder();
+
+// The bindings return a Uint8Array view of UTF-8 bytes in the module's memory, valid until the
+// next call: decode at once.
+function text(view) {
+  return decoder.decode(view);
+}
+
+function unwrap(view) {
+  const result = JSON.parse(text(view));
   if (!result.ok) {
     const e = result.error;
     throw new CoreError(e.code, e.message, e.path);
@@ -123,27 +131,37 @@ export async function createOmsAid() {
   return {
     /** Evaluates a case (an object, or JSON text) and returns the report object. */
     evaluate(caseInput, options = {}) {
-      const text = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
-      if (text === undefined) throw new CoreError('wrong_type', 'expected a case object', '');
-      const result = call((m) => unwrap(m._evaluate(text, options.today ?? today())));
+      const input = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
+      if (input === undefined) throw new CoreError('wrong_type', 'expected a case object', '');
+      const result = call((m) => unwrap(m._evaluate(input, options.today ?? today())));
       return result.report;
+    },
+    /** Like evaluate, but returns the report as JSON text (no parsing in JS; for bulk use). */
+    evaluateText(caseInput, options = {}) {
+      const input = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
+      if (input === undefined) throw new CoreError('wrong_type', 'expected a case object', '');
+      const envelope = call((m) => text(m._evaluate(input, options.today ?? today())));
+      if (envelope.startsWith('{"ok":true,"report":')) return envelope.slice(20, -1);
+      const e = JSON.parse(envelope).error;
+      throw new CoreError(e.code, e.message, e.path);
     },
     /**
      * Validates a case given as native case JSON or as a GA4GH Phenopacket v2 (object or text) and
      * returns {case: native case object, format: 'native'|'phenopacket', warnings: [...]}.
      * Throws CoreError (with the JSON path) on bad input.
      */
-    importCase(input, options = {}) {
-      const text = typeof input === 'string' ? input : JSON.stringify(input);
-      if (text === undefined) throw new CoreError('wrong_type', 'expected a case', '');
-      const r = call((m) => unwrap(m._importCase(text, options.today ?? today())));
+    importCase(caseInput, options = {}) {
+      const input = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
+      if (input === undefined) throw new CoreError('wrong_type', 'expected a case', '');
+      const r = call((m) => unwrap(m._importCase(input, options.today ?? today())));
       return { case: r.case, format: r.format, warnings: r.warnings };
     },
     /** The case as a GA4GH Phenopacket v2 object. */
     exportPhenopacket(caseInput, options = {}) {
-      const text = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
+      const input = typeof caseInput === 'string' ? caseInput : JSON.stringify(caseInput);
+      if (input === undefined) throw new CoreError('wrong_type', 'expected a case', '');
       const id = options.id ?? 'oms-aid-case';
-      return call((m) => unwrap(m._exportPhenopacket(text, id, options.created ?? new Date().toISOString()))).phenopacket;
+      return call((m) => unwrap(m._exportPhenopacket(input, id, options.created ?? new Date().toISOString()))).phenopacket;
     },
     /** Versions, disclaimer and the HPO acknowledgement. */
     kbInfo() {

@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: MIT
 // <oms-aid mode="patient|clinician" lang="en"> — the composition root: creates the core (once per
 // page), a controller per element, and renders the views. Fires `oms-aid-report` (detail: the
-// report) after every evaluation; `element.case = {...}` prefills a case.
-import { LitElement, html, css, nothing } from 'lit';
+// report) after every evaluation; `element.case = {...}` prefills a case and `element.case` reads it.
+// Switching modes keeps the case: both modes render the same controller's state.
+import { LitElement, html, nothing } from 'lit';
 import { createOmsAid } from './core.js';
 import { Controller } from './controller.js';
 import { translator } from './i18n/i18n.js';
-import { criteriaPanel } from './views/criteria-panel.js';
+import { nextQuestion, questionFor, MAX_QUESTIONS } from './questionnaire.js';
+import { searchTerms } from './search.js';
+import { openStorage, savingWasTurnedOn } from './storage.js';
+import { styles } from './views/styles.js';
+import { patientView } from './views/patient.js';
+import { clinicianView } from './views/clinician.js';
+import { summaryView } from './views/summary.js';
+import { caseMenu, dialogView, importError } from './views/data.js';
 
 let corePromise = null;
 function sharedCore() {
@@ -15,61 +23,67 @@ function sharedCore() {
 }
 
 let nextUid = 0;
+const MAX_FILE = 5 << 20;
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const freshFlow = () => ({ step: 'intro', trail: [], review: null, returnTo: null, skipped: new Set() });
 
 export class OmsAid extends LitElement {
   static properties = {
     mode: { type: String, reflect: true },
     lang: { type: String },
-    _state: { state: true },
-    _loadError: { state: true },
-    _info: { state: true },
   };
 
-  static styles = css`
-    :host { display: block; font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff;
-      max-width: 60rem; margin: 0 auto; padding: 1rem; box-sizing: border-box; }
-    *, *::before, *::after { box-sizing: inherit; }
-    h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
-    h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
-    .muted { color: #4a4a4a; margin: 0 0 1rem; }
-    .panel { border: 1px solid #c8c8c8; border-radius: 8px; padding: 1rem; margin: 1rem 0; }
-    fieldset.tri { border: 1px solid #d6d6d6; border-radius: 6px; margin: 0 0 .75rem; padding: .5rem .75rem; }
-    legend { font-weight: 600; padding: 0 .25rem; }
-    .choice { display: inline-flex; align-items: center; gap: .35rem; margin: .25rem 1rem .25rem 0; min-height: 44px; cursor: pointer; }
-    input[type=radio] { width: 1.2rem; height: 1.2rem; margin: 0; }
-    input:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
-    .verdict { display: flex; flex-wrap: wrap; gap: .5rem 1rem; padding: .75rem; border-radius: 6px; margin-top: .5rem; }
-    .verdict-met { background: #e3f1e6; border: 1px solid #1e6b34; }
-    .verdict-not_met { background: #f2f2f2; border: 1px solid #595959; }
-    .verdict-indeterminate { background: #fff4d6; border: 1px solid #8a5a00; }
-    .evidence { font-size: .875rem; color: #4a4a4a; }
-    cite { font-style: normal; text-decoration: underline dotted; }
-    .error { background: #fde7e7; border: 1px solid #a61b1b; padding: .75rem; border-radius: 6px; }
-    .disclaimer { border-left: 4px solid #a61b1b; background: #fff6f6; padding: .75rem 1rem; margin: 1rem 0; }
-    footer { font-size: .8rem; color: #4a4a4a; margin-top: 2rem; }
-  `;
+  static styles = styles;
 
   constructor() {
     super();
     this.mode = 'clinician';
     this.lang = 'en';
     this._uid = `oms${nextUid++}`;
-    this._pendingCase = null;
-    this._controller = null;
-    this._state = null;
+    this._controller = new Controller(null, (state) => this._onState(state));
+    this._state = this._controller.state;
     this._loadError = null;
     this._info = null;
+    this._vocab = null;
+    this._flow = freshFlow();
+    this._asked = new Map();
+    this._query = '';
+    this._hits = [];
+    this._dialog = null;
+    this._saved = [];
+    this._savingOn = false;
+    this._storage = null;
+    this._savedId = null;
+    this._savedName = '';
+    this._msg = '';
+    this._importError = null;
+    this._confirmAll = false;
+    this._eyesPaused = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this._focusStep = false;
+    this._act = this._actions();
+    // A `case` set on the element before this script defined it is an own property: adopt it.
+    if (Object.hasOwn(this, 'case')) {
+      const value = this.case;
+      delete this.case;
+      this.case = value;
+    }
   }
 
   /** The current case (a copy). */
   get case() {
-    return this._controller ? structuredClone(this._controller.state.case) : this._pendingCase;
+    return structuredClone(this._controller.state.case);
   }
 
-  /** Prefills a case; evaluated as soon as the engine is ready. */
+  /** Prefills a case; evaluated now, or as soon as the engine is ready. */
   set case(value) {
-    if (this._controller) this._controller.setCase(value);
-    else this._pendingCase = structuredClone(value);
+    this._flow = freshFlow();
+    this._controller.setCase(value);
   }
 
   /** The latest report, or null. */
@@ -79,54 +93,323 @@ export class OmsAid extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    if (this._controller || this._starting) return;
+    if (this._starting) return;
     this._starting = true;
-    sharedCore().then(
-      (core) => {
-        this._info = core.kbInfo();
-        this._controller = new Controller(core, (state) => this._onState(state));
-        if (this._pendingCase) this._controller.setCase(this._pendingCase);
-        else this._controller.evaluate();
-      },
-      (e) => {
-        this._loadError = e;
-      },
-    );
+    // The page renders first (the patient's first screen needs no engine); the engine, whose
+    // decompression and compilation take a moment, starts once that first frame is painted.
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      sharedCore().then(
+        (core) => {
+          this._info = core.kbInfo();
+          this._vocab = core.vocabulary();
+          this._termIndex = new Map(this._vocab.hpoTerms.map((x) => [x[0], x[1]]));
+          this._controller.attach(core);
+        },
+        (e) => {
+          this._loadError = e;
+          this.requestUpdate();
+        },
+      );
+    };
+    requestAnimationFrame(() => setTimeout(start));
+    setTimeout(start, 200); // when frames are not painted (a hidden tab)
+    savingWasTurnedOn().then((on) => {
+      this._savingOn ||= on;
+      this.requestUpdate();
+    });
   }
 
   _onState(state) {
     this._state = state;
+    this.requestUpdate();
     if (state.report && !state.error) {
       this.dispatchEvent(new CustomEvent('oms-aid-report', { detail: state.report, bubbles: true, composed: true }));
     }
   }
 
+  _update(fn) {
+    fn?.();
+    this.requestUpdate();
+  }
+
+  _message(text) {
+    this._msg = text;
+    this.requestUpdate();
+  }
+
+  /** The question on screen in patient mode (a revisited one, or the engine's next), or null. */
+  _question() {
+    const { report, case: k } = this._state;
+    const f = this._flow;
+    if (f.review) return this._wording(f.review);
+    if (f.trail.length >= MAX_QUESTIONS) return null;
+    const q = nextQuestion(report, this._vocab, k, f.skipped);
+    // Remember the report's wording: a question can be revisited after it left nextQuestions.
+    if (q) this._asked.set(q.id, q);
+    return q;
+  }
+
+  /** A question's wording (as asked, or from the vocabulary), or null when there is none. */
+  _wording(id) {
+    const entry = this._state.report?.nextQuestions?.find((x) => x.feature === id);
+    const q = this._asked.get(id) ?? questionFor(id, this._vocab, entry);
+    return q.question ? q : null;
+  }
+
+  _actions() {
+    const c = () => this._controller;
+    const t = (...a) => translator(this.lang)(...a);
+    const flow = (patch) => {
+      Object.assign(this._flow, patch);
+      this._focusStep = true;
+      this.requestUpdate();
+    };
+    const store = () => (this._storage ??= openStorage());
+    const failed = (e) => this._message(t('d.storageFailed', { message: e?.message ?? String(e) }));
+    return {
+      // Case entry (both modes)
+      setAnswer: (id, v) => c().setAnswer(id, v),
+      setFinding: (id, v) => c().setFinding(id, v),
+      setCriterion: (item, v) => c().setCriterion(item, v),
+      setAge: (v, unit) => c().setAge(v, unit),
+      setField: (name, v) => c().setField(name, v),
+      addVisit: (v) => c().addVisit(v),
+      removeVisit: (i) => c().removeVisit(i),
+      search: (q) => this._update(() => {
+        this._query = q;
+        this._hits = searchTerms(this._vocab?.hpoTerms ?? [], q);
+      }),
+      // Patient questionnaire
+      start: () => flow({ step: 'question', review: null, returnTo: null }),
+      answer: (id, v) => {
+        const f = this._flow;
+        if (v === 'unsure') {
+          f.skipped.add(id); // a test or antibody the parent does not know about: nothing recorded
+          c().setAnswer(id, null);
+        } else {
+          f.skipped.delete(id);
+          c().setAnswer(id, v);
+        }
+        if (f.review) {
+          const i = f.trail.indexOf(f.review);
+          const back = f.returnTo;
+          flow({ review: back ? null : f.trail[i + 1] ?? null, step: back ?? 'question', returnTo: null });
+        } else {
+          if (!f.trail.includes(id)) f.trail.push(id);
+          flow({});
+        }
+      },
+      back: () => {
+        const f = this._flow;
+        const i = f.review ? f.trail.indexOf(f.review) : f.trail.length;
+        if (i > 0) flow({ review: f.trail[i - 1], returnTo: null });
+        else flow({ step: 'intro', review: null });
+      },
+      showResults: () => flow({ step: 'results', review: null, returnTo: null }),
+      resume: () => flow({ step: 'question', review: null, returnTo: null }),
+      edit: (id) => flow({ step: 'question', review: id, returnTo: 'results' }),
+      toggleEyes: () => this._update(() => (this._eyesPaused = !this._eyesPaused)),
+      print: () => window.print(),
+      setMode: (m) => this._update(() => {
+        this.mode = m;
+      }),
+      // Case file and storage
+      askNew: () => this._update(() => (this._dialog = 'new')),
+      newCase: () => {
+        c().newCase();
+        this._savedId = null;
+        this._savedName = '';
+        this._flow = freshFlow();
+        this._dialog = null;
+        this._message(t('d.newDone'));
+      },
+      openSave: () => this._update(() => (this._dialog = 'save')),
+      save: async (name) => {
+        try {
+          const rec = await store().save({ id: this._savedId, name, case: c().state.case });
+          this._savingOn = true;
+          this._savedId = rec.id;
+          this._savedName = rec.name;
+          this._dialog = null;
+          this._message(t('d.savedDone', { name: rec.name }));
+        } catch (e) {
+          this._dialog = null;
+          failed(e);
+        }
+      },
+      openSaved: async () => {
+        this._confirmAll = false;
+        this._update(() => (this._dialog = 'saved'));
+        if (!this._savingOn) return;
+        try {
+          this._saved = await store().list();
+          this.requestUpdate();
+        } catch (e) {
+          failed(e);
+        }
+      },
+      openRecord: async (id) => {
+        try {
+          const rec = await store().get(id);
+          if (!rec) return;
+          c().setCase(rec.case);
+          this._savedId = rec.id;
+          this._savedName = rec.name;
+          this._flow = { ...freshFlow(), step: 'results' };
+          this._dialog = null;
+          this._message(t('d.openedDone', { name: rec.name }));
+        } catch (e) {
+          failed(e);
+        }
+      },
+      deleteRecord: async (id) => {
+        try {
+          await store().remove(id);
+          if (this._savedId === id) this._savedId = null;
+          this._saved = await store().list();
+          this._message(t('d.deletedDone'));
+        } catch (e) {
+          failed(e);
+        }
+      },
+      askDeleteAll: () => this._update(() => (this._confirmAll = true)),
+      cancelDeleteAll: () => this._update(() => (this._confirmAll = false)),
+      deleteAll: async () => {
+        try {
+          await store().removeAll();
+          this._saved = [];
+          this._savedId = null;
+          this._confirmAll = false;
+          this._message(t('d.deletedAllDone'));
+        } catch (e) {
+          failed(e);
+        }
+      },
+      closeDialog: () => this._update(() => (this._dialog = null)),
+      dialogClosed: () => this._update(() => (this._dialog = null)),
+      exportNative: () => this._download(`oms-aid-case-${today()}.json`, c().exportNative()),
+      exportPhenopacket: () => {
+        try {
+          this._download(`oms-aid-phenopacket-${today()}.json`, c().exportPhenopacket());
+        } catch (e) {
+          this._message(t('d.exportFailed', { message: e.detail ?? e.message }));
+        }
+      },
+      pickFile: () => this.renderRoot.querySelector('input[type=file]').click(),
+      fileChosen: async (e) => {
+        const file = e.target.files?.[0];
+        e.target.value = '';
+        if (!file) return;
+        let result;
+        if (file.size > MAX_FILE) {
+          result = { ok: false, error: { code: 'too_large', message: `${file.size}`, path: '' } };
+        } else {
+          try {
+            result = c().importCase(await file.text());
+          } catch (err) {
+            result = { ok: false, error: { code: 'read_failed', message: err.message, path: '' } };
+          }
+        }
+        if (!result.ok) {
+          this._importError = result.error;
+          this._message('');
+          return;
+        }
+        this._importError = null;
+        this._savedId = null;
+        this._flow = { ...freshFlow(), step: 'results' };
+        this._message(t('imp.ok', { name: file.name, format: t(`imp.format.${result.format}`), n: result.warnings.length }) +
+          (result.warnings.length ? ` ${result.warnings.join('; ')}` : ''));
+      },
+      dismissImportError: () => this._update(() => (this._importError = null)),
+    };
+  }
+
+  _download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    this.renderRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    this._message(translator(this.lang)('d.downloaded', { name }));
+  }
+
+  updated() {
+    const dlg = this.renderRoot.querySelector('dialog');
+    if (dlg && this._dialog && !dlg.open) dlg.showModal();
+    if (dlg && !this._dialog && dlg.open) dlg.close();
+    if (this._focusStep) {
+      // Focus the new screen's heading; a red-flag warning above it stays in view.
+      this._focusStep = false;
+      const heading = this.renderRoot.querySelector('[data-step]');
+      heading?.focus({ preventScroll: true });
+      (this.renderRoot.querySelector('div[data-mode] [data-testid=red-flags]') ?? heading)?.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+
   render() {
     const t = translator(this.lang);
-    const header = html`<header><h1>${t('app.title')}</h1><p class="muted">${t('app.subtitle')}</p></header>`;
+    const uid = this._uid;
+    const mode = this.mode === 'patient' ? 'patient' : 'clinician';
+    const header = html`<header class="top screen">
+      <div class="brand"><h1>${t('app.title')}</h1><p>${t('app.subtitle')}</p></div>
+      <fieldset class="modes"><legend>${t('mode.label')}</legend>
+        <div class="seg">${['patient', 'clinician'].map((m) => html`<label><input type="radio" name="${uid}-mode" value=${m}
+          data-mode=${m} .checked=${mode === m} @change=${() => this._act.setMode(m)}><span>${t(`mode.${m}`)}</span></label>`)}</div>
+      </fieldset>
+    </header>`;
     if (this._loadError) {
       return html`${header}<p class="error" role="alert">${t('app.loadFailed', { message: this._loadError.message })}</p>`;
     }
-    if (!this._state) return html`${header}<p role="status">${t('app.loading')}</p>`;
     const { report, error } = this._state;
+    const p = {
+      report,
+      caseObject: this._state.case,
+      vocabulary: this._vocab,
+      termIndex: this._termIndex,
+      info: this._info,
+      t,
+      uid,
+      act: this._act,
+      flow: this._flow,
+      query: this._query,
+      hits: this._hits,
+      eyesPaused: this._eyesPaused,
+      today: today(),
+    };
+    if (mode === 'patient') {
+      p.q = this._flow.step === 'question' ? this._question() : null;
+      p.flow = { ...this._flow, position: this._flow.review ? this._flow.trail.indexOf(this._flow.review) + 1 : this._flow.trail.length + 1 };
+      p.hasMore = this._flow.trail.length < MAX_QUESTIONS && !!nextQuestion(report, this._vocab, this._state.case, this._flow.skipped);
+      p.canAsk = (id) => !!this._wording(id);
+    }
     return html`
       ${header}
-      <aside class="disclaimer" aria-label=${t('disclaimer.heading')}>${report?.disclaimer ?? this._info?.disclaimer}</aside>
+      <p class="disclaimer screen" role="note">${report?.disclaimer ?? this._info?.disclaimer ?? t('app.loading')}</p>
+      ${report ? caseMenu({ t, canPhenopacket: this._controller.canExportPhenopacket, act: this._act }) : nothing}
+      <p class="msg screen" role="status">${this._msg}</p>
+      ${importError(this._importError, t, this._act.dismissImportError)}
       ${error
-        ? html`<p class="error" role="alert">${error.code === 'internal'
+        ? html`<p class="error screen" role="alert">${error.code === 'internal'
             ? t('error.internal')
             : t('error.input', { message: error.path ? `${error.path}: ${error.message}` : error.message })}</p>`
         : nothing}
-      ${criteriaPanel({
-        report,
-        caseObject: this._state.case,
-        t,
-        uid: this._uid,
-        onCriterion: (item, value) => this._controller.setCriterion(item, value),
-      })}
-      <footer>
-        <p>${t('hpo.acknowledgement')}: ${this._info?.hpoAttribution}</p>
-        <p>${t('footer.kbVersion', { version: this._info?.kbVersion })}</p>
+      <div class="screen" data-mode=${mode} ?data-ready=${!!report}>${mode === 'patient' ? patientView(p)
+        : report ? clinicianView(p) : html`<p role="status">${t('app.loading')}</p>`}</div>
+      ${summaryView(p)}
+      ${dialogView({ dialog: this._dialog, t, uid, saved: this._saved, savingOn: this._savingOn, confirmAll: this._confirmAll,
+        defaultName: this._savedName || t('d.defaultName', { date: today() }), act: this._act })}
+      <footer class="screen">
+        <p>${t('footer.privacy')}</p>
+        ${this._info ? html`<p>${t('hpo.acknowledgement')}: ${this._info.hpoAttribution}</p>
+          <p>${t('footer.kbVersion', { version: this._info.kbVersion })}</p>` : nothing}
       </footer>`;
   }
 }

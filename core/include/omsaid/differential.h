@@ -8,6 +8,7 @@
 // Complexity is linear in the size of the knowledge base (annotations of the answered variables).
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "omsaid/evidence.h"
@@ -22,6 +23,7 @@ struct FindingContribution {
   double lr = 1;
   const Provenance* provenance = nullptr;  ///< of the frequency; nullptr = the model's default
   bool clamped = false;
+  double strength = 0;  ///< |ln lr|, the sort key
 };
 
 struct RankedDiagnosis {
@@ -38,9 +40,11 @@ struct DifferentialResult {
   std::vector<double> probability;         ///< by diagnosis index
 };
 
-/// Ranks the diagnoses of `model` for the evidence.
+/// Ranks the diagnoses of `model` for the evidence. Every diagnosis gets its probability and rank;
+/// the evidence lists (the "why") are built for the first `max_explained` only, which keeps the cost
+/// linear in the size of the knowledge base.
 DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& model,
-                                 const Evidence& ev);
+                                 const Evidence& ev, size_t max_explained = SIZE_MAX);
 
 struct NextQuestion {
   int variable = -1;

@@ -22,7 +22,8 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c);
 /// Parses the case (native case JSON or a GA4GH Phenopacket v2) and returns the report as JSON text,
 /// or the first problem of the input.
 Result<std::string> EvaluateJson(const KnowledgeBase& kb, std::string_view case_json,
-                                 const CaseLimits& limits = {});
+                                 const CaseLimits& limits = {},
+                                 ReportDetail detail = ReportDetail::kFull);
 
 /// The knowledge base's vocabulary for a user interface, as JSON: every variable (HPO features,
 /// exposures, history items, onsets, tests, antibodies) with its labels and plain-language question,

@@ -35,6 +35,10 @@ struct Evidence {
   /// Filled by the engine as it goes, so later rules can refer to earlier results.
   std::vector<CriteriaStatus> criteria;
   std::vector<double> probabilities;  ///< by diagnosis index, once the differential has run
+  /// Memo of the named rules (definitions) for this evaluation: -1 not computed, else a Tri.
+  /// Call ResetDefinitions() whenever criteria or probabilities change.
+  mutable std::vector<int8_t> definition_memo;
+  void ResetDefinitions() { definition_memo.assign(kb ? kb->definitions.size() : 0, -1); }
 };
 
 /// Builds the evidence. Fails only on a contradiction (a term present while the same term, or one of

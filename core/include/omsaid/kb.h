@@ -26,12 +26,17 @@ struct Provenance {
   std::vector<std::string> sources;
   char evidence = 'U';
   std::string note;
+  /// Pre-rendered JSON members for the report: `"sources":[…],"evidence":"V"[,"note":"…"]`, and the
+  /// same without the note.
+  std::string json, json_short;
+  std::vector<int> source_refs;  ///< the sources as indexes into KnowledgeBase::references
 };
 
 struct Reference {
   std::string id;
   std::string citation;  ///< "Authors. Title. Journal Year;Vol:Pages."
   std::string pmid, pmcid, doi, url;
+  std::string json;  ///< pre-rendered `"<id>":{"citation":…}`
 };
 
 /// Kinds of variable the engine reasons about. HPO features come from findings; the others from the
@@ -51,6 +56,8 @@ struct Variable {
   std::string question;  ///< plain-language question, "" when the variable is never asked directly
   std::string help;      ///< plain-language help for the question
   std::string why;       ///< why the answer matters (for next-question suggestions)
+  std::string json_id_label;  ///< pre-rendered `"feature":"…","label":"…"`
+  std::string json_question;  ///< pre-rendered next-question members (all but the gain)
 };
 
 /// The part of HPO the knowledge base needs: terms related (up or down) to its features.
@@ -76,6 +83,7 @@ struct Conditional {
   Rule when;
   std::string text;
   Provenance provenance;
+  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 /// When a test is indicated, and how urgently.
@@ -84,6 +92,7 @@ struct Indication {
   std::string urgency;  ///< emergency | urgent | soon | routine
   std::string reason;
   Provenance provenance;
+  std::string json_reason;  ///< pre-rendered quoted reason
 };
 
 /// A repeat schedule after a normal result.
@@ -92,6 +101,7 @@ struct RepeatRule {
   double after_months = 0, every_months = 0, until_months = 0;
   std::string reason;
   Provenance provenance;
+  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 /// A work-up test of the catalogue (data/workup.json).
@@ -112,6 +122,8 @@ struct TestDef {
   std::vector<Conditional> if_normal;   ///< notes shown with a normal result
   std::vector<Conditional> if_abnormal;
   std::vector<RepeatRule> repeats;      ///< the first that holds applies after a normal result
+  std::string json_head;  ///< pre-rendered `"id":…,"label":…,"looksFor":…,"category":…[,"loinc":…]`
+  std::string json_head_compact;  ///< the same without looksFor
 };
 
 /// A named rule (data/definitions.json), used as {"type": "ref", "id": ...}.
@@ -128,6 +140,8 @@ struct FeatureFrequency {
   double frequency = 0;
   std::vector<int> age_bands;  ///< indexes into KnowledgeBase::age_bands; empty = all
   Provenance provenance;
+  // Derived when loading: the frequency clamped to the model's bounds, and its logs.
+  double clamped = 0, log_yes = 0, log_no = 0;
 };
 
 struct Diagnosis {
@@ -139,6 +153,8 @@ struct Diagnosis {
   std::vector<double> pretest;              ///< weight per age band
   std::vector<Provenance> pretest_provenance;
   std::vector<FeatureFrequency> features;
+  std::string json_head;        ///< pre-rendered id, label, lay, summary, xrefs
+  std::string json_head_short;  ///< pre-rendered id, label, lay
 };
 
 /// A naive-Bayes model over a closed set of diagnoses (the differential, or the causes of OMS).
@@ -150,6 +166,7 @@ struct DiagnosisModel {
     std::string category;
     double frequency = 0.05;
     Provenance provenance;
+    double clamped = 0, log_yes = 0, log_no = 0;  ///< derived when loading
   };
   std::vector<Default> defaults;
   std::vector<Diagnosis> diagnoses;
@@ -168,6 +185,7 @@ struct RedFlag {
   std::string message; ///< for clinicians
   std::string lay;     ///< for parents and patients
   Provenance provenance;
+  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 struct CareRole {
@@ -178,6 +196,7 @@ struct CareRole {
   std::string urgency;  ///< emergency | urgent | soon | routine
   std::string reason;
   Provenance provenance;
+  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 /// PNS-Care score (Graus 2021), every cell with its evidence.
@@ -248,6 +267,7 @@ struct KnowledgeBase {
 
   std::vector<Reference> references;
   std::unordered_map<std::string, int> reference_index;
+  std::vector<int> references_by_id;  ///< indexes into `references`, sorted by id
 
   std::vector<Variable> variables;
   std::unordered_map<std::string, int> variable_index;
@@ -287,6 +307,10 @@ struct KnowledgeBase {
   /// The age band of an age in years, or -1 when the age is unknown.
   int AgeBandOf(const std::optional<double>& age_years) const;
 };
+
+/// Computes a model's derived tables (clamped frequencies and their logs, each variable's default,
+/// the annotations per variable). The loader calls it; call it again after editing a model by hand.
+void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model);
 
 /// One data file: its name (for messages) and its JSON text.
 struct KbFile {

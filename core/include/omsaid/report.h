@@ -30,8 +30,16 @@ struct Report {
   std::vector<const CareRole*> care_team;
 };
 
-/// The report as JSON text: every field of DESIGN §4.2, plus `severity` and `references` (every
-/// source the report cites, with its citation and identifiers).
-std::string ReportToJson(const Report& report, const KnowledgeBase& kb);
+/// How much static knowledge-base text the report repeats. Both levels have every field of the
+/// contract, and every item keeps its source ids and evidence level.
+enum class ReportDetail : uint8_t {
+  kFull,     ///< plus the notes behind each number, descriptions, and the `references` table
+  kCompact,  ///< without them (bulk use: the text is in the knowledge base)
+};
+
+/// The report as JSON text: every field of DESIGN §4.2, plus `severity` and (full) `references`
+/// (every source the report cites, with its citation and identifiers).
+std::string ReportToJson(const Report& report, const KnowledgeBase& kb,
+                         ReportDetail detail = ReportDetail::kFull);
 
 }  // namespace omsaid

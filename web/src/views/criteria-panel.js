@@ -1,26 +1,21 @@
 // SPDX-License-Identifier: MIT
-// The criteria panel: one fieldset per criterion item with present / absent / not known, the
-// verdict, and what is still needed. Renders the report only; sends intents to the controller.
+// The criteria panel: one fieldset per criterion item with present / absent / not known (as the
+// report evaluates it), the verdict, what is still needed, and the evidence behind the rule. Renders the report only; sends
+// intents to the controller.
 import { html, nothing } from 'lit';
+import { sources } from './common.js';
 
 const STATES = ['present', 'absent', 'unknown'];
 
-/** The current control value of an item, from the case (unknown unless answered). */
-function itemValue(item, findings) {
-  if (item.features.some((f) => findings[f] === 'present')) return 'present';
-  if (item.features.length && item.features.every((f) => findings[f] === 'absent')) return 'absent';
-  return 'unknown';
-}
-
-export function criteriaPanel({ report, caseObject, t, onCriterion, uid }) {
+export function criteriaPanel({ report, t, onCriterion, uid }) {
   if (!report) return nothing;
   return report.criteria.map(
     (c) => html`
       <section class="panel" aria-labelledby="${uid}-${c.id}-h">
-        <h2 id="${uid}-${c.id}-h">${t('criteria.heading')}</h2>
+        <h3 id="${uid}-${c.id}-h">${t('criteria.heading')}</h3>
         <p class="muted">${c.label}</p>
         ${c.items.map((item) => {
-          const value = itemValue(item, caseObject.findings ?? {});
+          const value = item.status; // from the report: "Truncal ataxia" makes "ataxia" present
           return html`
             <fieldset class="tri">
               <legend>${item.label}</legend>
@@ -33,17 +28,14 @@ export function criteriaPanel({ report, caseObject, t, onCriterion, uid }) {
               )}
             </fieldset>`;
         })}
-        <div class="verdict verdict-${c.status}" role="status" aria-live="polite" data-testid="verdict-${c.id}">
+        <div class="verdict v-${c.status}" role="status" aria-live="polite" data-testid="verdict-${c.id}">
           <strong>${t(`criteria.status.${c.status}`)}</strong>
           <span>${t('criteria.count', { count: c.count, required: c.required })}</span>
           ${c.status === 'indeterminate' && c.needs.length
             ? html`<span>${t('criteria.needs', { items: c.needs.join('; ') })}</span>`
             : nothing}
         </div>
-        <p class="evidence">
-          ${t('evidence.label', { level: t(`evidence.level.${c.evidence}`) })} —
-          ${c.sources.map((id, i) => html`${i ? ', ' : ''}<cite title=${report.references[id]?.citation ?? id}>${id}</cite>`)}
-        </p>
+        ${sources(c, report, t)}
       </section>`,
   );
 }

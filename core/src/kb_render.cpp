@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// Pre-renders the static JSON of the knowledge base (labels, reasons, sources, notes, whole red flags
+// and care-team roles, references) once after loading, so that writing a report is mostly appending
+// ready-made text.
+#include <algorithm>
+
+#include "json_util.h"
+#include "kb_loader.h"
+
+namespace omsaid {
+namespace {
+
+std::string Quoted(std::string_view s) {
+  std::string out;
+  AppendJsonQuoted(out, s);
+  return out;
+}
+
+const KnowledgeBase* g_kb = nullptr;  // set by RenderFragments for Render()
+
+void Render(Provenance* p) {
+  p->source_refs.clear();
+  for (const std::string& id : p->sources) {
+    auto it = g_kb->reference_index.find(id);
+    if (it != g_kb->reference_index.end()) p->source_refs.push_back(it->second);
+  }
+  std::string sources = "\"sources\":[";
+  for (size_t i = 0; i < p->sources.size(); ++i) {
+    if (i) sources += ',';
+    AppendJsonQuoted(sources, p->sources[i]);
+  }
+  sources += "],\"evidence\":\"";
+  sources += p->evidence;
+  sources += '"';
+  p->json_short = sources;
+  p->json = sources;
+  if (!p->note.empty()) p->json += ",\"note\":" + Quoted(p->note);
+}
+
+std::string Fill(const std::string& tmpl, const std::string& label) {
+  std::string out = tmpl;
+  const size_t pos = out.find("{label}");
+  if (pos != std::string::npos) out.replace(pos, 7, label);
+  return out;
+}
+
+}  // namespace
+
+void RenderFragments(KnowledgeBase* kb) {
+  g_kb = kb;
+  kb->references_by_id.resize(kb->references.size());
+  for (size_t i = 0; i < kb->references.size(); ++i) kb->references_by_id[i] = static_cast<int>(i);
+  std::sort(kb->references_by_id.begin(), kb->references_by_id.end(),
+            [&](int a, int b) { return kb->references[a].id < kb->references[b].id; });
+  for (Reference& r : kb->references) {
+    JsonWriter w;
+    w.BeginObject();
+    w.Field("citation", r.citation);
+    if (!r.pmid.empty()) w.Field("pmid", r.pmid);
+    if (!r.pmcid.empty()) w.Field("pmcid", r.pmcid);
+    if (!r.doi.empty()) w.Field("doi", r.doi);
+    if (!r.url.empty()) w.Field("url", r.url);
+    w.EndObject();
+    r.json = Quoted(r.id) + ":" + w.Take();
+  }
+
+  for (CriteriaSet& c : kb->criteria) Render(&c.provenance);
+  for (Definition& d : kb->definitions) Render(&d.provenance);
+
+  for (Variable& v : kb->variables) {
+    v.json_id_label = "\"feature\":" + Quoted(v.id) + ",\"label\":" + Quoted(v.label);
+    std::string question = v.question, help = v.help, why = v.why, label = v.label, feature = v.id;
+    std::string kind = "finding";
+    switch (v.kind) {
+      case VariableKind::kPhenotype: break;
+      case VariableKind::kExposure: kind = "exposure"; break;
+      case VariableKind::kHistory: kind = "history"; break;
+      case VariableKind::kTest: {
+        kind = "test";
+        const int t = kb->FindTest(v.key);
+        if (t >= 0) {
+          label = kb->tests[t].label;
+          if (question.empty()) question = Fill(kb->test_question_template, label);
+          if (why.empty()) why = kb->tests[t].looks_for;
+        }
+        break;
+      }
+      case VariableKind::kAntibody:
+        kind = "antibody";
+        if (question.empty()) question = Fill(kb->antibody_question_template, v.label);
+        break;
+      case VariableKind::kOnset:
+        kind = "onset";
+        feature = "onset";
+        label = kb->onset_question.label;
+        question = kb->onset_question.question;
+        help = kb->onset_question.help;
+        why = kb->onset_question.why;
+        break;
+    }
+    std::string q = "\"feature\":" + Quoted(feature) + ",\"kind\":" + Quoted(kind) +
+                    ",\"label\":" + Quoted(label) + ",\"question\":" + Quoted(question);
+    if (!help.empty()) q += ",\"help\":" + Quoted(help);
+    q += ",\"why\":" + Quoted(why);
+    v.json_question = std::move(q);
+  }
+
+  for (TestDef& t : kb->tests) {
+    Render(&t.provenance);
+    JsonWriter w;
+    w.BeginObject();
+    w.Field("id", t.id);
+    w.Field("label", t.label);
+    w.Field("looksFor", t.looks_for);
+    w.Field("category", t.category);
+    if (!t.loinc.empty()) w.Field("loinc", t.loinc);
+    w.EndObject();
+    const std::string head = w.Take();
+    t.json_head = head.substr(1, head.size() - 2);  // the members, without the braces
+    JsonWriter wc;
+    wc.BeginObject();
+    wc.Field("id", t.id);
+    wc.Field("label", t.label);
+    wc.Field("category", t.category);
+    if (!t.loinc.empty()) wc.Field("loinc", t.loinc);
+    wc.EndObject();
+    const std::string compact = wc.Take();
+    t.json_head_compact = compact.substr(1, compact.size() - 2);
+    for (Indication& i : t.indications) {
+      Render(&i.provenance);
+      i.json_reason = Quoted(i.reason);
+    }
+    for (auto* list : {&t.if_normal, &t.if_abnormal}) {
+      for (Conditional& c : *list) {
+        Render(&c.provenance);
+        c.json = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json + "}";
+        c.json_compact = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json_short + "}";
+      }
+    }
+    for (RepeatRule& r : t.repeats) {
+      Render(&r.provenance);
+      JsonWriter rw;
+      rw.BeginObject();
+      rw.Field("afterMonths", r.after_months);
+      rw.Field("everyMonths", r.every_months);
+      rw.Field("untilMonths", r.until_months);
+      rw.Field("reason", r.reason);
+      rw.EndObject();
+      std::string json = rw.Take();
+      json.pop_back();
+      r.json = json + "," + r.provenance.json + "}";
+      r.json_compact = json + "," + r.provenance.json_short + "}";
+    }
+  }
+
+  for (DiagnosisModel* m : {&kb->differential, &kb->etiology}) {
+    Render(&m->clamp);
+    for (DiagnosisModel::Default& d : m->defaults) Render(&d.provenance);
+    for (Diagnosis& d : m->diagnoses) {
+      for (Provenance& p : d.pretest_provenance) Render(&p);
+      for (FeatureFrequency& f : d.features) Render(&f.provenance);
+      d.json_head_short = "\"id\":" + Quoted(d.id) + ",\"label\":" + Quoted(d.label) + ",\"lay\":" + Quoted(d.lay);
+      std::string head = d.json_head_short;
+      if (!d.summary.empty()) head += ",\"summary\":" + Quoted(d.summary);
+      head += ",\"xrefs\":[";
+      for (size_t i = 0; i < d.xrefs.size(); ++i) {
+        if (i) head += ',';
+        AppendJsonQuoted(head, d.xrefs[i]);
+      }
+      head += ']';
+      d.json_head = std::move(head);
+    }
+  }
+
+  for (RedFlag& f : kb->red_flags) {
+    Render(&f.provenance);
+    const std::string head = "{\"id\":" + Quoted(f.id) + ",\"message\":" + Quoted(f.message) +
+                             ",\"lay\":" + Quoted(f.lay) + ",\"action\":" + Quoted(f.action) + ",";
+    f.json = head + f.provenance.json + "}";
+    f.json_compact = head + f.provenance.json_short + "}";
+  }
+  for (CareRole& r : kb->care_team) {
+    Render(&r.provenance);
+    const std::string head = "{\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) +
+                             ",\"reason\":" + Quoted(r.reason) + ",\"urgency\":" + Quoted(r.urgency) + ",";
+    r.json = head + r.provenance.json + "}";
+    r.json_compact = head + r.provenance.json_short + "}";
+  }
+
+  PnsCareModel& p = kb->pns_care;
+  for (Provenance* prov : {&p.phenotype_provenance, &p.no_antibody_provenance, &p.cancer_provenance,
+                           &p.no_cancer_provenance, &p.definite_without_antibody_provenance, &p.provenance}) {
+    Render(prov);
+  }
+  for (auto& c : p.antibody_classes) Render(&c.provenance);
+  for (auto& l : p.levels) Render(&l.provenance);
+  Render(&kb->severity.provenance);
+}
+
+}  // namespace omsaid

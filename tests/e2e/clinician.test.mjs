@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+// Clinician mode end to end with the live engine: HPO search over labels and synonyms, findings
+// present / absent / removed, age and sex, exposures, antibodies, the work-up checklist whose
+// result toggles re-evaluate, clickable next questions, the differential's "why", and the severity
+// note. Every test asserts zero network requests and no console error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, ready, switchMode, currentCase, currentReport } from './browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function clinician() {
+  const opened = await openPage(browser);
+  await ready(opened.page);
+  await switchMode(opened.page, 'clinician');
+  return opened;
+}
+
+test('findings entry with search over HPO labels and synonyms, to the criteria verdict', async () => {
+  const { context, page, requests, errors } = await clinician();
+  const search = page.locator('oms-aid input[type=search]');
+  await search.fill('truncal atax');
+  const hits = page.locator('oms-aid ul.hits > li');
+  assert.ok((await hits.count()) >= 1);
+  assert.match(await hits.first().innerText(), /Truncal ataxia[\s\S]*HP:0002078[\s\S]*Counts for: Ataxia/);
+  await page.locator('oms-aid button[data-add="HP:0002078"]').click();
+  // Synonym search: the term's label need not contain the words.
+  await search.fill('dancing eyes');
+  const synonymHit = page.locator('oms-aid ul.hits > li', { hasText: 'Synonym:' }).first();
+  if (await synonymHit.count()) assert.match(await synonymHit.innerText(), /Synonym: .*[Dd]ancing/);
+  await search.fill('opsoclonus');
+  await page.locator('oms-aid button[data-add="HP:0010543"]').click();
+  await search.fill('irritab');
+  await page.locator('oms-aid button[data-add="HP:0000737"]').click();
+  await search.fill('neuroblastoma');
+  await page.locator('oms-aid button[aria-label="Add Neuroblastoma as absent"]').click();
+
+  let k = await currentCase(page);
+  assert.deepEqual(k.findings, { 'HP:0002078': 'present', 'HP:0010543': 'present', 'HP:0000737': 'present', 'HP:0003006': 'absent' });
+  // "Truncal ataxia" counts for the motor item: the report says so and the radio shows it.
+  assert.equal(await page.locator('oms-aid input[data-item="motor"][value="present"]').isChecked(), true);
+  const verdict = page.locator('oms-aid [data-testid="verdict-genoa-2005"]');
+  assert.match(await verdict.innerText(), /Criteria met/);
+
+  // Change a finding to absent, then remove it.
+  await page.locator('oms-aid select[data-finding="HP:0010543"]').selectOption('absent');
+  assert.equal((await currentCase(page)).findings['HP:0010543'], 'absent');
+  assert.match(await verdict.innerText(), /Criteria not met|Indeterminate/);
+  await page.locator('oms-aid button[aria-label="Remove Opsoclonus"]').click();
+  assert.equal('HP:0010543' in (await currentCase(page)).findings, false);
+
+  // Age, sex, onset, follow-up, exposures, history, antibodies.
+  await page.locator('oms-aid div[data-mode] input[name=age]').fill('45');
+  await page.locator('oms-aid div[data-mode] input[name=age]').dispatchEvent('change');
+  await page.locator('oms-aid div[data-mode] select[name=sex]').selectOption('male');
+  await page.locator('oms-aid select[data-var="onset"]').selectOption('subacute');
+  await page.locator('oms-aid select[data-var="exposure:drug-or-toxin"]').selectOption('absent');
+  await page.locator('oms-aid select[data-var="history:spontaneous-recovery"]').selectOption('present');
+  await page.locator('oms-aid summary', { hasText: 'Antibody results' }).click();
+  await page.locator('oms-aid select[data-var="antibody:anti-Ri"]').selectOption('positive');
+  k = await currentCase(page);
+  assert.deepEqual(k.age, { years: 45 });
+  assert.equal(k.sex, 'male');
+  assert.equal(k.onset, 'subacute');
+  assert.deepEqual(k.exposures, { 'drug-or-toxin': 'absent' });
+  assert.deepEqual(k.history, { 'spontaneous-recovery': 'present' });
+  assert.deepEqual(k.antibodies, { 'anti-Ri': 'positive' });
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('work-up checklist: a result re-evaluates; next questions answer in place', async () => {
+  const { context, page, requests, errors } = await clinician();
+  await page.evaluate(() => {
+    document.querySelector('oms-aid').case = { caseVersion: 1, age: { years: 2 }, findings: { 'HP:0010543': 'present', 'HP:0001251': 'present' } };
+  });
+  const before = await currentReport(page);
+  const id = before.workup.length ? before.workup.find((w) => w.status === 'recommended')?.id ?? before.workup[0].id : 'urine-catecholamines';
+  const status = page.locator(`oms-aid select[data-var="test:${id}"]`);
+  await status.first().selectOption('normal');
+  const after = await currentReport(page);
+  assert.equal((await currentCase(page)).tests[id], 'normal');
+  assert.notEqual(after, before, 're-evaluated');
+  if (after.workup.length) {
+    const item = after.workup.find((w) => w.id === id);
+    assert.equal(item.status, 'done_normal');
+    assert.equal(await page.locator(`oms-aid [data-testid="wu-${id}"] [data-status]`).first().getAttribute('data-status'), 'done_normal');
+  }
+  await status.first().selectOption('');
+  assert.equal((await currentCase(page)).tests?.[id], undefined);
+
+  // Next questions are clickable: answering one records it and the list moves on.
+  const nq = (await currentReport(page)).nextQuestions;
+  if (nq.length) {
+    const q = nq[0];
+    await page.locator(`oms-aid [data-testid="nq-${q.feature}"] button`).first().click();
+    const k = await currentCase(page);
+    assert.notDeepEqual(k, { caseVersion: 1, age: { years: 2 }, findings: { 'HP:0010543': 'present', 'HP:0001251': 'present' } });
+    assert.ok(!(await currentReport(page)).nextQuestions.some((x) => x.feature === q.feature), 'answered question leaves the list');
+  } else {
+    assert.match(await page.locator('oms-aid section[aria-labelledby$="-nq"]').innerText(), /No further question/);
+  }
+
+  // The differential explains itself.
+  const dx = (await currentReport(page)).differential;
+  if (dx.length) {
+    await page.locator('oms-aid [data-testid=differential] > li').first().locator('summary').first().click();
+    assert.match(await page.locator('oms-aid [data-testid=differential] > li').first().innerText(), /Pretest probability/);
+  }
+
+  // Severity: the report's note when the knowledge base ships no scale.
+  const sev = (await currentReport(page)).severity;
+  if (!sev?.scale) {
+    const note = await page.locator('oms-aid [data-testid=severity-note]').innerText();
+    if (sev?.note) assert.equal(note, sev.note);
+    else assert.match(note, /No validated severity scale/);
+  }
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// Opt-in storage end to end: nothing is stored (no IndexedDB database, no localStorage,
+// sessionStorage or cookie) until the user turns saving on; then save, list, reopen after a reload,
+// delete one, delete all (the store is left empty). Zero network requests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, ready, currentCase } from './browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const databases = (page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+const webStorage = (page) => page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
+const storedCount = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const req = indexedDB.open('oms-aid');
+  req.onsuccess = () => {
+    const db = req.result;
+    const count = db.transaction('cases').objectStore('cases').count();
+    count.onsuccess = () => {
+      db.close();
+      resolve(count.result);
+    };
+    count.onerror = () => reject(count.error);
+  };
+  req.onerror = () => reject(req.error);
+}));
+
+async function menu(page, action) {
+  const details = page.locator('oms-aid details.casemenu');
+  if (!(await details.getAttribute('open') !== null)) await details.locator('summary').click();
+  await page.locator(`oms-aid button[data-action="${action}"]`).click();
+}
+
+async function saveAs(page, name) {
+  await menu(page, 'save');
+  const dialog = page.locator('oms-aid dialog[open]');
+  await dialog.waitFor();
+  await dialog.locator('input[name=name]').fill(name);
+  await dialog.locator('button[data-action="save-confirm"]').click();
+  await page.locator('oms-aid .msg', { hasText: `Saved "${name}"` }).waitFor();
+}
+
+test('save, reopen, delete and delete all, only after opting in', async () => {
+  const { context, page, requests, errors } = await openPage(browser);
+  await ready(page);
+  const first = { caseVersion: 1, age: { months: 20 }, findings: { 'HP:0010543': 'present', 'HP:0001251': 'present' }, exposures: { 'recent-infection': 'present' } };
+  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, first);
+  assert.deepEqual(await databases(page), [], 'no database before opting in');
+
+  // The saved-cases list says saving is off and creates nothing.
+  await menu(page, 'saved');
+  assert.match(await page.locator('oms-aid dialog[open]').innerText(), /Saving is off/);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await databases(page), []);
+
+  // The save dialog explains the opt-in first.
+  await menu(page, 'save');
+  const dialog = page.locator('oms-aid dialog[open]');
+  assert.match(await dialog.innerText(), /Saving is off[\s\S]*this device only/);
+  assert.match(await dialog.locator('button[data-action="save-confirm"]').innerText(), /Turn on saving and save/);
+  await dialog.locator('button', { hasText: 'Cancel' }).click();
+  assert.deepEqual(await databases(page), [], 'cancel stores nothing');
+
+  await saveAs(page, 'First child');
+  assert.deepEqual(await databases(page), ['oms-aid']);
+  await menu(page, 'new');
+  await page.locator('oms-aid button[data-action="new-yes"]').click();
+  assert.deepEqual(await currentCase(page), { caseVersion: 1, findings: {} });
+  await page.evaluate(() => { document.querySelector('oms-aid').case = { caseVersion: 1, sex: 'male', findings: { 'HP:0001336': 'present' } }; });
+  await saveAs(page, 'Second child');
+  assert.equal(await storedCount(page), 2);
+
+  // After a reload the saved cases are listed (saving stays on) and reopen intact.
+  await page.reload();
+  await ready(page);
+  await menu(page, 'saved');
+  const list = page.locator('oms-aid [data-testid=saved-list] > li');
+  await list.nth(1).waitFor();
+  assert.deepEqual((await list.allInnerTexts()).map((x) => x.split('\n')[0]), ['Second child', 'First child']);
+  await page.locator('oms-aid button[aria-label="Open First child"]').click();
+  await page.locator('oms-aid .msg', { hasText: 'Opened "First child"' }).waitFor();
+  assert.deepEqual(await currentCase(page), first);
+
+  await menu(page, 'saved');
+  await page.locator('oms-aid button[aria-label="Delete Second child"]').click();
+  await page.locator('oms-aid [data-testid=saved-list] > li').nth(1).waitFor({ state: 'detached' });
+  assert.equal(await storedCount(page), 1);
+  await page.locator('oms-aid button[data-action="delete-all"]').click();
+  assert.match(await page.locator('oms-aid dialog[open]').innerText(), /cannot be undone/);
+  await page.locator('oms-aid button[data-action="delete-all-yes"]').click();
+  await page.locator('oms-aid .msg', { hasText: 'All saved cases were deleted' }).waitFor();
+  assert.equal(await storedCount(page), 0, 'delete all leaves the store empty');
+  assert.match(await page.locator('oms-aid dialog[open]').innerText(), /No saved cases/);
+
+  assert.deepEqual(await webStorage(page), { local: 0, session: 0, cookie: '' });
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

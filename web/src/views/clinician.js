@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// Clinician mode: case entry on one side (age, sex, onset, HPO findings with search, exposures and
+// history, antibodies), the assessment on the other (red flags, criteria, PNS-Care, next questions,
+// differential with its "why", aetiology, work-up checklist, care team, severity, references).
+import { html, nothing, svg } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { answerOf, CHOICES } from '../controller.js';
+import { criteriaPanel } from './criteria-panel.js';
+import { choices, redFlags, sources, urgency, pct, citation, labelOf } from './common.js';
+import { severityPanel } from './severity.js';
+
+/** A select for one variable ('' = not recorded). */
+function select(id, kind, value, label, p, testid = id) {
+  const { t, vocabulary, act } = p;
+  const opts = kind === 'onset' ? CHOICES.onset : CHOICES[kind];
+  const text = (c) => (kind === 'onset' && c !== 'unknown' ? labelOf(`onset:${c}`, vocabulary) : kind === 'finding' || kind === 'exposure' || kind === 'history' ? t(`state.${c}`) : t(`${kind}.${c}`));
+  const uidFor = `${p.uid}-s-${testid.replace(/[^\w-]/g, '_')}`;
+  return html`<label for=${uidFor}>${label}</label>
+    <select id=${uidFor} data-var=${testid} @change=${(e) => act.setAnswer(id, e.target.value || null)}>
+      <option value="" ?selected=${value == null}>${t('opt.unset')}</option>
+      ${opts.map((c) => html`<option value=${c} ?selected=${value === c}>${text(c)}</option>`)}
+    </select>`;
+}
+
+function patientFields(p) {
+  const { caseObject: k, t, act } = p;
+  const age = k.age ?? {};
+  const unit = 'months' in age ? 'months' : 'years';
+  return html`<fieldset class="group"><legend>${t('c.patient')}</legend>
+    <div class="fields">
+      <label class="field">${t('f.age')}<input type="number" min="0" max="120" step="any" name="age"
+        .value=${String(age[unit] ?? '')} @change=${(e) => act.setAge(e.target.value, unit)}></label>
+      <label class="field">${t('f.ageUnit')}<select name="ageUnit" @change=${(e) => act.setAge(age[unit] ?? '', e.target.value)}>
+        ${['years', 'months'].map((u) => html`<option value=${u} ?selected=${u === unit}>${t(`f.${u}`)}</option>`)}</select></label>
+      <label class="field">${t('f.sex')}<select name="sex" @change=${(e) => act.setField('sex', e.target.value)}>
+        ${['', 'female', 'male', 'other'].map((s) => html`<option value=${s} ?selected=${(k.sex ?? '') === s}>${t(`sex.${s || 'none'}`)}</option>`)}</select></label>
+      <label class="field">${t('f.followUp')}<input type="number" min="0" max="1200" step="any" name="followUpMonths"
+        .value=${String(k.followUpMonths ?? '')} @change=${(e) => act.setField('followUpMonths', e.target.value === '' ? null : Number(e.target.value))}></label>
+    </div>
+    <div class="kv">${select('onset:', 'onset', k.onset, t('f.onset'), p, 'onset')}</div>
+  </fieldset>`;
+}
+
+function findingsEntry(p) {
+  const { caseObject: k, t, act, uid, hits, query, vocabulary, termIndex } = p;
+  const findings = Object.entries(k.findings ?? {});
+  const featureLabel = (f) => labelOf(f, vocabulary, false, termIndex);
+  const byCategory = new Map();
+  for (const v of vocabulary?.variables ?? []) {
+    if (v.kind !== 'finding') continue;
+    if (!byCategory.has(v.category)) byCategory.set(v.category, []);
+    byCategory.get(v.category).push(v);
+  }
+  return html`<fieldset class="group"><legend>${t('c.findings')}</legend>
+    <label for="${uid}-search">${t('c.search')}</label>
+    <input id="${uid}-search" type="search" autocomplete="off" spellcheck="false" .value=${query}
+      aria-describedby="${uid}-search-n" @input=${(e) => act.search(e.target.value)}>
+    <p id="${uid}-search-n" class="muted" aria-live="polite">${query.trim().length >= 2 ? t('c.hits', { n: hits.length }) : t('c.searchHint')}</p>
+    <ul class="plain hits" aria-label=${t('c.results')}>${hits.map((h) => html`<li>
+      <span>${h.label} <code>${h.id}</code>
+        ${h.synonym ? html`<small>${t('c.synonym', { s: h.synonym })}</small>` : nothing}
+        <small>${h.features.length ? t('c.countsFor', { labels: h.features.map(featureLabel).join(', ') }) : t('c.outside')}</small></span>
+      <span class="row">
+        <button type="button" class="btn sm" data-add=${h.id} aria-label=${t('c.addPresent', { label: h.label })} @click=${() => act.setFinding(h.id, 'present')}>${t('state.present')}</button>
+        <button type="button" class="btn sm" aria-label=${t('c.addAbsent', { label: h.label })} @click=${() => act.setFinding(h.id, 'absent')}>${t('state.absent')}</button>
+      </span></li>`)}</ul>
+    <h4>${t('c.inCase', { n: findings.length })}</h4>
+    ${findings.length ? nothing : html`<p class="muted">${t('c.noFindings')}</p>`}
+    <ul class="plain findings">${findings.map(([id, v]) => html`<li>
+      <span>${featureLabel(id)} <code>${id}</code></span>
+      <span class="row">
+        <select aria-label=${featureLabel(id)} data-finding=${id} @change=${(e) => act.setAnswer(id, e.target.value)}>
+          ${CHOICES.finding.map((c) => html`<option value=${c} ?selected=${v === c}>${t(`state.${c}`)}</option>`)}</select>
+        <button type="button" class="btn sm" aria-label=${t('c.remove', { label: featureLabel(id) })} @click=${() => act.setAnswer(id, null)}>${t('c.removeShort')}</button>
+      </span></li>`)}</ul>
+    <details><summary>${t('c.kbFindings')}</summary>
+      ${guard([k.findings, vocabulary, t], () => [...byCategory].map(([cat, vars]) => html`<h4>${t(`cat.${cat}`)}</h4>
+        <div class="kv">${vars.map((v) => select(v.id, 'finding', k.findings?.[v.id], v.label, p))}</div>`))}
+    </details>
+  </fieldset>`;
+}
+
+function otherEntry(p) {
+  const { caseObject: k, t, vocabulary } = p;
+  const vars = (kind) => (vocabulary?.variables ?? []).filter((v) => v.kind === kind);
+  return html`<fieldset class="group"><legend>${t('c.exposures')}</legend>
+      <div class="kv">${[...vars('exposure'), ...vars('history')].map((v) => select(v.id, v.kind, answerOf(k, v.id), v.label, p))}</div>
+    </fieldset>
+    <fieldset class="group"><legend>${t('c.antibodies')}</legend>
+      <details><summary>${t('c.antibodiesShow', { n: Object.keys(k.antibodies ?? {}).length })}</summary>
+        <div class="kv">${guard([k.antibodies, vocabulary, t], () => (vocabulary?.antibodies ?? []).map((a) => select(`antibody:${a.id}`, 'antibody', k.antibodies?.[a.id], a.label, p)))}</div>
+      </details>
+    </fieldset>`;
+}
+
+function pnsPanel({ report, t, uid }) {
+  const pns = report?.pnsCare;
+  return html`<section class="panel" aria-labelledby="${uid}-pns"><h3 id="${uid}-pns">${t('pns.h')}</h3>
+    ${!pns ? html`<p class="muted">${t('pns.none')}</p>`
+      : html`<div class="verdict lv-${pns.level}" role="status" data-testid="pns">
+          <strong>${t(`pns.level.${pns.level}`)}</strong>${pns.applicable ? html`<span>${t('pns.score', { score: pns.score })}</span>` : nothing}</div>
+        ${pns.note ? html`<p class="muted">${pns.note}</p>` : nothing}
+        ${pns.parts?.length ? html`<div class="scroll"><table><thead><tr><th>${t('pns.part')}</th><th>${t('pns.points')}</th></tr></thead>
+          <tbody>${pns.parts.map((x) => html`<tr><td>${x.label}${sources(x, report, t)}</td><td>${x.points}</td></tr>`)}</tbody></table></div>` : nothing}`}
+  </section>`;
+}
+
+function nextQuestionsPanel(p) {
+  const { report, caseObject, t, uid, vocabulary, act } = p;
+  const list = report?.nextQuestions ?? [];
+  return html`<section class="panel" aria-labelledby="${uid}-nq"><h3 id="${uid}-nq">${t('nq.h')}</h3>
+    ${list.length ? html`<p class="muted">${t('nq.note')}</p>` : html`<p class="muted">${t('nq.none')}</p>`}
+    <ol>${list.map((q, i) => html`<li data-testid="nq-${q.feature}">
+      <p id="${uid}-nq${i}"><strong>${q.label}</strong>${q.question ? html` — ${q.question}` : nothing}</p>
+      ${q.why ? html`<p class="muted">${q.why}</p>` : nothing}
+      ${choices({ id: q.feature, kind: q.kind, value: answerOf(caseObject, q.feature), t, vocabulary, onPick: act.setAnswer, labelledby: `${uid}-nq${i}` })}
+    </li>`)}</ol>
+  </section>`;
+}
+
+const bar = (p) => svg`<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+  <rect class="bar-track" width="100" height="8" rx="2"/><rect class="bar-fill" width=${Math.max(0, Math.min(1, p)) * 100} height="8" rx="2"/></svg>`;
+
+const lr = (x) => (typeof x !== 'number' ? '' : x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2));
+
+function rankedList(items, p, testid, start = 1) {
+  const { report, t } = p;
+  return html`<ol class="dx" start=${start} data-testid=${testid}>${items.map((d) => html`<li>
+    <div class="dxrow"><span>${d.label}${d.xrefs?.length ? html` <small>${d.xrefs.join(' · ')}</small>` : nothing}</span>
+      <span class="pct">${pct(d.probability)}</span>${bar(d.probability)}</div>
+    ${d.evidence?.length || typeof d.pretest === 'number' ? html`<details><summary>${t('dx.why')}</summary>
+      ${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>${sources(d.pretestBasis, report, t)}` : nothing}
+      ${d.evidence?.length ? html`<div class="scroll"><table><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.freq')}</th><th>${t('dx.lr')}</th></tr></thead>
+        <tbody>${d.evidence.map((e) => html`<tr><td>${e.label ?? e.feature}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
+          <td>${typeof e.frequency === 'number' ? pct(e.frequency) : ''}</td><td>${lr(e.lr)}</td></tr>`)}</tbody></table></div>`
+        : html`<p class="muted">${t('dx.noEvidence')}</p>`}
+    </details>` : nothing}
+  </li>`)}</ol>`;
+}
+
+function differentialPanel(p) {
+  const { report, t, uid } = p;
+  const dx = report?.differential ?? [];
+  const et = report?.omsEtiology ?? [];
+  return html`<section class="panel" aria-labelledby="${uid}-dx"><h3 id="${uid}-dx">${t('dx.h')}</h3>
+      ${dx.length ? html`<p class="muted">${t('dx.note')}</p>${rankedList(dx.slice(0, 5), p, 'differential')}
+        ${dx.length > 5 ? html`<details><summary>${t('dx.more', { n: dx.length - 5 })}</summary>${rankedList(dx.slice(5), p, 'differential-more', 6)}</details>` : nothing}`
+        : html`<p class="muted">${t('dx.none')}</p>`}
+    </section>
+    ${et.length ? html`<section class="panel" aria-labelledby="${uid}-et"><h3 id="${uid}-et">${t('et.h')}</h3>
+      ${rankedList(et, p, 'etiology')}</section>` : nothing}`;
+}
+
+function repeatText(r, t) {
+  if (!r) return '';
+  const parts = [];
+  if (r.afterMonths != null) parts.push(t('wu.after', { n: r.afterMonths }));
+  if (r.everyMonths != null) parts.push(t('wu.every', { n: r.everyMonths }));
+  if (r.untilMonths != null) parts.push(t('wu.until', { n: r.untilMonths }));
+  return t('wu.repeat', { when: parts.join(', ') });
+}
+
+function workupItem(w, p) {
+  const { caseObject, t, report } = p;
+  return html`<li class="wu" data-testid="wu-${w.id}">
+    <div class="wu-head"><span><strong>${w.label}</strong>${urgency(w.urgency, t)}</span>
+      ${w.status ? html`<span class="st st-${w.status}" data-status=${w.status}>${t(`status.${w.status}`)}</span>` : nothing}</div>
+    ${w.reason ? html`<p>${w.reason}</p>` : nothing}
+    ${(w.notes ?? []).map((n) => html`<p class="note"><strong>${n.text}</strong></p>${sources(n, report, t)}`)}
+    ${w.needs?.length ? html`<p class="muted">${t('wu.needs', { items: w.needs.join('; ') })}</p>` : nothing}
+    ${w.repeat ? html`<p>${repeatText(w.repeat, t)}</p>` : nothing}
+    ${w.note ? html`<p class="muted">${w.note}</p>` : nothing}
+    <div class="kv">${select(`test:${w.id}`, 'test', caseObject.tests?.[w.id], html`${t('wu.result')}<span class="sr-only">${t('wu.resultOf', { label: w.label })}</span>`, p, `test:${w.id}`)}</div>
+    ${w.looksFor && w.looksFor !== w.reason ? html`<details><summary>${t('wu.looksFor')}</summary><p>${w.looksFor}</p></details>` : nothing}
+    ${sources(w, report, t)}
+  </li>`;
+}
+
+function workupPanel(p) {
+  const { report, vocabulary, t, uid } = p;
+  const items = report?.workup?.length ? report.workup : (vocabulary?.tests ?? []);
+  const active = items.filter((w) => w.status !== 'not_indicated');
+  const other = items.filter((w) => w.status === 'not_indicated');
+  return html`<section class="panel" aria-labelledby="${uid}-wu"><h3 id="${uid}-wu">${t('wu.h')}</h3>
+    <p class="muted">${t('wu.note')}</p>
+    <ul class="plain">${active.map((w) => workupItem(w, p))}</ul>
+    ${other.length ? html`<details><summary>${t('wu.other', { n: other.length })}</summary>
+      <ul class="plain">${other.map((w) => workupItem(w, p))}</ul></details>` : nothing}
+  </section>`;
+}
+
+function careTeamPanel({ report, t, uid }) {
+  const team = report?.careTeam ?? [];
+  if (!team.length) return nothing;
+  return html`<section class="panel" aria-labelledby="${uid}-ct"><h3 id="${uid}-ct">${t('ct.h')}</h3>
+    <ul class="plain list">${team.map((c) => html`<li><strong>${c.role}</strong>${urgency(c.urgency, t)}<p>${c.reason}</p>${sources(c, report, t)}</li>`)}</ul>
+  </section>`;
+}
+
+function notesPanel({ report, t, uid }) {
+  const warnings = report?.warnings ?? [];
+  const refs = Object.entries(report?.references ?? {});
+  return html`${warnings.length ? html`<section class="panel" aria-labelledby="${uid}-wn"><h3 id="${uid}-wn">${t('warnings.heading')}</h3>
+      <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></section>` : nothing}
+    ${refs.length ? html`<section class="panel" aria-labelledby="${uid}-rf"><h3 id="${uid}-rf">${t('refs.h')}</h3>
+      <details><summary>${t('refs.show', { n: refs.length })}</summary>
+        <ol>${guard([refs.map(([id]) => id).join()], () => refs.map(([id, r]) => html`<li><strong>${id}</strong>: ${citation(id, r)}</li>`))}</ol></details></section>` : nothing}`;
+}
+
+export function clinicianView(p) {
+  const { report, t, uid, act } = p;
+  return html`<div class="cols">
+    <section aria-labelledby="${uid}-entry">
+      <h2 id="${uid}-entry">${t('c.entry')}</h2>
+      ${patientFields(p)}
+      ${findingsEntry(p)}
+      ${otherEntry(p)}
+    </section>
+    <section aria-labelledby="${uid}-assess">
+      <h2 id="${uid}-assess">${t('c.assessment')}</h2>
+      ${redFlags(report, t, { level: 3 })}
+      ${criteriaPanel({ report, t, uid, onCriterion: act.setCriterion })}
+      ${pnsPanel(p)}
+      ${nextQuestionsPanel(p)}
+      ${differentialPanel(p)}
+      ${workupPanel(p)}
+      ${careTeamPanel(p)}
+      ${severityPanel(p)}
+      ${notesPanel(p)}
+    </section>
+  </div>`;
+}
