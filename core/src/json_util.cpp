@@ -383,7 +383,15 @@ std::string FormatNumber(double v, int significant) {
   if (a == std::floor(a) && a < 1e15) return out + FormatInt(static_cast<long long>(a));
   significant = significant < 1 ? 1 : significant > 15 ? 15 : significant;
   int e = static_cast<int>(std::floor(std::log10(a)));
-  long long m = std::llround(a * std::pow(10.0, significant - 1 - e));
+  // Scale `a` to `significant` digits. For a tiny (subnormal) number the power of ten alone would
+  // overflow to infinity, so scale in two steps.
+  int k = significant - 1 - e;
+  double scaled = a;
+  if (k > 300) {
+    scaled *= 1e300;
+    k -= 300;
+  }
+  long long m = std::llround(scaled * std::pow(10.0, k));
   const long long limit = static_cast<long long>(std::pow(10.0, significant));
   if (m >= limit) {
     m = (m + 5) / 10;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 
 #include "json_util.h"
 #include "omsaid/phenopacket.h"
@@ -653,6 +654,31 @@ TEST(Limits, NegativeZeroIsZero) {
   EXPECT_NE(pp.find(R"("iso8601duration":"P0Y")"), std::string::npos) << pp;
   EXPECT_TRUE(ParseAnyCase(pp, Kb()).ok());
   EXPECT_EQ(ParseError(R"({"caseVersion": -0})").message, "caseVersion 0 is not supported (this version reads 1)");
+}
+
+TEST(Limits, FormatNumberHandlesEveryFiniteDouble) {
+  // Found by fuzz_case: a subnormal age (1e-320) scaled by 10^329, an infinity, and llround of it
+  // overflowed (undefined behaviour) when the case was written back (CaseToJson).
+  EXPECT_EQ(FormatNumber(1e-320, 10), "9.999888672e-321");
+  EXPECT_EQ(FormatNumber(4.9406564584124654e-324, 10), "4.940656458e-324");
+  EXPECT_EQ(FormatNumber(-2.2250738585072014e-308, 4), "-2.225e-308");
+  EXPECT_EQ(FormatNumber(1.7976931348623157e308, 10), "1.797693135e+308");
+  EXPECT_EQ(FormatNumber(1e-300, 4), "1e-300");
+  Result<Case> c = ParseCase(R"({"caseVersion": 1, "age": {"years": 1e-320}})", Kb());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(CaseToJson(c.value()).rfind(R"({"caseVersion":1,"age":{"years":9.999888672e-321})", 0), 0u);
+  // Every double of a sweep over the exponents formats to text that reads back within its digits.
+  for (int exp = -324; exp <= 308; ++exp) {
+    for (double mantissa : {1.0, 2.5, 9.999999999}) {
+      const double v = mantissa * std::pow(10.0, exp);
+      if (!std::isfinite(v) || v == 0) continue;
+      const std::string text = FormatNumber(v, 10);
+      Result<Json> j = ParseJson(text);
+      ASSERT_TRUE(j.ok()) << v << " -> " << text;
+      const double back = j.value().get<double>();
+      EXPECT_NEAR(back / v, 1.0, v < 1e-307 ? 1e-3 : 1e-9) << v << " -> " << text;
+    }
+  }
 }
 
 }  // namespace
