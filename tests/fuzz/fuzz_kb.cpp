@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   KnowledgeBase kb;
   KbLoader loader(&kb);
   loader.Load(files);
-  for (const Error& e : loader.problems()) fuzz::CheckError(e);
+  for (const Error& e : loader.problems()) fuzz::CheckError(e, /*for_case=*/false);
   if (!loader.problems().empty()) return 0;
 
   fuzz::MustBeJson(VocabularyJson(kb), "the vocabulary");
