@@ -384,6 +384,29 @@ Result<Case> ParseCaseJson(const Json& root, const KnowledgeBase& kb, const Case
   return CaseParser(kb, limits).Parse(root);
 }
 
+namespace {
+
+const std::string& KeyOf(const Finding& x) { return x.term; }
+const std::string& KeyOf(const TestResult& x) { return x.id; }
+const std::string& KeyOf(const Exposure& x) { return x.id; }
+const std::string& KeyOf(const AntibodyResult& x) { return x.id; }
+const std::string& KeyOf(const std::pair<std::string, double>& x) { return x.first; }
+
+// Pointers to `items` in the order of their key: JSON objects are read back in key order, so
+// writing them so makes CaseToJson canonical whatever order a case was built in (a Phenopacket's
+// measurements come in any order).
+template <class T>
+std::vector<const T*> ByKey(const std::vector<T>& items) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const T& item : items) out.push_back(&item);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const T* a, const T* b) { return KeyOf(*a) < KeyOf(*b); });
+  return out;
+}
+
+}  // namespace
+
 std::string CaseToJson(const Case& c) {
   JsonWriter w;
   w.BeginObject();
@@ -398,23 +421,33 @@ std::string CaseToJson(const Case& c) {
   if (c.onset != Onset::kUnknown) w.Field("onset", ToString(c.onset));
   w.Key("findings");
   w.BeginObject();
-  for (const Finding& f : c.findings) w.Field(f.term, ToString(f.state));
+  for (const Finding* f : ByKey(c.findings)) {
+    w.Field(f->term, ToString(f->state));
+  }
   w.EndObject();
   w.Key("tests");
   w.BeginObject();
-  for (const TestResult& t : c.tests) w.Field(t.id, ToString(t.state));
+  for (const TestResult* t : ByKey(c.tests)) {
+    w.Field(t->id, ToString(t->state));
+  }
   w.EndObject();
   w.Key("exposures");
   w.BeginObject();
-  for (const Exposure& e : c.exposures) w.Field(e.id, ToString(e.state));
+  for (const Exposure* e : ByKey(c.exposures)) {
+    w.Field(e->id, ToString(e->state));
+  }
   w.EndObject();
   w.Key("history");
   w.BeginObject();
-  for (const Exposure& h : c.history) w.Field(h.id, ToString(h.state));
+  for (const Exposure* h : ByKey(c.history)) {
+    w.Field(h->id, ToString(h->state));
+  }
   w.EndObject();
   w.Key("antibodies");
   w.BeginObject();
-  for (const AntibodyResult& a : c.antibodies) w.Field(a.id, ToString(a.state));
+  for (const AntibodyResult* a : ByKey(c.antibodies)) {
+    w.Field(a->id, ToString(a->state));
+  }
   w.EndObject();
   if (c.follow_up_months) w.Field("followUpMonths", *c.follow_up_months);
   if (!c.visits.empty()) {
@@ -425,7 +458,9 @@ std::string CaseToJson(const Case& c) {
       w.Field("date", v.date);
       w.Key("severity");
       w.BeginObject();
-      for (const auto& [item, score] : v.severity) w.Field(item, score);
+      for (const auto* i : ByKey(v.severity)) {
+        w.Field(i->first, i->second);
+      }
       w.EndObject();
       w.EndObject();
     }

@@ -681,5 +681,26 @@ TEST(Limits, FormatNumberHandlesEveryFiniteDouble) {
   }
 }
 
+TEST(Limits, CaseToJsonIsCanonicalWhateverTheOrderOfAPhenopacket) {
+  // Found by fuzz_phenopacket (10-minute run): severity items, tests, ... kept the measurements'
+  // order, so CaseToJson of an imported Phenopacket changed when read back (objects are read in
+  // key order).
+  const std::string text = Measurements(
+      {Severity("stance", 1, "2026-01-01"), Severity("gait", 2, "2026-01-01"),
+       Measurement("test/eeg", "OMSAID:normal"), Measurement("test/brain-mri", "OMSAID:abnormal"),
+       Measurement("antibody/anti-Ri", "OMSAID:positive"), Measurement("antibody/anti-Hu", "OMSAID:negative"),
+       Measurement("exposure/recent-infection", "OMSAID:present"), Measurement("exposure/drug-or-toxin", "OMSAID:absent")});
+  Result<Case> c = ParseAnyCase(text, Kb());
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  const std::string json = CaseToJson(c.value());
+  EXPECT_NE(json.find(R"("tests":{"brain-mri":"abnormal","eeg":"normal"})"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("antibodies":{"anti-Hu":"negative","anti-Ri":"positive"})"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("exposures":{"drug-or-toxin":"absent","recent-infection":"present"})"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("severity":{"gait":2,"stance":1})"), std::string::npos) << json;
+  Result<Case> again = ParseCase(json, Kb());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(CaseToJson(again.value()), json);
+}
+
 }  // namespace
 }  // namespace omsaid

@@ -90,7 +90,8 @@ std::string_view ToString(Onset o);
 std::string_view ToString(TestState s);
 std::string_view ToString(AntibodyState s);
 
-/// The case back as native case JSON (canonical: keys sorted, findings in input order).
+/// The case back as native case JSON (canonical: the members of every object in key order, as
+/// ParseCase reads them, so that CaseToJson(ParseCase(CaseToJson(c))) == CaseToJson(c)).
 std::string CaseToJson(const Case& c);
 
 }  // namespace omsaid
