@@ -47,8 +47,8 @@ int Usage(const std::string& message) {
 }
 
 // Reads a whole file (or stdin for "-"), or its first max_bytes + 1 bytes (then out->size() >
-// max_bytes tells the caller it is too large, and a huge file is never held in memory); false with a
-// message on failure.
+// max_bytes tells the caller it is too large, and a huge file is never held in memory); false with
+// a message on failure.
 bool ReadAll(const std::string& path, std::string* out, std::string* error,
              size_t max_bytes = static_cast<size_t>(-1) - 1) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
@@ -304,8 +304,8 @@ int Evaluate(const std::vector<std::string>& args) {
     return 0;
   }
 
-  // Bulk: one report, one {"error": ...} line or one blank line per input line, so that output line N
-  // always answers input line N.
+  // Bulk: one report, one {"error": ...} line or one blank line per input line, so that output line
+  // N always answers input line N.
   int failures = 0;
   size_t line_no = 0, pos = 0;
   std::string out;

@@ -353,8 +353,9 @@ class CaseParser {
       // One visit per day: severity is tracked by date (and a Phenopacket records it by date).
       for (size_t k = 0; k < case_.visits.size(); ++k) {
         if (case_.visits[k].date == visit.date) {
-          reader_.Problem(ErrorCode::kDuplicateId, JoinPath(path, "date"),
-                          "a visit on " + visit.date + " is already listed at " + IndexPath("visits", k));
+          reader_.Problem(
+              ErrorCode::kDuplicateId, JoinPath(path, "date"),
+              "a visit on " + visit.date + " is already listed at " + IndexPath("visits", k));
           return;
         }
       }

@@ -44,14 +44,15 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
       if (rep != kb.hpo_replaced.end()) {
         t = kb.FindHpo(rep->second);
         AddWarning(&ev.warnings, "findings." + f.term + ": obsolete or merged HPO id, read as " +
-                              TermLabel(kb, rep->second));
+                                     TermLabel(kb, rep->second));
       }
     }
     if (t < 0) {
       if (f.state != FindingState::kUnknown) {
-        AddWarning(&ev.warnings, "findings." + f.term +
-                              ": outside the knowledge base (no feature it counts for); kept in "
-                              "the case");
+        AddWarning(&ev.warnings,
+                   "findings." + f.term +
+                       ": outside the knowledge base (no feature it counts for); kept in "
+                       "the case");
       }
       continue;
     }
@@ -63,9 +64,10 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
     if (r.finding->state != FindingState::kPresent) continue;
     const HpoTerm& term = kb.hpo_terms[r.term];
     if (term.implies_present.empty()) {
-      AddWarning(&ev.warnings, "findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
-                            " is too general to count for a feature of the knowledge base; kept "
-                            "in the case");
+      AddWarning(&ev.warnings,
+                 "findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
+                     " is too general to count for a feature of the knowledge base; kept "
+                     "in the case");
     }
     for (int v : term.implies_present) {
       if (ev.vars[v] == Tri::kTrue) continue;

@@ -42,7 +42,8 @@ class DomBuilder {
   bool key(string_t& k) {
     Frame& f = stack_.back();
     if (f.value->find(k) != f.value->end()) {
-      return Fail(ErrorCode::kDuplicateId, JoinPath(ContainerPath(stack_.size() - 1), ClipForMessage(k)),
+      return Fail(ErrorCode::kDuplicateId,
+                  JoinPath(ContainerPath(stack_.size() - 1), ClipForMessage(k)),
                   "duplicate key '" + ClipForMessage(k) + "' in the same object");
     }
     f.key = k;

@@ -94,8 +94,8 @@ void AddWarning(std::vector<std::string>* warnings, std::string warning) {
       warnings->pop_back();
     }
   }
-  warnings->push_back("and " + std::to_string(more) + (more == 1 ? " more warning" : " more warnings") +
-                      " not listed");
+  warnings->push_back("and " + std::to_string(more) +
+                      (more == 1 ? " more warning" : " more warnings") + " not listed");
 }
 
 bool IsValidUtf8(std::string_view s) {

@@ -20,7 +20,8 @@ std::optional<double> ParseIsoDurationYears(std::string_view s);
 
 /// `s` quoted in a one-line message: at most 60 bytes of it, cut on a UTF-8 boundary (with "…" when
 /// cut), control characters shown as \n, \t, \r or \u001b (never raw: a line break would split
-/// the CLI's one-line error, an escape sequence would act on the terminal) and stray bytes as U+FFFD.
+/// the CLI's one-line error, an escape sequence would act on the terminal) and stray bytes as
+/// U+FFFD.
 std::string ClipForMessage(std::string_view s);
 
 /// Appends a warning, keeping at most kMaxWarnings (omsaid/case.h) of them: the others are only

@@ -45,9 +45,14 @@ TEST(Limits, TruncatedUtf8InAKeyGivesAValidUtf8Message) {
 }
 
 TEST(Limits, SanitizeUtf8ReplacesStrayBytesAndCutsOnABoundary) {
-  EXPECT_EQ(SanitizeUtf8("a\xff" "b", 100), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(SanitizeUtf8("a\xff"
+                         "b",
+                         100),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(SanitizeUtf8("\xC0\xAF", 100), "\xEF\xBF\xBD\xEF\xBF\xBD") << "overlong '/'";
-  EXPECT_EQ(SanitizeUtf8("\xED\xA0\x80", 100), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") << "a surrogate";
+  EXPECT_EQ(SanitizeUtf8("\xED\xA0\x80", 100), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD")
+      << "a surrogate";
   EXPECT_EQ(SanitizeUtf8("ab\xC3\xA9", 3), "ab\xE2\x80\xA6");
   EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));
   EXPECT_FALSE(IsValidUtf8("\xF0\x9F\x98"));
@@ -61,7 +66,8 @@ template <class F>
 double Millis(F f) {
   const auto start = std::chrono::steady_clock::now();
   f();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
 }
 
 TEST(Limits, ManyContainersUnderALongKeyParseInLinearTime) {
@@ -84,8 +90,10 @@ TEST(Limits, ErrorPathsAndMessagesClipLongKeys) {
   Error e = ParseError(R"({"caseVersion": 1, ")" + key + R"(": 1, ")" + key + R"(": 2})");
   EXPECT_EQ(e.code, ErrorCode::kDuplicateId);
   EXPECT_EQ(e.path, std::string(60, 'k') + "\xE2\x80\xA6");
-  EXPECT_EQ(e.message, "duplicate key '" + std::string(60, 'k') + "\xE2\x80\xA6' in the same object");
-  e = ParseError(R"({"caseVersion": 1, ")" + key + R"(": )" + std::string(40, '[') + std::string(40, ']') + "}");
+  EXPECT_EQ(e.message,
+            "duplicate key '" + std::string(60, 'k') + "\xE2\x80\xA6' in the same object");
+  e = ParseError(R"({"caseVersion": 1, ")" + key + R"(": )" + std::string(40, '[') +
+                 std::string(40, ']') + "}");
   EXPECT_EQ(e.code, ErrorCode::kTooDeep);
   // The root object is level 1; the 32nd container (the 31st array) is the one too deep.
   std::string indexes;
@@ -104,24 +112,26 @@ TEST(Limits, ControlCharactersInQuotedValuesAreEscaped) {
   EXPECT_EQ(e.path, "findings.HP:0003006");
   EXPECT_EQ(e.message, "'abs\\nt' is not one of: present, absent, unknown");
   e = ParseError(R"({"caseVersion": 1, "sex": "\u001b[2J\u0000\u007f\u009b\t\r"})");
-  EXPECT_EQ(e.message, "'\\u001b[2J\\u0000\\u007f\\u009b\\t\\r' is not one of: female, male, other, unknown");
+  EXPECT_EQ(e.message,
+            "'\\u001b[2J\\u0000\\u007f\\u009b\\t\\r' is not one of: female, male, other, unknown");
   Result<Case> c = ParseCase(R"({"caseVersion": 1, "\u001b]0;pwned\u0007": 1})", Kb());
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c.value().warnings.at(0), "\\u001b]0;pwned\\u0007: unknown key ignored");
   // The parser's own quote of the input is made safe as well (DEL is not escaped by nlohmann).
   e = ParseError("{\"caseVersion\": 1, \"sex\": \"a\x7f\x01\"}");
   EXPECT_EQ(e.code, ErrorCode::kInvalidJson);
-  EXPECT_EQ(e.message,
-            "invalid JSON at line 1, column 30: syntax error while parsing value - invalid string: "
-            "control character U+0001 (SOH) must be escaped to \\u0001; last read: '\"a\\u007f<U+0001>'");
+  EXPECT_EQ(
+      e.message,
+      "invalid JSON at line 1, column 30: syntax error while parsing value - invalid string: "
+      "control character U+0001 (SOH) must be escaped to \\u0001; last read: '\"a\\u007f<U+0001>'");
 }
 
 // ---- Phenopacket: repeated measurements, limits of the resulting case ---------------------------
 
 // {"assay": {"id": "OMSAID:<assay>"}, "value": {"ontologyClass": {"id": "<value>"}}}
 std::string Measurement(std::string_view assay, std::string_view value) {
-  return R"({"assay": {"id": "OMSAID:)" + std::string(assay) + R"("}, "value": {"ontologyClass": {"id": ")" +
-         std::string(value) + R"("}}})";
+  return R"({"assay": {"id": "OMSAID:)" + std::string(assay) +
+         R"("}, "value": {"ontologyClass": {"id": ")" + std::string(value) + R"("}}})";
 }
 
 std::string Severity(std::string_view item, double value, std::string_view date) {
@@ -140,9 +150,11 @@ TEST(Limits, PhenopacketRepeatsAreReadOnceAndTheCaseExportsToValidJson) {
   // Found by fuzz_phenopacket: an exposure measured twice became two entries, and the imported case
   // exported (CaseToJson, the web page's import) as JSON with a duplicate key.
   const std::string text = Measurements(
-      {Measurement("exposure/drug-or-toxin", "OMSAID:absent"), Measurement("exposure/drug-or-toxin", "OMSAID:absent"),
+      {Measurement("exposure/drug-or-toxin", "OMSAID:absent"),
+       Measurement("exposure/drug-or-toxin", "OMSAID:absent"),
        Measurement("test/eeg", "OMSAID:normal"), Measurement("test/eeg", "OMSAID:normal"),
-       Measurement("antibody/anti-Ri", "OMSAID:positive"), Measurement("antibody/anti-Ri", "OMSAID:positive"),
+       Measurement("antibody/anti-Ri", "OMSAID:positive"),
+       Measurement("antibody/anti-Ri", "OMSAID:positive"),
        Measurement("history/family-history-of-ataxia", "OMSAID:present"),
        Measurement("history/family-history-of-ataxia", "OMSAID:present"),
        Measurement("onset", "HP:0011009"), Measurement("onset", "HP:0011009"),
@@ -162,30 +174,41 @@ TEST(Limits, PhenopacketRepeatsAreReadOnceAndTheCaseExportsToValidJson) {
 }
 
 TEST(Limits, PhenopacketConflictingRepeatsAreContradictions) {
-  Error e = ParseError(Measurements({Measurement("test/eeg", "OMSAID:normal"), Measurement("test/eeg", "OMSAID:abnormal")}));
+  Error e = ParseError(Measurements(
+      {Measurement("test/eeg", "OMSAID:normal"), Measurement("test/eeg", "OMSAID:abnormal")}));
   EXPECT_EQ(e.code, ErrorCode::kContradiction);
   EXPECT_EQ(e.path, "measurements[1]");
   EXPECT_EQ(e.message, "test 'eeg' is OMSAID:abnormal here but OMSAID:normal at measurements[0]");
   e = ParseError(Measurements({Measurement("exposure/drug-or-toxin", "OMSAID:absent"),
                                Measurement("exposure/drug-or-toxin", "OMSAID:present")}));
-  EXPECT_EQ(e.message, "exposure 'drug-or-toxin' is OMSAID:present here but OMSAID:absent at measurements[0]");
-  e = ParseError(Measurements({Measurement("onset", "HP:0011009"), Measurement("onset", "HP:0011010")}));
+  EXPECT_EQ(e.message,
+            "exposure 'drug-or-toxin' is OMSAID:present here but OMSAID:absent at measurements[0]");
+  e = ParseError(
+      Measurements({Measurement("onset", "HP:0011009"), Measurement("onset", "HP:0011010")}));
   EXPECT_EQ(e.message, "onset is HP:0011010 here but HP:0011009 at measurements[0]");
-  e = ParseError(Measurements({Severity("gait", 2, "2026-01-01"), Severity("stance", 1, "2026-01-01"),
-                               Severity("gait", 3, "2026-01-01")}));
+  e = ParseError(
+      Measurements({Severity("gait", 2, "2026-01-01"), Severity("stance", 1, "2026-01-01"),
+                    Severity("gait", 3, "2026-01-01")}));
   EXPECT_EQ(e.code, ErrorCode::kContradiction);
   EXPECT_EQ(e.path, "measurements[2]");
   EXPECT_EQ(e.message, "severity item 'gait' on 2026-01-01 is 3 here but 2 at measurements[0]");
   // The same item on another day is another visit.
-  EXPECT_TRUE(ParseAnyCase(Measurements({Severity("gait", 2, "2026-01-01"), Severity("gait", 3, "2026-01-02")}), Kb()).ok());
+  EXPECT_TRUE(ParseAnyCase(Measurements({Severity("gait", 2, "2026-01-01"),
+                                         Severity("gait", 3, "2026-01-02")}),
+                           Kb())
+                  .ok());
 }
 
 TEST(Limits, PhenopacketCaseStaysWithinTheNativeLimits) {
   // 400 features and 101 diseases given as HPO terms: 501 findings.
   std::string text = R"({"phenotypicFeatures": [)";
-  for (int i = 0; i < 400; ++i) text += (i ? ", " : "") + std::string(R"({"type": {"id": "HP:)") + std::to_string(1000000 + i) + R"("}})";
+  for (int i = 0; i < 400; ++i)
+    text += (i ? ", " : "") + std::string(R"({"type": {"id": "HP:)") + std::to_string(1000000 + i) +
+            R"("}})";
   text += R"(], "diseases": [)";
-  for (int i = 0; i < 101; ++i) text += (i ? ", " : "") + std::string(R"({"term": {"id": "HP:)") + std::to_string(2000000 + i) + R"("}})";
+  for (int i = 0; i < 101; ++i)
+    text += (i ? ", " : "") + std::string(R"({"term": {"id": "HP:)") + std::to_string(2000000 + i) +
+            R"("}})";
   text += "]}";
   Error e = ParseError(text);
   EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
@@ -193,7 +216,8 @@ TEST(Limits, PhenopacketCaseStaysWithinTheNativeLimits) {
   EXPECT_EQ(e.message, "more than 500 findings (phenotypic features and diseases together)");
 
   std::vector<std::string> list;
-  for (int i = 0; i < 51; ++i) list.push_back(Severity("item" + std::to_string(i), 1, "2026-01-01"));
+  for (int i = 0; i < 51; ++i)
+    list.push_back(Severity("item" + std::to_string(i), 1, "2026-01-01"));
   e = ParseError(Measurements(list));
   EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
   EXPECT_EQ(e.path, "measurements[50]");
@@ -214,7 +238,8 @@ TEST(Limits, PhenopacketCaseStaysWithinTheNativeLimits) {
 TEST(Limits, TwoVisitsOnOneDayAreADuplicate) {
   // Severity is tracked by date, and a Phenopacket records it by date: two visits on one day would
   // come back from the Phenopacket round trip as one.
-  const Error e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {"gait": 1}},
+  const Error e =
+      ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {"gait": 1}},
       {"date": "2026-01-02"}, {"date": "2026-01-01", "severity": {"gait": 2}}]})");
   EXPECT_EQ(e.code, ErrorCode::kDuplicateId);
   EXPECT_EQ(e.path, "visits[2].date");
@@ -225,7 +250,8 @@ TEST(Limits, TwoVisitsOnOneDayAreADuplicate) {
 
 TEST(Limits, TenThousandUnknownKeysAreFastAndGiveCappedWarnings) {
   std::string text = R"({"caseVersion": 1)";
-  for (int i = 0; i < 10000; ++i) text += ", \"unknown" + std::to_string(i) + "\": " + std::to_string(i);
+  for (int i = 0; i < 10000; ++i)
+    text += ", \"unknown" + std::to_string(i) + "\": " + std::to_string(i);
   text += "}";
   Result<std::string> report = Result<std::string>(Error{});
   const double ms = Millis([&] { report = EvaluateJson(Kb(), text); });
@@ -237,7 +263,8 @@ TEST(Limits, TenThousandUnknownKeysAreFastAndGiveCappedWarnings) {
   ASSERT_EQ(w.size(), kMaxWarnings + 1);
   EXPECT_EQ(kMaxWarnings, 100u);
   EXPECT_EQ(w[0], "unknown0: unknown key ignored");
-  EXPECT_EQ(w[kMaxWarnings - 1], "unknown1087: unknown key ignored") << "keys are read in sorted order";
+  EXPECT_EQ(w[kMaxWarnings - 1], "unknown1087: unknown key ignored")
+      << "keys are read in sorted order";
   EXPECT_EQ(w[kMaxWarnings], "and 9900 more warnings not listed");
   const Json j = ParseJson(report.value(), JsonLimits{16u << 20, 64}).value();
   ASSERT_EQ(j["warnings"].size(), kMaxWarnings + 1);
@@ -247,7 +274,9 @@ TEST(Limits, TenThousandUnknownKeysAreFastAndGiveCappedWarnings) {
 TEST(Limits, WarningCapCountsTheEngineWarningsToo) {
   // 100 warnings from the parser (the cap), then 1 more from the parser and 3 from the evidence.
   std::string findings;
-  for (int i = 0; i < 3; ++i) findings += (i ? ", " : "") + std::string("\"HP:999999") + std::to_string(i) + "\": \"present\"";
+  for (int i = 0; i < 3; ++i)
+    findings +=
+        (i ? ", " : "") + std::string("\"HP:999999") + std::to_string(i) + "\": \"present\"";
   std::string text = R"({"caseVersion": 1, "findings": {)" + findings + "}";
   for (int i = 0; i < 101; ++i) text += ", \"u" + std::to_string(1000 + i) + "\": 0";
   text += "}";
@@ -272,10 +301,10 @@ TEST(Limits, WarningCapCountsTheEngineWarningsToo) {
 
 // A field of a case, the types it accepts, and how its wrong_type message names them.
 struct Field {
-  const char* pointer;   // JSON pointer into the base case
-  const char* path;      // the path the error must name
-  const char* accepts;   // o(bject) a(rray) s(tring) n(umber) i(nteger) b(oolean)
-  const char* expected;  // "expected <this>, got ..."
+  const char* pointer;                 // JSON pointer into the base case
+  const char* path;                    // the path the error must name
+  const char* accepts;                 // o(bject) a(rray) s(tring) n(umber) i(nteger) b(oolean)
+  const char* expected;                // "expected <this>, got ..."
   const char* element_path = nullptr;  // for arrays: the path of their first element
   const char* element = nullptr;       // ... and what that element must be
 };
@@ -301,7 +330,8 @@ constexpr Field kCaseFields[] = {
     {"/findings/HP:0010543", "findings.HP:0010543", "s", "a string"},
     {"/tests", "tests", "o", "an object"},
     {"/tests/eeg", "tests.eeg", "s", "a string"},
-    {"/exposures", "exposures", "ao", "an array of exposure ids or an object", "exposures[0]", "a string"},
+    {"/exposures", "exposures", "ao", "an array of exposure ids or an object", "exposures[0]",
+     "a string"},
     {"/exposures/0", "exposures[0]", "s", "a string"},
     {"/history", "history", "o", "an object"},
     {"/history/family-history-of-ataxia", "history.family-history-of-ataxia", "s", "a string"},
@@ -335,15 +365,19 @@ constexpr Field kPhenopacketFields[] = {
     {"/subject/sex", "subject.sex", "s", "a string"},
     {"/subject/timeAtLastEncounter", "subject.timeAtLastEncounter", "o", "an object"},
     {"/subject/timeAtLastEncounter/age", "subject.timeAtLastEncounter.age", "o", "an object"},
-    {"/subject/timeAtLastEncounter/age/iso8601duration", "subject.timeAtLastEncounter.age.iso8601duration", "s", "a string"},
-    {"/phenotypicFeatures", "phenotypicFeatures", "a", "an array", "phenotypicFeatures[0]", "an object"},
+    {"/subject/timeAtLastEncounter/age/iso8601duration",
+     "subject.timeAtLastEncounter.age.iso8601duration", "s", "a string"},
+    {"/phenotypicFeatures", "phenotypicFeatures", "a", "an array", "phenotypicFeatures[0]",
+     "an object"},
     {"/phenotypicFeatures/0", "phenotypicFeatures[0]", "o", "an object"},
     {"/phenotypicFeatures/0/type", "phenotypicFeatures[0].type", "o", "an object"},
     {"/phenotypicFeatures/0/type/id", "phenotypicFeatures[0].type.id", "s", "a string"},
     {"/phenotypicFeatures/0/excluded", "phenotypicFeatures[0].excluded", "b", "true or false"},
-    {"/phenotypicFeatures/0/modifiers", "phenotypicFeatures[0].modifiers", "a", "an array", "phenotypicFeatures[0].modifiers[0]", "an object"},
+    {"/phenotypicFeatures/0/modifiers", "phenotypicFeatures[0].modifiers", "a", "an array",
+     "phenotypicFeatures[0].modifiers[0]", "an object"},
     {"/phenotypicFeatures/0/modifiers/0", "phenotypicFeatures[0].modifiers[0]", "o", "an object"},
-    {"/phenotypicFeatures/0/modifiers/0/id", "phenotypicFeatures[0].modifiers[0].id", "s", "a string"},
+    {"/phenotypicFeatures/0/modifiers/0/id", "phenotypicFeatures[0].modifiers[0].id", "s",
+     "a string"},
     {"/diseases", "diseases", "a", "an array", "diseases[0]", "an object"},
     {"/diseases/0", "diseases[0]", "o", "an object"},
     {"/diseases/0/term", "diseases[0].term", "o", "an object"},
@@ -354,12 +388,16 @@ constexpr Field kPhenopacketFields[] = {
     {"/measurements/0/assay", "measurements[0].assay", "o", "an object"},
     {"/measurements/0/assay/id", "measurements[0].assay.id", "s", "a string"},
     {"/measurements/0/value", "measurements[0].value", "o", "an object"},
-    {"/measurements/0/value/ontologyClass", "measurements[0].value.ontologyClass", "o", "an object"},
-    {"/measurements/0/value/ontologyClass/id", "measurements[0].value.ontologyClass.id", "s", "a string"},
+    {"/measurements/0/value/ontologyClass", "measurements[0].value.ontologyClass", "o",
+     "an object"},
+    {"/measurements/0/value/ontologyClass/id", "measurements[0].value.ontologyClass.id", "s",
+     "a string"},
     {"/measurements/1/value/quantity", "measurements[1].value.quantity", "o", "an object"},
-    {"/measurements/1/value/quantity/value", "measurements[1].value.quantity.value", "n", "a number"},
+    {"/measurements/1/value/quantity/value", "measurements[1].value.quantity.value", "n",
+     "a number"},
     {"/measurements/1/timeObserved", "measurements[1].timeObserved", "o", "an object"},
-    {"/measurements/1/timeObserved/timestamp", "measurements[1].timeObserved.timestamp", "s", "a string"},
+    {"/measurements/1/timeObserved/timestamp", "measurements[1].timeObserved.timestamp", "s",
+     "a string"},
 };
 
 // `depth` nested arrays: [[[...]]].
@@ -371,18 +409,21 @@ struct WrongValue {
   const char* json;
   char type;
 };
-constexpr WrongValue kWrongValues[] = {{"null", '-'},      {"true", 'b'},       {"false", 'b'},
-                                       {"0", 'i'},         {"1.5", 'f'},        {"-0.0", 'z'},
-                                       {"\"text\"", 's'},  {"\"\"", 's'},       {"[1]", 'a'},
-                                       {"[]", 'a'},        {"{\"k\": 1}", 'o'}, {"{}", 'o'}};
+constexpr WrongValue kWrongValues[] = {{"null", '-'},     {"true", 'b'},       {"false", 'b'},
+                                       {"0", 'i'},        {"1.5", 'f'},        {"-0.0", 'z'},
+                                       {"\"text\"", 's'}, {"\"\"", 's'},       {"[1]", 'a'},
+                                       {"[]", 'a'},       {"{\"k\": 1}", 'o'}, {"{}", 'o'}};
 
 bool Accepts(const Field& f, char type) {
   const std::string_view a = f.accepts;
   switch (type) {
     case 'i':
-    case 'z': return a.find('n') != a.npos || a.find('i') != a.npos;
-    case 'f': return a.find('n') != a.npos;
-    default: return a.find(type) != a.npos;
+    case 'z':
+      return a.find('n') != a.npos || a.find('i') != a.npos;
+    case 'f':
+      return a.find('n') != a.npos;
+    default:
+      return a.find(type) != a.npos;
   }
 }
 
@@ -443,7 +484,8 @@ TEST(Limits, WrongTypeInEveryFieldOfAPhenopacketNamesTheField) {
   ExpectWrongTypesRejected(kFullPhenopacket, kPhenopacketFields, std::size(kPhenopacketFields));
 }
 
-// ---- the limits table of the README, one test each ------------------------------------------------
+// ---- the limits table of the README, one test each
+// ------------------------------------------------
 
 TEST(Limits, InputOverOneMegabyte) {
   const std::string pad(CaseLimits{}.max_bytes - 18, ' ');
@@ -456,12 +498,15 @@ TEST(Limits, InputOverOneMegabyte) {
 
 TEST(Limits, CountsOfFindingsAndItems) {
   std::string findings, tests;
-  for (int i = 0; i < 501; ++i) findings += (i ? ", " : "") + std::string("\"HP:") + std::to_string(1000000 + i) + "\": \"present\"";
+  for (int i = 0; i < 501; ++i)
+    findings +=
+        (i ? ", " : "") + std::string("\"HP:") + std::to_string(1000000 + i) + "\": \"present\"";
   Error e = ParseError(testing::CaseWith(findings));
   EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
   EXPECT_EQ(e.path, "findings");
   EXPECT_EQ(e.message, "501 entries; the limit is 500");
-  for (int i = 0; i < 201; ++i) tests += (i ? ", " : "") + std::string("\"t") + std::to_string(i) + "\": \"normal\"";
+  for (int i = 0; i < 201; ++i)
+    tests += (i ? ", " : "") + std::string("\"t") + std::to_string(i) + "\": \"normal\"";
   for (const char* key : {"tests", "history", "antibodies", "exposures"}) {
     e = ParseError(R"({"caseVersion": 1, ")" + std::string(key) + "\": {" + tests + "}}");
     EXPECT_EQ(e.code, ErrorCode::kLimitExceeded) << key;
@@ -474,8 +519,10 @@ TEST(Limits, CountsOfFindingsAndItems) {
   EXPECT_EQ(e.path, "visits");
   EXPECT_EQ(e.message, "201 entries; the limit is 200");
   std::string items;
-  for (int i = 0; i < 51; ++i) items += (i ? ", " : "") + std::string("\"i") + std::to_string(i) + "\": 1";
-  e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {)" + items + "}}]}");
+  for (int i = 0; i < 51; ++i)
+    items += (i ? ", " : "") + std::string("\"i") + std::to_string(i) + "\": 1";
+  e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {)" + items +
+                 "}}]}");
   EXPECT_EQ(e.path, "visits[0].severity");
   EXPECT_EQ(e.message, "51 entries; the limit is 50");
 }
@@ -495,7 +542,8 @@ TEST(Limits, StringLengths) {
   e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01T"}]})");
   EXPECT_EQ(e.path, "visits[0].date");
   EXPECT_EQ(e.message, "string is 11 bytes; the limit is 10");
-  e = ParseError(R"({"caseVersion": 1, "age": {"iso8601duration": "P)" + std::string(64, '1') + R"(Y"}})");
+  e = ParseError(R"({"caseVersion": 1, "age": {"iso8601duration": "P)" + std::string(64, '1') +
+                 R"(Y"}})");
   EXPECT_EQ(e.path, "age.iso8601duration");
   EXPECT_EQ(e.message, "string is 66 bytes; the limit is 64");
   e = ParseError(R"({"phenotypicFeatures": [{"type": {"id": ")" + s201 + R"("}}]})");
@@ -506,7 +554,8 @@ TEST(Limits, StringLengths) {
 TEST(Limits, VeryLongKeysAreClippedInWarnings) {
   const std::string key(100000, 'k');
   for (const std::string& text :
-       {R"({"caseVersion": 1, ")" + key + R"(": 1})", R"({"caseVersion": 1, "age": {"years": 1, ")" + key + R"(": 1}})",
+       {R"({"caseVersion": 1, ")" + key + R"(": 1})",
+        R"({"caseVersion": 1, "age": {"years": 1, ")" + key + R"(": 1}})",
         R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", ")" + key + R"(": 1}]})"}) {
     Result<Case> c = ParseCase(text, Kb());
     ASSERT_TRUE(c.ok());
@@ -544,13 +593,16 @@ TEST(Limits, AgesOutOfRange) {
 TEST(Limits, DatesInTheFuture) {
   CaseLimits limits;
   limits.today = "2026-11-25";
-  EXPECT_TRUE(ParseCase(R"({"caseVersion": 1, "visits": [{"date": "2026-11-25"}]})", Kb(), limits).ok())
+  EXPECT_TRUE(
+      ParseCase(R"({"caseVersion": 1, "visits": [{"date": "2026-11-25"}]})", Kb(), limits).ok())
       << "today is not the future";
   Error e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-11-26"}]})", limits);
   EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
   EXPECT_EQ(e.message, "2026-11-26 is in the future (today is 2026-11-25)");
-  e = ParseError(R"({"measurements": [{"assay": {"id": "OMSAID:severity/gait"}, "value": {"quantity": {"value": 1}},
-                     "timeObserved": {"timestamp": "2026-11-26T00:00:00Z"}}]})", limits);
+  e = ParseError(
+      R"({"measurements": [{"assay": {"id": "OMSAID:severity/gait"}, "value": {"quantity": {"value": 1}},
+                     "timeObserved": {"timestamp": "2026-11-26T00:00:00Z"}}]})",
+      limits);
   EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
   EXPECT_EQ(e.path, "measurements[0].timeObserved.timestamp");
   EXPECT_EQ(e.message, "2026-11-26 is in the future (today is 2026-11-25)");
@@ -565,14 +617,21 @@ TEST(Limits, UnknownEnumValues) {
     const char* message;
   };
   const Row rows[] = {
-      {R"({"caseVersion": 1, "sex": "F"})", "sex", "'F' is not one of: female, male, other, unknown"},
-      {R"({"caseVersion": 1, "tests": {"eeg": "done"}})", "tests.eeg", "'done' is not one of: normal, abnormal, pending, not_done"},
-      {R"({"caseVersion": 1, "antibodies": {"anti-Ri": "weak"}})", "antibodies.anti-Ri", "'weak' is not one of: positive, negative, pending, not_tested"},
-      {R"({"caseVersion": 1, "exposures": {"drug-or-toxin": "yes"}})", "exposures.drug-or-toxin", "'yes' is not one of: present, absent, unknown"},
-      {R"({"caseVersion": 1, "history": {"family-history-of-ataxia": ""}})", "history.family-history-of-ataxia", "'' is not one of: present, absent, unknown"},
-      {R"({"subject": {"sex": "female"}})", "subject.sex", "'female' is not one of: FEMALE, MALE, OTHER_SEX, UNKNOWN_SEX"},
+      {R"({"caseVersion": 1, "sex": "F"})", "sex",
+       "'F' is not one of: female, male, other, unknown"},
+      {R"({"caseVersion": 1, "tests": {"eeg": "done"}})", "tests.eeg",
+       "'done' is not one of: normal, abnormal, pending, not_done"},
+      {R"({"caseVersion": 1, "antibodies": {"anti-Ri": "weak"}})", "antibodies.anti-Ri",
+       "'weak' is not one of: positive, negative, pending, not_tested"},
+      {R"({"caseVersion": 1, "exposures": {"drug-or-toxin": "yes"}})", "exposures.drug-or-toxin",
+       "'yes' is not one of: present, absent, unknown"},
+      {R"({"caseVersion": 1, "history": {"family-history-of-ataxia": ""}})",
+       "history.family-history-of-ataxia", "'' is not one of: present, absent, unknown"},
+      {R"({"subject": {"sex": "female"}})", "subject.sex",
+       "'female' is not one of: FEMALE, MALE, OTHER_SEX, UNKNOWN_SEX"},
       {R"({"measurements": [{"assay": {"id": "OMSAID:onset"}, "value": {"ontologyClass": {"id": "HP:0000001"}}}]})",
-       "measurements[0].value.ontologyClass.id", "'HP:0000001' is not one of HP:0011009, HP:0011011, HP:0011010"},
+       "measurements[0].value.ontologyClass.id",
+       "'HP:0000001' is not one of HP:0011009, HP:0011011, HP:0011010"},
   };
   for (const Row& r : rows) {
     const Error e = ParseError(r.json);
@@ -583,7 +642,8 @@ TEST(Limits, UnknownEnumValues) {
 }
 
 TEST(Limits, DuplicateKeysAtAnyDepth) {
-  const Error e = ParseError(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {"gait": 1, "gait": 1}}]})");
+  const Error e = ParseError(
+      R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {"gait": 1, "gait": 1}}]})");
   EXPECT_EQ(e.code, ErrorCode::kDuplicateId);
   EXPECT_EQ(e.path, "visits[0].severity.gait");
   EXPECT_EQ(e.message, "duplicate key 'gait' in the same object");
@@ -592,13 +652,15 @@ TEST(Limits, DuplicateKeysAtAnyDepth) {
 
 TEST(Limits, ContradictionsInAPhenopacket) {
   // A tumour given as a disease (by its label) and excluded as a phenotypic feature.
-  const Error e = ParseError(R"({"diseases": [{"term": {"id": "MONDO:0005072", "label": "Neuroblastoma"}}],
+  const Error e =
+      ParseError(R"({"diseases": [{"term": {"id": "MONDO:0005072", "label": "Neuroblastoma"}}],
       "phenotypicFeatures": [{"type": {"id": "HP:0003006"}, "excluded": true}]})");
   EXPECT_EQ(e.code, ErrorCode::kContradiction);
   EXPECT_EQ(e.path, "phenotypicFeatures[0].type.id");
   EXPECT_EQ(e.message, "'HP:0003006' is listed both as observed and as excluded");
   // An obsolete id and its replacement: the engine reads both as the same term.
-  Result<std::string> r = EvaluateJson(Kb(), R"({"caseVersion": 1, "findings": {"HP:0000266": "present", "HP:0002315": "absent"}})");
+  Result<std::string> r = EvaluateJson(
+      Kb(), R"({"caseVersion": 1, "findings": {"HP:0000266": "present", "HP:0002315": "absent"}})");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kContradiction);
   EXPECT_EQ(r.error().path, "findings.HP:0002315");
@@ -609,15 +671,19 @@ TEST(Limits, NulBytes) {
   // whatever followed a NUL after a complete document was silently ignored.
   Error e = ParseError(std::string("{\"caseVersion\": 1}\0{\"caseVersion\": 7, garbage", 44));
   EXPECT_EQ(e.code, ErrorCode::kInvalidJson);
-  EXPECT_EQ(e.message, "invalid JSON at line 1, column 19: a NUL byte (JSON text cannot contain one)");
+  EXPECT_EQ(e.message,
+            "invalid JSON at line 1, column 19: a NUL byte (JSON text cannot contain one)");
   e = ParseError(std::string("{\"caseVersion\": 1,\n\0 \"sex\": \"male\"}", 35));
-  EXPECT_EQ(e.message, "invalid JSON at line 2, column 1: a NUL byte (JSON text cannot contain one)");
+  EXPECT_EQ(e.message,
+            "invalid JSON at line 2, column 1: a NUL byte (JSON text cannot contain one)");
   e = ParseError(R"({"caseVersion": 1, "sex": "ma\u0000le"})");
   EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
   EXPECT_EQ(e.message, "'ma\\u0000le' is not one of: female, male, other, unknown");
-  Result<Case> c = ParseCase(R"({"caseVersion": 1, "findings": {"HP:0010543\u0000": "present"}})", Kb());
+  Result<Case> c =
+      ParseCase(R"({"caseVersion": 1, "findings": {"HP:0010543\u0000": "present"}})", Kb());
   ASSERT_TRUE(c.ok());
-  EXPECT_EQ(c.value().warnings.at(0), "findings.HP:0010543\\u0000: not an HPO id (expected HP: and 7 digits); ignored");
+  EXPECT_EQ(c.value().warnings.at(0),
+            "findings.HP:0010543\\u0000: not an HPO id (expected HP: and 7 digits); ignored");
   Result<std::string> report = EvaluateJson(Kb(), R"({"caseVersion": 1, "\u0000": "\u0000"})");
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(ParseJson(report.value(), JsonLimits{16u << 20, 64}).ok());
@@ -645,7 +711,8 @@ TEST(Limits, HugeNumbers) {
 
 TEST(Limits, NegativeZeroIsZero) {
   Result<Case> c = ParseCase(R"({"caseVersion": 1, "age": {"years": -0.0}, "followUpMonths": -0.0,
-      "visits": [{"date": "2026-01-01", "severity": {"gait": -0.0}}]})", Kb());
+      "visits": [{"date": "2026-01-01", "severity": {"gait": -0.0}}]})",
+                             Kb());
   ASSERT_TRUE(c.ok());
   const std::string json = CaseToJson(c.value());
   EXPECT_EQ(json.find(":-0"), std::string::npos) << json;
@@ -653,7 +720,8 @@ TEST(Limits, NegativeZeroIsZero) {
   const std::string pp = CaseToPhenopacket(c.value(), Kb(), "z", "2026-11-25T00:00:00Z");
   EXPECT_NE(pp.find(R"("iso8601duration":"P0Y")"), std::string::npos) << pp;
   EXPECT_TRUE(ParseAnyCase(pp, Kb()).ok());
-  EXPECT_EQ(ParseError(R"({"caseVersion": -0})").message, "caseVersion 0 is not supported (this version reads 1)");
+  EXPECT_EQ(ParseError(R"({"caseVersion": -0})").message,
+            "caseVersion 0 is not supported (this version reads 1)");
 }
 
 TEST(Limits, FormatNumberHandlesEveryFiniteDouble) {
@@ -666,7 +734,8 @@ TEST(Limits, FormatNumberHandlesEveryFiniteDouble) {
   EXPECT_EQ(FormatNumber(1e-300, 4), "1e-300");
   Result<Case> c = ParseCase(R"({"caseVersion": 1, "age": {"years": 1e-320}})", Kb());
   ASSERT_TRUE(c.ok());
-  EXPECT_EQ(CaseToJson(c.value()).rfind(R"({"caseVersion":1,"age":{"years":9.999888672e-321})", 0), 0u);
+  EXPECT_EQ(CaseToJson(c.value()).rfind(R"({"caseVersion":1,"age":{"years":9.999888672e-321})", 0),
+            0u);
   // Every double of a sweep over the exponents formats to text that reads back within its digits.
   for (int exp = -324; exp <= 308; ++exp) {
     for (double mantissa : {1.0, 2.5, 9.999999999}) {
@@ -688,14 +757,21 @@ TEST(Limits, CaseToJsonIsCanonicalWhateverTheOrderOfAPhenopacket) {
   const std::string text = Measurements(
       {Severity("stance", 1, "2026-01-01"), Severity("gait", 2, "2026-01-01"),
        Measurement("test/eeg", "OMSAID:normal"), Measurement("test/brain-mri", "OMSAID:abnormal"),
-       Measurement("antibody/anti-Ri", "OMSAID:positive"), Measurement("antibody/anti-Hu", "OMSAID:negative"),
-       Measurement("exposure/recent-infection", "OMSAID:present"), Measurement("exposure/drug-or-toxin", "OMSAID:absent")});
+       Measurement("antibody/anti-Ri", "OMSAID:positive"),
+       Measurement("antibody/anti-Hu", "OMSAID:negative"),
+       Measurement("exposure/recent-infection", "OMSAID:present"),
+       Measurement("exposure/drug-or-toxin", "OMSAID:absent")});
   Result<Case> c = ParseAnyCase(text, Kb());
   ASSERT_TRUE(c.ok()) << c.error().ToString();
   const std::string json = CaseToJson(c.value());
-  EXPECT_NE(json.find(R"("tests":{"brain-mri":"abnormal","eeg":"normal"})"), std::string::npos) << json;
-  EXPECT_NE(json.find(R"("antibodies":{"anti-Hu":"negative","anti-Ri":"positive"})"), std::string::npos) << json;
-  EXPECT_NE(json.find(R"("exposures":{"drug-or-toxin":"absent","recent-infection":"present"})"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("tests":{"brain-mri":"abnormal","eeg":"normal"})"), std::string::npos)
+      << json;
+  EXPECT_NE(json.find(R"("antibodies":{"anti-Hu":"negative","anti-Ri":"positive"})"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find(R"("exposures":{"drug-or-toxin":"absent","recent-infection":"present"})"),
+            std::string::npos)
+      << json;
   EXPECT_NE(json.find(R"("severity":{"gait":2,"stance":1})"), std::string::npos) << json;
   Result<Case> again = ParseCase(json, Kb());
   ASSERT_TRUE(again.ok());

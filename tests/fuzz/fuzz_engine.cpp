@@ -56,14 +56,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     return 0;
   }
-  if (!parsed) fuzz::Fail("EvaluateJson accepts what ParseAnyCase rejects", parsed.error().ToString());
+  if (!parsed)
+    fuzz::Fail("EvaluateJson accepts what ParseAnyCase rejects", parsed.error().ToString());
   const Json j = fuzz::MustBeJson(report.value(), "the report");
   if (!j.is_object()) fuzz::Fail("the report is not an object");
   auto version = j.find("reportVersion");
   if (version == j.end() || !version->is_number_integer() || version->get<int>() != 1) {
     fuzz::Fail("the report has no reportVersion 1");
   }
-  for (const char* key : {"warnings", "criteria", "differential", "workup", "redFlags", "careTeam"}) {
+  for (const char* key :
+       {"warnings", "criteria", "differential", "workup", "redFlags", "careTeam"}) {
     auto it = j.find(key);
     if (it == j.end() || !it->is_array()) fuzz::Fail(std::string("the report has no array ") + key);
   }

@@ -59,7 +59,8 @@ std::string Content(const Case& c) {
   dump("exposures", exposures);
   dump("history", history);
   for (const auto& [date, items] : visits) dump(date.c_str(), items);
-  out += "sex: " + std::string(ToString(c.sex)) + "\nonset: " + std::string(ToString(c.onset)) + "\n";
+  out +=
+      "sex: " + std::string(ToString(c.sex)) + "\nonset: " + std::string(ToString(c.onset)) + "\n";
   out += "followUp: " + (c.follow_up_months ? Num(*c.follow_up_months) : std::string("-")) + "\n";
   out += "age: " + std::string(c.age_years ? "yes" : "no") + "\n";
   return out;
@@ -72,10 +73,12 @@ void CheckExport(const Case& c, const KnowledgeBase& kb) {
   Result<Case> back = ParseAnyCase(pp, kb, fuzz::Limits());
   if (!back) fuzz::Fail("an exported Phenopacket does not import: " + back.error().ToString(), pp);
   if (!back.value().warnings.empty()) {
-    fuzz::Fail("an exported Phenopacket imports with a warning: " + back.value().warnings.front(), pp);
+    fuzz::Fail("an exported Phenopacket imports with a warning: " + back.value().warnings.front(),
+               pp);
   }
   const std::string before = Content(c), after = Content(back.value());
-  if (before != after) fuzz::Fail("the Phenopacket round trip changes the case", before + "---\n" + after);
+  if (before != after)
+    fuzz::Fail("the Phenopacket round trip changes the case", before + "---\n" + after);
   if (c.age_years) {
     // The export writes whole days: at most a day is lost.
     const double lost = *c.age_years - *back.value().age_years;
@@ -86,12 +89,13 @@ void CheckExport(const Case& c, const KnowledgeBase& kb) {
   }
   fuzz::CheckNativeRoundTrip(back.value(), kb);
   // Once normalised by one import, the export is stable.
-  Result<Case> again = ParseAnyCase(CaseToPhenopacket(back.value(), kb, "fuzz", "2026-11-25T00:00:00Z"),
-                                    kb, fuzz::Limits());
+  Result<Case> again = ParseAnyCase(
+      CaseToPhenopacket(back.value(), kb, "fuzz", "2026-11-25T00:00:00Z"), kb, fuzz::Limits());
   if (!again) fuzz::Fail("a re-exported Phenopacket does not import: " + again.error().ToString());
   const std::string pp2 = CaseToPhenopacket(back.value(), kb, "fuzz", "2026-11-25T00:00:00Z");
   const std::string pp3 = CaseToPhenopacket(again.value(), kb, "fuzz", "2026-11-25T00:00:00Z");
-  if (pp2 != pp3) fuzz::Fail("CaseToPhenopacket is not stable after one import", pp2 + "\n---\n" + pp3);
+  if (pp2 != pp3)
+    fuzz::Fail("CaseToPhenopacket is not stable after one import", pp2 + "\n---\n" + pp3);
 }
 
 void CheckParsed(const Result<Case>& c, const KnowledgeBase& kb) {

@@ -20,7 +20,8 @@ namespace omsaid::fuzz {
 inline constexpr const char* kToday = "2026-11-25";
 
 [[noreturn]] inline void Fail(std::string_view what, std::string_view detail = {}) {
-  std::fprintf(stderr, "\n*** invariant broken: %.*s\n", static_cast<int>(what.size()), what.data());
+  std::fprintf(stderr, "\n*** invariant broken: %.*s\n", static_cast<int>(what.size()),
+               what.data());
   if (!detail.empty()) {
     // Long documents are cut: the reproducer is the input file, this is only a hint.
     const size_t n = detail.size() < 4000 ? detail.size() : 4000;
@@ -56,10 +57,17 @@ inline bool IsValidUtf8(std::string_view s) {
     }
     size_t n;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + n >= s.size()) return false;  // truncated sequence
     for (size_t k = 1; k <= n; ++k) {
       const unsigned char cc = static_cast<unsigned char>(s[i + k]);
@@ -102,7 +110,8 @@ inline void CheckError(const Error& e, bool for_case = true) {
 /// The warnings of a parsed case: non-empty, valid UTF-8, no control characters, capped.
 inline void CheckWarnings(const Case& c) {
   if (c.warnings.size() > kMaxWarnings + 1) {
-    Fail("more than kMaxWarnings warnings and the 'and N more' one", std::to_string(c.warnings.size()));
+    Fail("more than kMaxWarnings warnings and the 'and N more' one",
+         std::to_string(c.warnings.size()));
   }
   for (const std::string& w : c.warnings) {
     if (w.empty() || !IsValidUtf8(w) || HasControl(w)) {
