@@ -15,6 +15,8 @@ namespace {
 
 // The namespace of the tool's own vocabulary in Phenopackets (declared in metaData.resources).
 constexpr std::string_view kPrefix = "OMSAID:";
+// Room for the "OMSAID:<group>/" of an assay id (at most 16 bytes: "OMSAID:severity/").
+constexpr size_t kMaxAssayPrefix = 32;
 
 // HPO temporal pattern modifiers (children of HP:0011008 Temporal pattern).
 struct OnsetTerm {
@@ -84,11 +86,11 @@ class PhenopacketParser {
   }
 
   // An OntologyClass {id, label}: returns the id.
-  std::optional<std::string> TermId(const Json& v, const std::string& path) {
+  std::optional<std::string> TermId(const Json& v, const std::string& path, size_t extra = 0) {
     if (!reader_.ExpectObject(v, path)) return std::nullopt;
     const Json* id = reader_.Member(v, "id", path, true);
     if (!id) return std::nullopt;
-    return reader_.String(*id, JoinPath(path, "id"), limits_.max_string);
+    return reader_.String(*id, JoinPath(path, "id"), limits_.max_string + extra);
   }
 
   std::string TermLabel(const Json& v) {
@@ -257,7 +259,9 @@ class PhenopacketParser {
       if (!reader_.ExpectObject(m, path)) return;
       const Json* assay = reader_.Member(m, "assay", path, true);
       if (!assay) return;
-      auto id = TermId(*assay, JoinPath(path, "assay"));
+      // Room for "OMSAID:<group>/" before an item id of up to max_string bytes (as the native case
+      // allows for a severity item), so that every exported case imports again.
+      auto id = TermId(*assay, JoinPath(path, "assay"), kMaxAssayPrefix);
       if (!id) return;
       if (id->rfind(kPrefix, 0) != 0) {
         Warn(JoinPath(path, "assay"), "measurement '" + ClipForMessage(*id) + "' is not used by the engine; ignored");
@@ -270,6 +274,12 @@ class PhenopacketParser {
       const size_t slash = local.find('/');
       const std::string group = local.substr(0, slash);
       const std::string item = slash == std::string::npos ? std::string() : local.substr(slash + 1);
+      if (item.size() > limits_.max_string) {
+        reader_.Problem(ErrorCode::kLimitExceeded, JoinPath(path, "assay.id"),
+                        "the item id is " + std::to_string(item.size()) + " bytes; the limit is " +
+                            std::to_string(limits_.max_string));
+        return;
+      }
 
       if (group == "follow-up" || group == "severity") {
         const Json* q = reader_.Member(*value, "quantity", vpath, true);

@@ -778,5 +778,28 @@ TEST(Limits, CaseToJsonIsCanonicalWhateverTheOrderOfAPhenopacket) {
   EXPECT_EQ(CaseToJson(again.value()), json);
 }
 
+TEST(Limits, LongestSeverityItemSurvivesThePhenopacketRoundTrip) {
+  // Found by fuzz_phenopacket: a native severity item of up to 200 bytes was exported as an assay
+  // id "OMSAID:severity/<item>" over the 200-byte limit, and the Phenopacket did not import again.
+  const std::string item(200, 'i');
+  Result<Case> c =
+      ParseCase(R"({"caseVersion": 1, "visits": [{"date": "2026-01-01", "severity": {")" + item +
+                    R"(": 1}}]})",
+                Kb());
+  ASSERT_TRUE(c.ok());
+  Result<Case> back =
+      ParseAnyCase(CaseToPhenopacket(c.value(), Kb(), "x", "2026-11-25T00:00:00Z"), Kb());
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  EXPECT_EQ(CaseToJson(back.value()), CaseToJson(c.value()));
+  // One byte more is the same limit as in the native case, on the item.
+  Error e = ParseError(Measurements({Severity(item + "i", 1, "2026-01-01")}));
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.path, "measurements[0].assay.id");
+  EXPECT_EQ(e.message, "the item id is 201 bytes; the limit is 200");
+  e = ParseError(Measurements({Measurement(std::string(300, 'x'), "OMSAID:present")}));
+  EXPECT_EQ(e.path, "measurements[0].assay.id");
+  EXPECT_EQ(e.message, "string is 307 bytes; the limit is 232");
+}
+
 }  // namespace
 }  // namespace omsaid
