@@ -200,7 +200,8 @@ class PhenopacketParser {
   void Diseases(const Json& list) {
     if (!reader_.ExpectArray(list, "diseases")) return;
     if (list.size() > limits_.max_items) {
-      reader_.Problem(ErrorCode::kLimitExceeded, "diseases", "too many diseases");
+      reader_.Problem(ErrorCode::kLimitExceeded, "diseases",
+                      std::to_string(list.size()) + " entries; the limit is " + std::to_string(limits_.max_items));
       return;
     }
     for (size_t i = 0; i < list.size(); ++i) {
@@ -249,7 +250,8 @@ class PhenopacketParser {
   void Measurements(const Json& list) {
     if (!reader_.ExpectArray(list, "measurements")) return;
     if (list.size() > limits_.max_items * 4) {
-      reader_.Problem(ErrorCode::kLimitExceeded, "measurements", "too many measurements");
+      reader_.Problem(ErrorCode::kLimitExceeded, "measurements",
+                      std::to_string(list.size()) + " entries; the limit is " + std::to_string(limits_.max_items * 4));
       return;
     }
     std::map<std::string, size_t> visit_of_date;

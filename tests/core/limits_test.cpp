@@ -801,5 +801,24 @@ TEST(Limits, LongestSeverityItemSurvivesThePhenopacketRoundTrip) {
   EXPECT_EQ(e.message, "string is 307 bytes; the limit is 232");
 }
 
+TEST(Limits, PhenopacketListSizes) {
+  std::string items;
+  for (int i = 0; i < 801; ++i) items += std::string(i ? ", " : "") + "{}";
+  Error e = ParseError(R"({"measurements": [)" + items + "]}");
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.path, "measurements");
+  EXPECT_EQ(e.message, "801 entries; the limit is 800");
+  items.clear();
+  for (int i = 0; i < 201; ++i) items += std::string(i ? ", " : "") + "{}";
+  e = ParseError(R"({"diseases": [)" + items + "]}");
+  EXPECT_EQ(e.path, "diseases");
+  EXPECT_EQ(e.message, "201 entries; the limit is 200");
+  items.clear();
+  for (int i = 0; i < 501; ++i) items += std::string(i ? ", " : "") + "{}";
+  e = ParseError(R"({"phenotypicFeatures": [)" + items + "]}");
+  EXPECT_EQ(e.path, "phenotypicFeatures");
+  EXPECT_EQ(e.message, "501 entries; the limit is 500");
+}
+
 }  // namespace
 }  // namespace omsaid
