@@ -46,8 +46,11 @@ int Usage(const std::string& message) {
   return 2;
 }
 
-// Reads a whole file (or stdin for "-"); false with a message on failure.
-bool ReadAll(const std::string& path, std::string* out, std::string* error) {
+// Reads a whole file (or stdin for "-"), or its first max_bytes + 1 bytes (then out->size() >
+// max_bytes tells the caller it is too large, and a huge file is never held in memory); false with
+// a message on failure.
+bool ReadAll(const std::string& path, std::string* out, std::string* error,
+             size_t max_bytes = static_cast<size_t>(-1) - 1) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) {
     *error = path + ": " + std::strerror(errno);
@@ -55,7 +58,9 @@ bool ReadAll(const std::string& path, std::string* out, std::string* error) {
   }
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  while (out->size() <= max_bytes && (n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    out->append(buf, std::min(n, max_bytes + 1 - out->size()));
+  }
   const bool failed = std::ferror(f) != 0;
   if (f != stdin) std::fclose(f);
   if (failed) {
@@ -101,10 +106,54 @@ std::string NowUtc(const char* format) {
 
 std::string Today() { return NowUtc("%Y-%m-%d"); }
 
+// Text from a case (a key in a path, a warning) shown with its control characters escaped: a line
+// break would split the one-line error, an escape sequence would act on the terminal.
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out;
+}
+
+// A JSON string literal (the core's messages and paths are valid UTF-8).
+std::string JsonString(std::string_view text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out + "\"";
+}
+
 std::string OneLine(const Error& e) {
-  std::string s = e.ToString() + " (" + std::string(omsaid::ToString(e.code)) + ")";
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  return s;
+  return Printable(e.ToString()) + " (" + std::string(omsaid::ToString(e.code)) + ")";
+}
+
+// A single case over the size limit (the CLI stopped reading it at the limit).
+int TooLarge(size_t limit) {
+  const Error e = omsaid::MakeError(omsaid::ErrorCode::kTooLarge, "",
+                                    "input is more than " + std::to_string(limit) +
+                                        " bytes; the limit is " + std::to_string(limit));
+  std::fprintf(stderr, "omsaid: %s\n", OneLine(e).c_str());
+  return 2;
 }
 
 int ValidateKb(const std::vector<std::string>& args) {
@@ -179,19 +228,22 @@ int Export(const std::vector<std::string>& args) {
   int status = 0;
   const KnowledgeBase* kb = LoadKb(kb_dir, &storage, &status);
   if (!kb) return status;
+  omsaid::CaseLimits limits;
+  limits.today = Today();
   std::string text, error;
-  if (!ReadAll(input, &text, &error)) {
+  if (!ReadAll(input, &text, &error, limits.max_bytes)) {
     std::fprintf(stderr, "omsaid: %s\n", error.c_str());
     return 2;
   }
-  omsaid::CaseLimits limits;
-  limits.today = Today();
+  if (text.size() > limits.max_bytes) return TooLarge(limits.max_bytes);
   omsaid::Result<omsaid::Case> c = omsaid::ParseAnyCase(text, *kb, limits);
   if (!c) {
     std::fprintf(stderr, "omsaid: %s\n", OneLine(c.error()).c_str());
     return 2;
   }
-  for (const std::string& w : c.value().warnings) std::fprintf(stderr, "omsaid: warning: %s\n", w.c_str());
+  for (const std::string& w : c.value().warnings) {
+    std::fprintf(stderr, "omsaid: warning: %s\n", Printable(w).c_str());
+  }
   const std::string out = format == "phenopacket"
                               ? omsaid::CaseToPhenopacket(c.value(), *kb, id, NowUtc("%Y-%m-%dT%H:%M:%SZ"))
                               : omsaid::CaseToJson(c.value());
@@ -228,18 +280,20 @@ int Evaluate(const std::vector<std::string>& args) {
   const KnowledgeBase* kb = LoadKb(kb_dir, &storage, &status);
   if (!kb) return status;
 
+  omsaid::CaseLimits limits;
+  limits.today = Today();
   std::string text, error;
-  if (!ReadAll(input, &text, &error)) {
+  // One case is read up to its size limit only; a bulk file is read whole (each line is limited).
+  if (!ReadAll(input, &text, &error, jsonl ? static_cast<size_t>(-1) - 1 : limits.max_bytes)) {
     std::fprintf(stderr, "omsaid: %s\n", error.c_str());
     return 2;
   }
-  omsaid::CaseLimits limits;
-  limits.today = Today();
 
   if (full && compact) return Usage("--full and --compact exclude each other");
   const omsaid::ReportDetail detail =
       compact || (jsonl && !full) ? omsaid::ReportDetail::kCompact : omsaid::ReportDetail::kFull;
   if (!jsonl) {
+    if (text.size() > limits.max_bytes) return TooLarge(limits.max_bytes);
     omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, text, limits, detail);
     if (!report) {
       std::fprintf(stderr, "omsaid: %s\n", OneLine(report.error()).c_str());
@@ -250,7 +304,8 @@ int Evaluate(const std::vector<std::string>& args) {
     return 0;
   }
 
-  // Bulk: one report (or one {"error": ...} line, so output lines stay aligned) per input line.
+  // Bulk: one report, one {"error": ...} line or one blank line per input line, so that output line
+  // N always answers input line N.
   int failures = 0;
   size_t line_no = 0, pos = 0;
   std::string out;
@@ -262,7 +317,11 @@ int Evaluate(const std::vector<std::string>& args) {
     pos = end + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    // A blank line gives a blank line: output line N is always the report of input line N.
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      out.push_back('\n');
+      continue;
+    }
     omsaid::Result<std::string> report = omsaid::EvaluateJson(*kb, line, limits, detail);
     if (report) {
       out += report.value();
@@ -270,8 +329,9 @@ int Evaluate(const std::vector<std::string>& args) {
       ++failures;
       const Error& e = report.error();
       std::fprintf(stderr, "omsaid: line %zu: %s\n", line_no, OneLine(e).c_str());
-      out += "{\"error\":{\"code\":\"" + std::string(omsaid::ToString(e.code)) + "\",\"line\":" +
-             std::to_string(line_no) + "}}";
+      out += "{\"error\":{\"code\":\"" + std::string(omsaid::ToString(e.code)) +
+             "\",\"message\":" + JsonString(e.message) + ",\"path\":" + JsonString(e.path) +
+             ",\"line\":" + std::to_string(line_no) + "}}";
     }
     out.push_back('\n');
     if (out.size() > (1 << 20)) {

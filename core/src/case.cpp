@@ -107,7 +107,7 @@ class CaseParser {
   Error First() const { return problems_.front(); }
 
   void Warn(std::string_view path, std::string_view message) {
-    case_.warnings.push_back(std::string(ClipForMessage(path)) + ": " + std::string(message));
+    AddWarning(&case_.warnings, std::string(ClipForMessage(path)) + ": " + std::string(message));
   }
 
   bool CheckKey(const std::string& key, std::string_view path) {
@@ -334,7 +334,7 @@ class CaseParser {
           visit.date = *s;
         } else if (it.key() == "severity") {
           if (!reader_.ExpectObject(it.value(), field)) return;
-          if (!CheckCount(it.value(), field, 50)) return;
+          if (!CheckCount(it.value(), field, limits_.max_severity_items)) return;
           for (auto s = it.value().begin(); s != it.value().end(); ++s) {
             if (!CheckKey(s.key(), field)) return;
             auto score = reader_.NumberInRange(s.value(), JoinPath(field, s.key()), 0, 1000);
@@ -349,6 +349,15 @@ class CaseParser {
         reader_.Problem(ErrorCode::kMissingField, JoinPath(path, "date"),
                         "a visit needs a date (YYYY-MM-DD)");
         return;
+      }
+      // One visit per day: severity is tracked by date (and a Phenopacket records it by date).
+      for (size_t k = 0; k < case_.visits.size(); ++k) {
+        if (case_.visits[k].date == visit.date) {
+          reader_.Problem(
+              ErrorCode::kDuplicateId, JoinPath(path, "date"),
+              "a visit on " + visit.date + " is already listed at " + IndexPath("visits", k));
+          return;
+        }
       }
       case_.visits.push_back(std::move(visit));
     }
@@ -376,6 +385,29 @@ Result<Case> ParseCaseJson(const Json& root, const KnowledgeBase& kb, const Case
   return CaseParser(kb, limits).Parse(root);
 }
 
+namespace {
+
+const std::string& KeyOf(const Finding& x) { return x.term; }
+const std::string& KeyOf(const TestResult& x) { return x.id; }
+const std::string& KeyOf(const Exposure& x) { return x.id; }
+const std::string& KeyOf(const AntibodyResult& x) { return x.id; }
+const std::string& KeyOf(const std::pair<std::string, double>& x) { return x.first; }
+
+// Pointers to `items` in the order of their key: JSON objects are read back in key order, so
+// writing them so makes CaseToJson canonical whatever order a case was built in (a Phenopacket's
+// measurements come in any order).
+template <class T>
+std::vector<const T*> ByKey(const std::vector<T>& items) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const T& item : items) out.push_back(&item);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const T* a, const T* b) { return KeyOf(*a) < KeyOf(*b); });
+  return out;
+}
+
+}  // namespace
+
 std::string CaseToJson(const Case& c) {
   JsonWriter w;
   w.BeginObject();
@@ -390,23 +422,33 @@ std::string CaseToJson(const Case& c) {
   if (c.onset != Onset::kUnknown) w.Field("onset", ToString(c.onset));
   w.Key("findings");
   w.BeginObject();
-  for (const Finding& f : c.findings) w.Field(f.term, ToString(f.state));
+  for (const Finding* f : ByKey(c.findings)) {
+    w.Field(f->term, ToString(f->state));
+  }
   w.EndObject();
   w.Key("tests");
   w.BeginObject();
-  for (const TestResult& t : c.tests) w.Field(t.id, ToString(t.state));
+  for (const TestResult* t : ByKey(c.tests)) {
+    w.Field(t->id, ToString(t->state));
+  }
   w.EndObject();
   w.Key("exposures");
   w.BeginObject();
-  for (const Exposure& e : c.exposures) w.Field(e.id, ToString(e.state));
+  for (const Exposure* e : ByKey(c.exposures)) {
+    w.Field(e->id, ToString(e->state));
+  }
   w.EndObject();
   w.Key("history");
   w.BeginObject();
-  for (const Exposure& h : c.history) w.Field(h.id, ToString(h.state));
+  for (const Exposure* h : ByKey(c.history)) {
+    w.Field(h->id, ToString(h->state));
+  }
   w.EndObject();
   w.Key("antibodies");
   w.BeginObject();
-  for (const AntibodyResult& a : c.antibodies) w.Field(a.id, ToString(a.state));
+  for (const AntibodyResult* a : ByKey(c.antibodies)) {
+    w.Field(a->id, ToString(a->state));
+  }
   w.EndObject();
   if (c.follow_up_months) w.Field("followUpMonths", *c.follow_up_months);
   if (!c.visits.empty()) {
@@ -417,7 +459,9 @@ std::string CaseToJson(const Case& c) {
       w.Field("date", v.date);
       w.Key("severity");
       w.BeginObject();
-      for (const auto& [item, score] : v.severity) w.Field(item, score);
+      for (const auto* i : ByKey(v.severity)) {
+        w.Field(i->first, i->second);
+      }
       w.EndObject();
       w.EndObject();
     }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "text_util.h"
+
 namespace omsaid {
 namespace {
 
@@ -41,15 +43,16 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
       auto rep = kb.hpo_replaced.find(f.term);
       if (rep != kb.hpo_replaced.end()) {
         t = kb.FindHpo(rep->second);
-        ev.warnings.push_back("findings." + f.term + ": obsolete or merged HPO id, read as " +
-                              TermLabel(kb, rep->second));
+        AddWarning(&ev.warnings, "findings." + f.term + ": obsolete or merged HPO id, read as " +
+                                     TermLabel(kb, rep->second));
       }
     }
     if (t < 0) {
       if (f.state != FindingState::kUnknown) {
-        ev.warnings.push_back("findings." + f.term +
-                              ": outside the knowledge base (no feature it counts for); kept in "
-                              "the case");
+        AddWarning(&ev.warnings,
+                   "findings." + f.term +
+                       ": outside the knowledge base (no feature it counts for); kept in "
+                       "the case");
       }
       continue;
     }
@@ -61,9 +64,10 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
     if (r.finding->state != FindingState::kPresent) continue;
     const HpoTerm& term = kb.hpo_terms[r.term];
     if (term.implies_present.empty()) {
-      ev.warnings.push_back("findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
-                            " is too general to count for a feature of the knowledge base; kept "
-                            "in the case");
+      AddWarning(&ev.warnings,
+                 "findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
+                     " is too general to count for a feature of the knowledge base; kept "
+                     "in the case");
     }
     for (int v : term.implies_present) {
       if (ev.vars[v] == Tri::kTrue) continue;

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "text_util.h"
+
 namespace omsaid {
 namespace {
 
@@ -40,8 +42,9 @@ class DomBuilder {
   bool key(string_t& k) {
     Frame& f = stack_.back();
     if (f.value->find(k) != f.value->end()) {
-      return Fail(ErrorCode::kDuplicateId, JoinPath(f.path, k),
-                  "duplicate key '" + k + "' in the same object");
+      return Fail(ErrorCode::kDuplicateId,
+                  JoinPath(ContainerPath(stack_.size() - 1), ClipForMessage(k)),
+                  "duplicate key '" + ClipForMessage(k) + "' in the same object");
     }
     f.key = k;
     return true;
@@ -53,9 +56,11 @@ class DomBuilder {
     std::string what = ex.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> the
     // part after the location, which is ours to compute.
+    // It quotes the input near the error ("last read: '...'"), which may be any bytes: keep the
+    // message valid UTF-8 (a stray byte would reach the terminal, and JSON in the WASM envelope).
     const size_t colon = what.find(": ");
-    parse_error_detail_ = colon == std::string::npos ? what : what.substr(colon + 2);
-    if (parse_error_detail_.size() > 200) parse_error_detail_.resize(200);
+    parse_error_detail_ =
+        SanitizeUtf8(colon == std::string::npos ? what : what.substr(colon + 2), 200);
     return false;
   }
 
@@ -65,16 +70,32 @@ class DomBuilder {
   const std::string& parse_error_detail() const { return parse_error_detail_; }
 
  private:
+  // Paths are built only when an error needs one: keeping each container's path in its frame
+  // cost a copy of the whole path per container, quadratic for many containers under a long key.
+  // Keys in paths and messages are clipped (ClipForMessage): an error is one readable line.
   struct Frame {
     Json* value;
-    std::string path;
-    std::string key;
+    std::string key;  // the current key, in an object
   };
 
+  // The path of the open container stack_[i] (the root is "").
+  std::string ContainerPath(size_t i) const {
+    std::string path;
+    for (size_t k = 1; k <= i && k < stack_.size(); ++k) {
+      const Frame& parent = stack_[k - 1];
+      path = parent.value->is_object() ? JoinPath(path, ClipForMessage(parent.key))
+                                       : IndexPath(path, parent.value->size() - 1);
+    }
+    return path;
+  }
+
+  // The path of the next value of the innermost open container.
   std::string NextPath() const {
     if (stack_.empty()) return "";
     const Frame& f = stack_.back();
-    return f.value->is_object() ? JoinPath(f.path, f.key) : IndexPath(f.path, f.value->size());
+    const std::string base = ContainerPath(stack_.size() - 1);
+    return f.value->is_object() ? JoinPath(base, ClipForMessage(f.key))
+                                : IndexPath(base, f.value->size());
   }
 
   Json* Insert(Json&& v) {
@@ -98,13 +119,12 @@ class DomBuilder {
   }
 
   bool Open(Json&& container) {
-    std::string path = NextPath();
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      return Fail(ErrorCode::kTooDeep, path,
+      return Fail(ErrorCode::kTooDeep, NextPath(),
                   "nested deeper than " + std::to_string(limits_.max_depth) + " levels");
     }
     Json* slot = Insert(std::move(container));
-    stack_.push_back(Frame{slot, std::move(path), {}});
+    stack_.push_back(Frame{slot, {}});
     return true;
   }
 
@@ -126,6 +146,20 @@ class DomBuilder {
   std::string parse_error_detail_;
 };
 
+// 1-based line and column of the byte at `offset`.
+std::pair<size_t, size_t> LineAndColumn(std::string_view text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 }  // namespace
 
 Result<Json> ParseJson(std::string_view text, const JsonLimits& limits) {
@@ -133,6 +167,14 @@ Result<Json> ParseJson(std::string_view text, const JsonLimits& limits) {
     return MakeError(ErrorCode::kTooLarge, "",
                      "input is " + std::to_string(text.size()) + " bytes; the limit is " +
                          std::to_string(limits.max_bytes));
+  }
+  // nlohmann's lexer takes a NUL byte for the end of the input: whatever followed one after a
+  // complete document would be ignored. JSON text never holds a raw NUL (a string escapes it).
+  if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, column] = LineAndColumn(text, nul);
+    return MakeError(ErrorCode::kInvalidJson, "",
+                     "invalid JSON at line " + std::to_string(line) + ", column " +
+                         std::to_string(column) + ": a NUL byte (JSON text cannot contain one)");
   }
   DomBuilder builder(limits);
   const char* begin = text.data();
@@ -142,15 +184,7 @@ Result<Json> ParseJson(std::string_view text, const JsonLimits& limits) {
   // A syntax error: give line and column from the byte offset the parser reached.
   size_t pos = builder.parse_error_position();
   if (pos > text.size()) pos = text.size();
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i + 1 < pos; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
+  const auto [line, column] = LineAndColumn(text, pos > 0 ? pos - 1 : 0);
   std::string message = text.empty() ? std::string("empty input, expected a JSON object")
                                      : "invalid JSON at line " + std::to_string(line) +
                                            ", column " + std::to_string(column);
@@ -308,7 +342,7 @@ std::optional<std::string> JsonReader::Enum(const Json& v, std::string_view path
     list += a;
   }
   Problem(ErrorCode::kInvalidValue, std::string(path),
-          "'" + *s + "' is not one of: " + list);
+          "'" + ClipForMessage(*s) + "' is not one of: " + list);
   return std::nullopt;
 }
 
@@ -350,7 +384,15 @@ std::string FormatNumber(double v, int significant) {
   if (a == std::floor(a) && a < 1e15) return out + FormatInt(static_cast<long long>(a));
   significant = significant < 1 ? 1 : significant > 15 ? 15 : significant;
   int e = static_cast<int>(std::floor(std::log10(a)));
-  long long m = std::llround(a * std::pow(10.0, significant - 1 - e));
+  // Scale `a` to `significant` digits. For a tiny (subnormal) number the power of ten alone would
+  // overflow to infinity, so scale in two steps.
+  int k = significant - 1 - e;
+  double scaled = a;
+  if (k > 300) {
+    scaled *= 1e300;
+    k -= 300;
+  }
+  long long m = std::llround(scaled * std::pow(10.0, k));
   const long long limit = static_cast<long long>(std::pow(10.0, significant));
   if (m >= limit) {
     m = (m + 5) / 10;

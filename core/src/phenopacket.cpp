@@ -15,6 +15,8 @@ namespace {
 
 // The namespace of the tool's own vocabulary in Phenopackets (declared in metaData.resources).
 constexpr std::string_view kPrefix = "OMSAID:";
+// Room for the "OMSAID:<group>/" of an assay id (at most 16 bytes: "OMSAID:severity/").
+constexpr size_t kMaxAssayPrefix = 32;
 
 // HPO temporal pattern modifiers (children of HP:0011008 Temporal pattern).
 struct OnsetTerm {
@@ -80,15 +82,15 @@ class PhenopacketParser {
  private:
   Error First() const { return problems_.front(); }
   void Warn(std::string_view path, std::string_view message) {
-    case_.warnings.push_back(ClipForMessage(path) + ": " + std::string(message));
+    AddWarning(&case_.warnings, ClipForMessage(path) + ": " + std::string(message));
   }
 
   // An OntologyClass {id, label}: returns the id.
-  std::optional<std::string> TermId(const Json& v, const std::string& path) {
+  std::optional<std::string> TermId(const Json& v, const std::string& path, size_t extra = 0) {
     if (!reader_.ExpectObject(v, path)) return std::nullopt;
     const Json* id = reader_.Member(v, "id", path, true);
     if (!id) return std::nullopt;
-    return reader_.String(*id, JoinPath(path, "id"), limits_.max_string);
+    return reader_.String(*id, JoinPath(path, "id"), limits_.max_string + extra);
   }
 
   std::string TermLabel(const Json& v) {
@@ -131,7 +133,26 @@ class PhenopacketParser {
     if (!inserted && it->second != state) {
       reader_.Problem(ErrorCode::kContradiction, path,
                       "'" + term + "' is listed both as observed and as excluded");
+    } else if (inserted && findings_.size() > limits_.max_findings) {
+      // Features and diseases together: the case must stay within the native case's limits.
+      reader_.Problem(ErrorCode::kLimitExceeded, path,
+                      "more than " + std::to_string(limits_.max_findings) +
+                          " findings (phenotypic features and diseases together)");
     }
+  }
+
+  // A measurement of `what` with `value` at `path`: false when it repeats an earlier one (ignored),
+  // or contradicts it (a problem). A case holds one value per test, antibody, exposure, history
+  // item, onset, follow-up and severity item of a day, as the native case JSON does.
+  bool FirstMeasurement(const std::string& what, const std::string& value, const std::string& path) {
+    auto [it, inserted] = measured_.emplace(what, std::make_pair(value, path));
+    if (inserted) return true;
+    if (it->second.first != value) {
+      reader_.Problem(ErrorCode::kContradiction, path,
+                      ClipForMessage(what) + " is " + ClipForMessage(value) + " here but " +
+                          ClipForMessage(it->second.first) + " at " + it->second.second);
+    }
+    return false;
   }
 
   void Features(const Json& list) {
@@ -179,7 +200,8 @@ class PhenopacketParser {
   void Diseases(const Json& list) {
     if (!reader_.ExpectArray(list, "diseases")) return;
     if (list.size() > limits_.max_items) {
-      reader_.Problem(ErrorCode::kLimitExceeded, "diseases", "too many diseases");
+      reader_.Problem(ErrorCode::kLimitExceeded, "diseases",
+                      std::to_string(list.size()) + " entries; the limit is " + std::to_string(limits_.max_items));
       return;
     }
     for (size_t i = 0; i < list.size(); ++i) {
@@ -228,7 +250,8 @@ class PhenopacketParser {
   void Measurements(const Json& list) {
     if (!reader_.ExpectArray(list, "measurements")) return;
     if (list.size() > limits_.max_items * 4) {
-      reader_.Problem(ErrorCode::kLimitExceeded, "measurements", "too many measurements");
+      reader_.Problem(ErrorCode::kLimitExceeded, "measurements",
+                      std::to_string(list.size()) + " entries; the limit is " + std::to_string(limits_.max_items * 4));
       return;
     }
     std::map<std::string, size_t> visit_of_date;
@@ -238,7 +261,9 @@ class PhenopacketParser {
       if (!reader_.ExpectObject(m, path)) return;
       const Json* assay = reader_.Member(m, "assay", path, true);
       if (!assay) return;
-      auto id = TermId(*assay, JoinPath(path, "assay"));
+      // Room for "OMSAID:<group>/" before an item id of up to max_string bytes (as the native case
+      // allows for a severity item), so that every exported case imports again.
+      auto id = TermId(*assay, JoinPath(path, "assay"), kMaxAssayPrefix);
       if (!id) return;
       if (id->rfind(kPrefix, 0) != 0) {
         Warn(JoinPath(path, "assay"), "measurement '" + ClipForMessage(*id) + "' is not used by the engine; ignored");
@@ -251,6 +276,12 @@ class PhenopacketParser {
       const size_t slash = local.find('/');
       const std::string group = local.substr(0, slash);
       const std::string item = slash == std::string::npos ? std::string() : local.substr(slash + 1);
+      if (item.size() > limits_.max_string) {
+        reader_.Problem(ErrorCode::kLimitExceeded, JoinPath(path, "assay.id"),
+                        "the item id is " + std::to_string(item.size()) + " bytes; the limit is " +
+                            std::to_string(limits_.max_string));
+        return;
+      }
 
       if (group == "follow-up" || group == "severity") {
         const Json* q = reader_.Member(*value, "quantity", vpath, true);
@@ -259,7 +290,13 @@ class PhenopacketParser {
         if (!n) return;
         auto number = reader_.NumberInRange(*n, JoinPath(vpath, "quantity.value"), 0, group == "follow-up" ? 1200 : 1000);
         if (!number) return;
+        std::string shown;
+        AppendJsonNumber(shown, *number);
         if (group == "follow-up") {
+          if (!FirstMeasurement("follow-up", shown, path)) {
+            if (reader_.HasProblems()) return;
+            continue;
+          }
           case_.follow_up_months = *number;
         } else {
           std::string date;
@@ -280,9 +317,27 @@ class PhenopacketParser {
             reader_.Problem(ErrorCode::kInvalidValue, JoinPath(path, "timeObserved.timestamp"), date + " is in the future (today is " + limits_.today + ")");
             return;
           }
+          if (!FirstMeasurement("severity item '" + item + "' on " + date, shown, path)) {
+            if (reader_.HasProblems()) return;
+            continue;
+          }
           auto [it, inserted] = visit_of_date.emplace(date, case_.visits.size());
-          if (inserted) case_.visits.push_back(Visit{date, {}});
-          case_.visits[it->second].severity.emplace_back(item, *number);
+          if (inserted) {
+            if (case_.visits.size() >= limits_.max_items) {
+              reader_.Problem(ErrorCode::kLimitExceeded, JoinPath(path, "timeObserved.timestamp"),
+                              "severity on more than " + std::to_string(limits_.max_items) + " dates");
+              return;
+            }
+            case_.visits.push_back(Visit{date, {}});
+          }
+          std::vector<std::pair<std::string, double>>& items = case_.visits[it->second].severity;
+          if (items.size() >= limits_.max_severity_items) {
+            reader_.Problem(ErrorCode::kLimitExceeded, path,
+                            "more than " + std::to_string(limits_.max_severity_items) +
+                                " severity items on " + date);
+            return;
+          }
+          items.emplace_back(item, *number);
         }
         continue;
       }
@@ -296,11 +351,15 @@ class PhenopacketParser {
       auto bad = [&](std::string_view allowed) {
         reader_.Problem(ErrorCode::kInvalidValue, spath, "'" + ClipForMessage(*vid) + "' is not one of " + std::string(allowed));
       };
+      // The first of repeated measurements counts; a different repeat is a contradiction.
+      auto first = [&](const std::string& what) {
+        return FirstMeasurement(what, *vid, path);
+      };
       if (group == "onset") {
         bool found = false;
         for (const OnsetTerm& o : kOnsetTerms) {
           if (*vid == o.id) {
-            case_.onset = o.onset;
+            if (first("onset")) case_.onset = o.onset;
             found = true;
           }
         }
@@ -312,7 +371,7 @@ class PhenopacketParser {
         else if (state == "pending") s = TestState::kPending;
         else { bad("OMSAID:normal, OMSAID:abnormal, OMSAID:pending"); return; }
         if (kb_.FindTest(item) < 0) Warn(JoinPath(path, "assay"), "unknown test '" + ClipForMessage(item) + "' ignored");
-        else case_.tests.push_back(TestResult{item, s});
+        else if (first("test '" + item + "'")) case_.tests.push_back(TestResult{item, s});
       } else if (group == "antibody") {
         AntibodyState s;
         if (state == "positive") s = AntibodyState::kPositive;
@@ -320,7 +379,7 @@ class PhenopacketParser {
         else if (state == "pending") s = AntibodyState::kPending;
         else { bad("OMSAID:positive, OMSAID:negative, OMSAID:pending"); return; }
         if (kb_.FindAntibody(item) < 0) Warn(JoinPath(path, "assay"), "unknown antibody '" + ClipForMessage(item) + "' ignored");
-        else case_.antibodies.push_back(AntibodyResult{item, s});
+        else if (first("antibody '" + item + "'")) case_.antibodies.push_back(AntibodyResult{item, s});
       } else if (group == "exposure" || group == "history") {
         FindingState s;
         if (state == "present") s = FindingState::kPresent;
@@ -328,7 +387,7 @@ class PhenopacketParser {
         else { bad("OMSAID:present, OMSAID:absent"); return; }
         if (kb_.FindVariable(group + ":" + item) < 0) {
           Warn(JoinPath(path, "assay"), "unknown " + group + " '" + ClipForMessage(item) + "' ignored");
-        } else {
+        } else if (first(group + " '" + item + "'")) {
           (group == "exposure" ? case_.exposures : case_.history).push_back(Exposure{item, s});
         }
       } else {
@@ -344,6 +403,7 @@ class PhenopacketParser {
   JsonReader reader_;
   Case case_;
   std::map<std::string, FindingState> findings_;
+  std::map<std::string, std::pair<std::string, std::string>> measured_;  // what -> (value, path)
   Onset modifier_onset_ = Onset::kUnknown;
 };
 

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "text_util.h"
 
+#include <cstdint>
+#include <cstdlib>
+
+#include "omsaid/case.h"
+
 namespace omsaid {
 namespace {
 
@@ -18,7 +23,105 @@ int ToInt(std::string_view s) {
   return v;
 }
 
+// The length of the well-formed UTF-8 sequence starting at s[i], or 0 when there is none.
+size_t Utf8Length(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  size_t n;
+  uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return n;
+}
+
+// Appends the character of `n` bytes at s[i] (n = 0: a stray byte) in a form safe for a one-line
+// message: stray bytes as U+FFFD, control characters as \n, \t, \r or \u001b.
+void AppendSafe(std::string& out, std::string_view s, size_t i, size_t n) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+  if (n == 0) {
+    out += "\xEF\xBF\xBD";
+  } else if (c == '\n') {
+    out += "\\n";
+  } else if (c == '\t') {
+    out += "\\t";
+  } else if (c == '\r') {
+    out += "\\r";
+  } else if ((n == 1 && (c < 0x20 || c == 0x7F)) || c1) {
+    // No printf here: it would pull its floating-point machinery into the WASM module.
+    static constexpr char kHex[] = "0123456789abcdef";
+    const unsigned char x = c1 ? static_cast<unsigned char>(s[i + 1]) : c;
+    const char esc[6] = {'\\', 'u', '0', '0', kHex[x >> 4], kHex[x & 15]};
+    out.append(esc, sizeof esc);
+  } else {
+    out.append(s.substr(i, n));
+  }
+}
+
 }  // namespace
+
+void AddWarning(std::vector<std::string>* warnings, std::string warning) {
+  if (warnings->size() < kMaxWarnings) {
+    warnings->push_back(std::move(warning));
+    return;
+  }
+  // Past the cap the last entry is the count written here: "and N more warning(s) not listed".
+  size_t more = 1;
+  if (warnings->size() > kMaxWarnings) {
+    const std::string& last = warnings->back();
+    if (last.rfind("and ", 0) == 0 && last.find(" not listed") != std::string::npos) {
+      more += std::strtoull(last.c_str() + 4, nullptr, 10);
+      warnings->pop_back();
+    }
+  }
+  warnings->push_back("and " + std::to_string(more) +
+                      (more == 1 ? " more warning" : " more warnings") + " not listed");
+}
+
+bool IsValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string SanitizeUtf8(std::string_view s, size_t max_bytes) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    std::string piece;
+    AppendSafe(piece, s, i, n);
+    if (out.size() + piece.size() > max_bytes) {
+      out += "\xE2\x80\xA6";  // …
+      break;
+    }
+    out += piece;
+    i += n ? n : 1;
+  }
+  return out;
+}
 
 bool IsHpoId(std::string_view s) {
   return s.size() == 10 && s.substr(0, 3) == "HP:" && AllDigits(s.substr(3));
@@ -83,11 +186,18 @@ std::optional<double> ParseIsoDurationYears(std::string_view s) {
 
 std::string ClipForMessage(std::string_view s) {
   constexpr size_t kMax = 60;
-  if (s.size() <= kMax) return std::string(s);
-  size_t cut = kMax;
-  // Step back over UTF-8 continuation bytes so the result stays valid UTF-8.
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    const size_t step = n ? n : 1;
+    if (i + step > kMax) {
+      out += "\xE2\x80\xA6";  // …
+      break;
+    }
+    AppendSafe(out, s, i, n);
+    i += step;
+  }
+  return out;
 }
 
 }  // namespace omsaid

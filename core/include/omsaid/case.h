@@ -48,12 +48,17 @@ struct Visit {
   std::vector<std::pair<std::string, double>> severity;
 };
 
+/// A case (and its report) lists at most this many warnings; the rest are counted in one last
+/// warning, "and N more warnings not listed" (10,000 unknown keys give 101 warnings, not 10,000).
+constexpr size_t kMaxWarnings = 100;
+
 /// Limits on a case (hostile or accidental huge input gets a clear error, not a slow page).
 struct CaseLimits {
   size_t max_bytes = 1 << 20;
   size_t max_findings = 500;
   size_t max_items = 200;  ///< tests, antibodies, exposures, visits
   size_t max_string = 200;
+  size_t max_severity_items = 50;  ///< per visit
   double max_age_years = 130;
   /// Dates after this (YYYY-MM-DD) are rejected; "" disables the check. The core reads no clock:
   /// callers pass today's date.
@@ -85,7 +90,8 @@ std::string_view ToString(Onset o);
 std::string_view ToString(TestState s);
 std::string_view ToString(AntibodyState s);
 
-/// The case back as native case JSON (canonical: keys sorted, findings in input order).
+/// The case back as native case JSON (canonical: the members of every object in key order, as
+/// ParseCase reads them, so that CaseToJson(ParseCase(CaseToJson(c))) == CaseToJson(c)).
 std::string CaseToJson(const Case& c);
 
 }  // namespace omsaid
