@@ -355,7 +355,7 @@ export class OmsAid extends LitElement {
         if (!file) return;
         let result;
         if (file.size > MAX_FILE) {
-          result = { ok: false, error: { code: 'too_large', message: `${file.size}`, path: '' } };
+          result = { ok: false, error: { code: 'file_too_large', message: `${file.size}`, path: '' } };
         } else {
           try {
             result = c().importCase(await file.text());

@@ -201,7 +201,8 @@ export function openStorage(backend = indexedDbBackend, { checkCase } = {}) {
     list: wrap(async () => {
       const all = (await backend.entries(store)).map(([key, value]) => check(key, value));
       const rank = (r) => (r.problem ? 1 : 0);
-      return all.sort((a, b) => rank(a) - rank(b) || (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+      const at = (r) => r.savedAt ?? '';
+      return all.sort((a, b) => rank(a) - rank(b) || (at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : 0));
     }),
     /** One record, checked as in list(); null when there is none under that id. */
     get: wrap(async (id) => {

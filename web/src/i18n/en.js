@@ -264,7 +264,7 @@ export default {
   'imp.format.phenopacket': 'Phenopacket',
   'imp.failed': 'This file could not be opened.',
   'imp.invalid_json': 'It is not a valid JSON file: {message}.',
-  'imp.too_large': 'It is too large ({message} bytes) to be a case file.',
+  'imp.file_too_large': 'It is too large ({message} bytes) to be a case file.',
   'imp.read_failed': 'It could not be read: {message}.',
   'imp.internal': 'The engine had a problem while reading it ({message}). Please try again.',
   'imp.more': 'and {n} more',

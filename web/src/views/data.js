@@ -26,7 +26,7 @@ export function caseMenu({ t, canPhenopacket, act }) {
 /** Explains an import error in words, with where in the file the problem is. */
 export function importError(error, t, onDismiss) {
   if (!error) return nothing;
-  const key = ['invalid_json', 'too_large', 'read_failed', 'internal'].includes(error.code) ? `imp.${error.code}` : 'imp.invalid';
+  const key = ['invalid_json', 'file_too_large', 'read_failed', 'internal'].includes(error.code) ? `imp.${error.code}` : 'imp.invalid';
   return html`<div class="error screen" role="alert" data-testid="import-error">
     <p><strong>${t('imp.failed')}</strong></p>
     <p>${t(key, { message: plain(error.message, 300), path: error.path ? plain(error.path, 120) : t('imp.root') })}</p>
