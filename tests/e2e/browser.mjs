@@ -21,10 +21,11 @@ export async function launch() {
  * A new page in a new context. `requests` collects every request of the page and its frames other
  * than the page's own document; blob: and data: URLs (downloads made in the page, never leaving
  * it) are not requests to anywhere and are left out. `errors` collects console errors and
- * uncaught exceptions.
+ * uncaught exceptions. `init` (a function) runs in the page before its own script (a test's sentinels).
  */
-export async function openPage(browser, url = pageUrl, contextOptions = {}) {
+export async function openPage(browser, url = pageUrl, contextOptions = {}, { init } = {}) {
   const context = await browser.newContext(contextOptions);
+  if (init) await context.addInitScript(init); // runs in every document before the page's own script
   const page = await context.newPage();
   const requests = [];
   const errors = [];

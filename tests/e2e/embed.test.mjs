@@ -50,7 +50,9 @@ test('the element in a host page, and the page in a sandboxed iframe', async () 
   await frame.locator('oms-aid details.casemenu summary').click();
   await frame.locator('oms-aid button[data-action="save"]').click();
   await frame.locator('oms-aid button[data-action="save-confirm"]').click();
-  await frame.locator('oms-aid .msg', { hasText: 'Saving is not available' }).waitFor();
+  const unavailable = frame.locator('oms-aid [data-testid=storage-error]', { hasText: 'Saving is not available' });
+  await unavailable.waitFor();
+  assert.equal(await unavailable.getAttribute('role'), 'alert');
 
   const local = requests.filter((u) => u.startsWith('file://'));
   assert.deepEqual(requests, local, 'only files from disk');

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Opt-in storage end to end: nothing is stored (no IndexedDB database, no localStorage,
 // sessionStorage or cookie) until the user turns saving on; then save, list, reopen after a reload,
-// delete one, delete all (the store is left empty). Zero network requests.
+// delete one, delete all (the store is left empty and the database deleted). Zero network requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, ready, currentCase } from './browser.mjs';
@@ -16,8 +16,13 @@ after(async () => {
 
 const databases = (page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
 const webStorage = (page) => page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
+/**
+ * How many records the store holds, read without creating anything: when the database does not
+ * exist, the open is aborted in its upgrade (so it is not created) and the answer is 0.
+ */
 const storedCount = (page) => page.evaluate(() => new Promise((resolve, reject) => {
   const req = indexedDB.open('oms-aid');
+  req.onupgradeneeded = () => req.transaction.abort();
   req.onsuccess = () => {
     const db = req.result;
     const count = db.transaction('cases').objectStore('cases').count();
@@ -27,7 +32,7 @@ const storedCount = (page) => page.evaluate(() => new Promise((resolve, reject) 
     };
     count.onerror = () => reject(count.error);
   };
-  req.onerror = () => reject(req.error);
+  req.onerror = () => (req.error?.name === 'AbortError' ? resolve(0) : reject(req.error));
 }));
 
 async function menu(page, action) {
@@ -94,8 +99,17 @@ test('save, reopen, delete and delete all, only after opting in', async () => {
   assert.match(await page.locator('oms-aid dialog[open]').innerText(), /cannot be undone/);
   await page.locator('oms-aid button[data-action="delete-all-yes"]').click();
   await page.locator('oms-aid .msg', { hasText: 'All saved cases were deleted' }).waitFor();
+  // Delete all empties the store and deletes the database: saving is off until the user opts in again.
   assert.equal(await storedCount(page), 0, 'delete all leaves the store empty');
-  assert.match(await page.locator('oms-aid dialog[open]').innerText(), /No saved cases/);
+  assert.deepEqual(await databases(page), [], 'and the database is gone');
+  assert.match(await page.locator('oms-aid dialog[open]').innerText(), /Saving is off/);
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await ready(page);
+  await menu(page, 'save');
+  assert.match(await page.locator('oms-aid dialog[open]').innerText(), /Saving is off[\s\S]*this device only/, 'opt-in asked again');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await databases(page), []);
 
   assert.deepEqual(await webStorage(page), { local: 0, session: 0, cookie: '' });
   assert.deepEqual(requests, []);

@@ -141,6 +141,58 @@ test('import: a valid native case replaces the current one; a bad one never does
   }
 });
 
+test('import of a case object (a saved record): validated first; wrong shapes and unserialisable values keep the case', () => {
+  const c = new Controller(stubCore());
+  c.setFinding('HP:0001251', 'present');
+  const kept = structuredClone(c.state.case);
+  const cyclic = { caseVersion: 1, findings: {} };
+  cyclic.self = cyclic;
+  const bad = [
+    [null, 'wrong_type', /got null/],
+    ['{', 'invalid_json', /JSON/],
+    [[{ caseVersion: 1 }], 'wrong_type', /got an array/],
+    [42, 'wrong_type', /got number/],
+    [cyclic, 'invalid_json', /cannot be written as JSON/],
+    [{ caseVersion: 1n, findings: {} }, 'invalid_json', /BigInt/],
+    [{ caseVersion: 1, findings: { bad: 'x' } }, 'invalid_value', /bad finding/],
+  ];
+  for (const [input, code, message] of bad) {
+    const r = c.importCase(input);
+    assert.equal(r.ok, false, String(input));
+    assert.equal(r.error.code, code);
+    assert.match(r.error.message, message);
+    assert.deepEqual(c.state.case, kept, `kept after ${code}`);
+  }
+  assert.equal(c.importCase({ caseVersion: 1, findings: { 'HP:0010543': 'present' } }).ok, true);
+  assert.deepEqual(c.state.case.findings, { 'HP:0010543': 'present' });
+  for (const [input, code] of bad) {
+    assert.equal(c.openCase(input).error.code, code, `openCase: ${String(input)}`);
+  }
+  assert.deepEqual(c.state.case.findings, { 'HP:0010543': 'present' }, 'openCase keeps the case too');
+  const noCore = new Controller(null);
+  assert.equal(noCore.importCase({ caseVersion: 1, findings: {} }).error.code, 'internal', 'no engine yet: refused, not thrown');
+});
+
+test('openCase opens a saved case exactly as saved; a Phenopacket or a rejected case is refused', () => {
+  const core = {
+    ...stubCore(),
+    importCase(text) {
+      const k = JSON.parse(text);
+      if (k.phenotypicFeatures) return { case: { caseVersion: 1, findings: {} }, format: 'phenopacket', warnings: [] };
+      if (k.findings?.bad) throw new CoreError('invalid_value', 'bad finding', 'findings.bad');
+      return { case: { ...k, age: { years: 1.67 } }, format: 'native', warnings: [] }; // the core's own reading
+    },
+  };
+  const c = new Controller(core);
+  const saved = { caseVersion: 1, age: { months: 20 }, findings: { 'HP:0010543': 'present' } };
+  assert.deepEqual(c.openCase(saved), { ok: true, format: 'native', warnings: [] });
+  assert.deepEqual(c.state.case, saved, 'not the core\'s reading: the months stay');
+  assert.throws(() => c.checkCase({ phenotypicFeatures: [] }), (e) => e.code === 'wrong_type' && /Phenopacket/.test(e.message));
+  assert.equal(c.openCase({ phenotypicFeatures: [] }).error.code, 'wrong_type');
+  assert.equal(c.openCase({ caseVersion: 1, findings: { bad: 'x' } }).error.path, 'findings.bad');
+  assert.deepEqual(c.state.case, saved);
+});
+
 test('import and export go through the core when it supports Phenopackets', () => {
   const core = {
     ...stubCore(),

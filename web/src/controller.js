@@ -162,28 +162,15 @@ export class Controller {
   }
 
   /**
-   * Reads a case file (native case JSON or, when the core supports it, a GA4GH Phenopacket) and,
-   * only if it is valid, makes it the current case. A bad file never touches the current case.
+   * Reads a case file (native case JSON or, when the core supports it, a GA4GH Phenopacket; as
+   * text or as an object) and, only if it is valid, makes the core's reading of it the current
+   * case. A bad case never touches the current case.
    * @returns {{ok: true, format: string, warnings: string[]} | {ok: false, error: {code, message, path}}}
    */
-  importCase(text) {
+  importCase(input) {
     let imported;
     try {
-      if (this.core.importCase) {
-        imported = this.core.importCase(text);
-      } else {
-        let parsed;
-        try {
-          parsed = JSON.parse(text);
-        } catch (e) {
-          throw new CoreError('invalid_json', e.message);
-        }
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-          throw new CoreError('wrong_type', 'expected a case object');
-        }
-        const report = this.core.evaluate(parsed); // validates; throws CoreError
-        imported = { case: parsed, format: 'native', warnings: report.warnings ?? [] };
-      }
+      imported = this._read(input);
     } catch (e) {
       if (!isCoreError(e)) throw e;
       return { ok: false, error: errorOf(e) };
@@ -194,6 +181,61 @@ export class Controller {
     }
     this.setCase(next);
     return { ok: true, format: imported.format, warnings: imported.warnings ?? [] };
+  }
+
+  /**
+   * Opens a case this app saved (a stored record's case) exactly as it was saved (an age in months
+   * stays in months), once the core accepts it; a case the core rejects never replaces the current one.
+   * @returns the same as importCase
+   */
+  openCase(caseObject) {
+    let imported;
+    try {
+      imported = this.checkCase(caseObject);
+    } catch (e) {
+      if (!isCoreError(e)) throw e;
+      return { ok: false, error: errorOf(e) };
+    }
+    this.setCase(caseObject);
+    return { ok: true, format: imported.format, warnings: imported.warnings ?? [] };
+  }
+
+  /**
+   * Whether openCase would accept a case object: returns the core's reading, or throws CoreError
+   * (the storage checks every saved record with it).
+   */
+  checkCase(caseObject) {
+    const imported = this._read(caseObject);
+    if (imported.format !== 'native') throw new CoreError('wrong_type', 'expected a native case, not a Phenopacket');
+    return imported;
+  }
+
+  /** Validates a case (text or object) with the core; returns {case, format, warnings} or throws CoreError. */
+  _read(input) {
+    let text = input;
+    if (typeof input !== 'string') {
+      if (!input || typeof input !== 'object' || Array.isArray(input)) {
+        throw new CoreError('wrong_type', `expected a case object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`);
+      }
+      try {
+        text = JSON.stringify(input);
+      } catch (e) {
+        throw new CoreError('invalid_json', `the case cannot be written as JSON (${e.message})`);
+      }
+    }
+    if (!this.core) throw new CoreError('internal', 'the engine is not ready yet; try again in a moment');
+    if (this.core.importCase) return this.core.importCase(text);
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new CoreError('invalid_json', e.message);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new CoreError('wrong_type', 'expected a case object');
+    }
+    const report = this.core.evaluate(parsed); // validates; throws CoreError
+    return { case: parsed, format: 'native', warnings: report.warnings ?? [] };
   }
 
   /** The current case as native case JSON text. */

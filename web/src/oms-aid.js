@@ -14,7 +14,8 @@ import { styles } from './views/styles.js';
 import { patientView } from './views/patient.js';
 import { clinicianView } from './views/clinician.js';
 import { summaryView } from './views/summary.js';
-import { caseMenu, dialogView, importError } from './views/data.js';
+import { caseMenu, dialogView, importError, storageError, recordName, recordProblemText } from './views/data.js';
+import { plain } from './views/common.js';
 
 let corePromise = null;
 function sharedCore() {
@@ -24,6 +25,7 @@ function sharedCore() {
 
 let nextUid = 0;
 const MAX_FILE = 5 << 20;
+const MAX_WARNINGS_SHOWN = 3;
 
 function today() {
   const d = new Date();
@@ -63,6 +65,8 @@ export class OmsAid extends LitElement {
     this._savedName = '';
     this._msg = '';
     this._importError = null;
+    this._storageError = '';
+    this._retried = false;
     this._confirmAll = false;
     this._eyesPaused = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     this._focusStep = false;
@@ -125,6 +129,17 @@ export class OmsAid extends LitElement {
   _onState(state) {
     this._state = state;
     this.requestUpdate();
+    // After an abort inside the engine (CoreError internal) the case is kept; evaluate it again once
+    // a fresh engine instance is ready, once (an engine failing on this very case again stays shown).
+    if (state.error?.code === 'internal') {
+      const core = this._controller.core;
+      if (!this._retried && core?.ready) {
+        this._retried = true;
+        core.ready().then(() => this._controller.evaluate(), () => {});
+      }
+    } else if (state.report && !state.error) {
+      this._retried = false;
+    }
     if (state.report && !state.error) {
       this.dispatchEvent(new CustomEvent('oms-aid-report', { detail: state.report, bubbles: true, composed: true }));
     }
@@ -167,8 +182,21 @@ export class OmsAid extends LitElement {
       this._focusStep = true;
       this.requestUpdate();
     };
-    const store = () => (this._storage ??= openStorage());
-    const failed = (e) => this._message(t('d.storageFailed', { message: e?.message ?? String(e) }));
+    // The store checks every record's case with the core (importCase) when listing and opening.
+    const store = () => (this._storage ??= openStorage(undefined, { checkCase: (k) => c().checkCase(k) }));
+    // A storage failure in plain words (announced as an alert); the current case is never touched.
+    const failed = (e, what) => {
+      const message = plain(e?.message ?? String(e), 200);
+      const kind = e?.kind ?? 'failed';
+      const key = kind === 'unavailable' ? 'd.storageFailed'
+        : what === 'save' ? (kind === 'quota' ? 'd.quotaFailed' : 'd.saveFailed') : 'd.storeFailed';
+      this._storageError = t(key, { message });
+      this.requestUpdate();
+    };
+    const refreshList = async () => {
+      this._saved = await store().list();
+      this.requestUpdate();
+    };
     return {
       // Case entry (both modes)
       setAnswer: (id, v) => c().setAnswer(id, v),
@@ -226,68 +254,90 @@ export class OmsAid extends LitElement {
         this._dialog = null;
         this._message(t('d.newDone'));
       },
-      openSave: () => this._update(() => (this._dialog = 'save')),
+      openSave: () => this._update(() => {
+        this._storageError = '';
+        this._dialog = 'save';
+      }),
       save: async (name) => {
+        const optIn = !this._savingOn;
+        this._storageError = '';
         try {
-          const rec = await store().save({ id: this._savedId, name, case: c().state.case });
+          const rec = await store().save({ id: this._savedId, name, case: c().state.case }, { optIn });
           this._savingOn = true;
           this._savedId = rec.id;
           this._savedName = rec.name;
           this._dialog = null;
-          this._message(t('d.savedDone', { name: rec.name }));
+          this._message(t('d.savedDone', { name: plain(rec.name, 80) }));
         } catch (e) {
+          if (optIn) this._storage = null; // a failed opt-in deleted the empty database: saving stays off
           this._dialog = null;
-          failed(e);
+          failed(e, 'save');
         }
       },
       openSaved: async () => {
         this._confirmAll = false;
+        this._storageError = '';
         this._update(() => (this._dialog = 'saved'));
         if (!this._savingOn) return;
         try {
-          this._saved = await store().list();
-          this.requestUpdate();
+          await refreshList();
         } catch (e) {
-          failed(e);
+          failed(e, 'read');
         }
       },
       openRecord: async (id) => {
+        this._storageError = '';
         try {
           const rec = await store().get(id);
-          if (!rec) return;
-          c().setCase(rec.case);
+          let problem = rec ? rec.problem : null;
+          let result = null;
+          if (rec && !problem) {
+            result = c().openCase(rec.case); // validated again: keeps the current case if rejected
+            if (!result.ok) problem = { code: 'case_rejected', ...result.error };
+          }
+          if (!rec || problem) {
+            this._storageError = rec ? t('d.openFailed', { name: recordName(rec, t), problem: recordProblemText(problem, t) }) : t('d.goneFailed');
+            await refreshList();
+            return;
+          }
           this._savedId = rec.id;
-          this._savedName = rec.name;
+          this._savedName = rec.name.slice(0, 80);
           this._flow = { ...freshFlow(), step: 'results' };
           this._dialog = null;
-          this._message(t('d.openedDone', { name: rec.name }));
+          this._importError = null;
+          this._message(t('d.openedDone', { name: recordName(rec, t) }));
         } catch (e) {
-          failed(e);
+          failed(e, 'read');
         }
       },
       deleteRecord: async (id) => {
+        this._storageError = '';
         try {
           await store().remove(id);
           if (this._savedId === id) this._savedId = null;
-          this._saved = await store().list();
+          await refreshList();
           this._message(t('d.deletedDone'));
         } catch (e) {
-          failed(e);
+          failed(e, 'delete');
         }
       },
       askDeleteAll: () => this._update(() => (this._confirmAll = true)),
       cancelDeleteAll: () => this._update(() => (this._confirmAll = false)),
       deleteAll: async () => {
+        this._storageError = '';
         try {
-          await store().removeAll();
+          await store().removeAll(); // empties the store, then deletes the database
+          this._storage = null;
+          this._savingOn = false;
           this._saved = [];
           this._savedId = null;
           this._confirmAll = false;
           this._message(t('d.deletedAllDone'));
         } catch (e) {
-          failed(e);
+          failed(e, 'delete');
         }
       },
+      dismissStorageError: () => this._update(() => (this._storageError = '')),
       closeDialog: () => this._update(() => (this._dialog = null)),
       dialogClosed: () => this._update(() => (this._dialog = null)),
       exportNative: () => this._download(`oms-aid-case-${today()}.json`, c().exportNative()),
@@ -305,7 +355,7 @@ export class OmsAid extends LitElement {
         if (!file) return;
         let result;
         if (file.size > MAX_FILE) {
-          result = { ok: false, error: { code: 'too_large', message: `${file.size}`, path: '' } };
+          result = { ok: false, error: { code: 'file_too_large', message: `${file.size}`, path: '' } };
         } else {
           try {
             result = c().importCase(await file.text());
@@ -321,8 +371,11 @@ export class OmsAid extends LitElement {
         this._importError = null;
         this._savedId = null;
         this._flow = { ...freshFlow(), step: 'results' };
-        this._message(t('imp.ok', { name: file.name, format: t(`imp.format.${result.format}`), n: result.warnings.length }) +
-          (result.warnings.length ? ` ${result.warnings.join('; ')}` : ''));
+        const w = result.warnings;
+        const shown = w.slice(0, MAX_WARNINGS_SHOWN).map((x) => plain(x, 160));
+        if (w.length > shown.length) shown.push(t('imp.more', { n: w.length - shown.length }));
+        this._message(t('imp.ok', { name: plain(file.name, 80), format: t(`imp.format.${result.format}`), n: w.length }) +
+          (shown.length ? ` ${shown.join('; ')}` : ''));
       },
       dismissImportError: () => this._update(() => (this._importError = null)),
     };
@@ -395,16 +448,17 @@ export class OmsAid extends LitElement {
       <p class="disclaimer screen" role="note">${report?.disclaimer ?? this._info?.disclaimer ?? t('app.loading')}</p>
       ${report ? caseMenu({ t, canPhenopacket: this._controller.canExportPhenopacket, act: this._act }) : nothing}
       <p class="msg screen" role="status">${this._msg}</p>
+      ${this._dialog ? nothing : storageError(this._storageError, t, this._act.dismissStorageError)}
       ${importError(this._importError, t, this._act.dismissImportError)}
       ${error
         ? html`<p class="error screen" role="alert">${error.code === 'internal'
             ? t('error.internal')
-            : t('error.input', { message: error.path ? `${error.path}: ${error.message}` : error.message })}</p>`
+            : t('error.input', { message: plain(error.path ? `${error.path}: ${error.message}` : error.message, 400) })}</p>`
         : nothing}
       <div class="screen" data-mode=${mode} ?data-ready=${!!report}>${mode === 'patient' ? patientView(p)
         : report ? clinicianView(p) : html`<p role="status">${t('app.loading')}</p>`}</div>
       ${summaryView(p)}
-      ${dialogView({ dialog: this._dialog, t, uid, saved: this._saved, savingOn: this._savingOn, confirmAll: this._confirmAll,
+      ${dialogView({ dialog: this._dialog, t, uid, saved: this._saved, savingOn: this._savingOn, confirmAll: this._confirmAll, error: this._storageError,
         defaultName: this._savedName || t('d.defaultName', { date: today() }), act: this._act })}
       <footer class="screen">
         <p>${t('footer.privacy')}</p>

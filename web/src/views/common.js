@@ -4,6 +4,25 @@
 import { html, nothing } from 'lit';
 import { CHOICES } from '../controller.js';
 
+// Control characters and bidirectional overrides (which can reorder what follows them on screen).
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text that came from outside (a saved name, a file name, a message quoting a file), made safe to
+ * show: at most `max` characters (then "…"), control and bidi characters shown as "\ufffd". Lit
+ * renders it as text in any case; this keeps it readable and the layout intact.
+ */
+export function plain(value, max = 200) {
+  let s;
+  try {
+    s = typeof value === 'string' ? value : String(value);
+  } catch {
+    s = '';
+  }
+  if (s.length > max) s = `${s.slice(0, max).replace(/[\ud800-\udbff]$/, '')}…`;
+  return s.replace(HIDDEN, '\ufffd');
+}
+
 /** A plain link to a public page: opens a new tab, sends no referrer; nothing is fetched until clicked. */
 const link = (href, text) => html`<a href=${href} rel="noreferrer noopener" target="_blank">${text}</a>`;
 
@@ -86,5 +105,5 @@ export function redFlags(report, t, { lay, level = 2 } = {}) {
 export function labelOf(id, vocabulary, lay, termIndex) {
   const v = vocabulary?.variables?.find((x) => x.id === id);
   if (v) return lay ? v.lay || v.label : v.label;
-  return termIndex?.get(id) ?? id;
+  return termIndex?.get(id) ?? plain(id, 80);
 }

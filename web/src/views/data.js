@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The case menu (new, save, saved cases, download as JSON or Phenopacket, open a file, print), the
 // dialog behind it (opt-in saving, the list of saved cases with delete and delete all, confirm a
-// new case), status messages and import errors that explain what was wrong.
+// new case), status messages and import errors that explain what was wrong. Saved cases that cannot
+// be opened are listed with the reason and a delete button. Every text that came from a file or
+// the store goes through plain() (clipped, control characters neutralised) and into text bindings.
 import { html, nothing } from 'lit';
+import { plain } from './common.js';
 
 export function caseMenu({ t, canPhenopacket, act }) {
   return html`<details class="casemenu screen">
@@ -23,23 +26,61 @@ export function caseMenu({ t, canPhenopacket, act }) {
 /** Explains an import error in words, with where in the file the problem is. */
 export function importError(error, t, onDismiss) {
   if (!error) return nothing;
-  const key = ['invalid_json', 'too_large', 'read_failed'].includes(error.code) ? `imp.${error.code}` : 'imp.invalid';
+  const key = ['invalid_json', 'file_too_large', 'read_failed', 'internal'].includes(error.code) ? `imp.${error.code}` : 'imp.invalid';
   return html`<div class="error screen" role="alert" data-testid="import-error">
     <p><strong>${t('imp.failed')}</strong></p>
-    <p>${t(key, { message: error.message, path: error.path || t('imp.root') })}</p>
+    <p>${t(key, { message: plain(error.message, 300), path: error.path ? plain(error.path, 120) : t('imp.root') })}</p>
     <p>${t('imp.kept')}</p>
     <button type="button" class="btn sm" @click=${onDismiss}>${t('d.dismiss')}</button>
   </div>`;
 }
 
-function savedList({ t, saved, savingOn, confirmAll, act }) {
+/** A storage failure (saving, reading, deleting) in plain words, announced; the case is kept. */
+export function storageError(text, t, onDismiss) {
+  if (!text) return nothing;
+  return html`<div class="error screen" role="alert" data-testid="storage-error">
+    <p>${text}</p>
+    <button type="button" class="btn sm" @click=${onDismiss}>${t('d.dismiss')}</button>
+  </div>`;
+}
+
+const KINDS = ['missing', 'null', 'array', 'object', 'string', 'number', 'boolean', 'bigint'];
+
+/** Why a saved record cannot be opened, in words (storage.js recordProblem and checkCase). */
+export function recordProblemText(problem, t) {
+  const kind = t(`kind.${KINDS.includes(problem.kind) ? problem.kind : 'other'}`);
+  switch (problem.code) {
+    case 'not_a_record': return t('rec.not_a_record', { kind });
+    case 'newer_version': return t('rec.newer_version', { version: problem.version });
+    case 'bad_field': return t('rec.bad_field', { field: problem.field, kind, expected: t(`rec.expect.${problem.field}`) });
+    case 'no_case': return t('rec.no_case');
+    case 'bad_case': return t('rec.bad_case', { kind });
+    case 'case_rejected': return t('rec.case_rejected', { path: plain(problem.path || t('imp.root'), 120), message: plain(problem.message, 300) });
+    default: return t('rec.unreadable', { message: plain(problem.message, 300) });
+  }
+}
+
+/** The name a record is listed under (clipped; a placeholder when it has none). */
+export const recordName = (r, t) => (typeof r.name === 'string' && r.name.trim() ? plain(r.name, 80) : t('rec.untitled'));
+
+function savedItem(r, { t, act }) {
+  const name = recordName(r, t);
+  return html`<li data-state=${r.problem ? 'broken' : 'ok'}>
+    <span class="rec"><strong>${name}</strong>${r.problem
+      ? html`<small class="problem">${t('rec.cannotOpen')} ${recordProblemText(r.problem, t)}</small>`
+      : html`<small>${t('d.savedAt', { date: r.savedAt.slice(0, 16).replace('T', ' ') })}</small>`}</span>
+    <span class="row">
+      ${r.problem ? nothing : html`<button type="button" class="btn sm" aria-label=${t('d.openLabel', { name })} @click=${() => act.openRecord(r.id)}>${t('d.open')}</button>`}
+      <button type="button" class="btn sm danger" aria-label=${t('d.deleteLabel', { name })} @click=${() => act.deleteRecord(r.id)}>${t('d.delete')}</button>
+    </span></li>`;
+}
+
+function savedList(p) {
+  const { t, saved, savingOn, confirmAll, act } = p;
   if (!savingOn) return html`<p>${t('d.savingOff')}</p>`;
-  return html`${saved.length ? html`<ul class="plain findings" data-testid="saved-list">${saved.map((r) => html`<li>
-      <span><strong>${r.name}</strong><small>${t('d.savedAt', { date: r.savedAt.slice(0, 16).replace('T', ' ') })}</small></span>
-      <span class="row">
-        <button type="button" class="btn sm" aria-label=${t('d.openLabel', { name: r.name })} @click=${() => act.openRecord(r.id)}>${t('d.open')}</button>
-        <button type="button" class="btn sm danger" aria-label=${t('d.deleteLabel', { name: r.name })} @click=${() => act.deleteRecord(r.id)}>${t('d.delete')}</button>
-      </span></li>`)}</ul>` : html`<p>${t('d.noSaved')}</p>`}
+  const broken = saved.filter((r) => r.problem).length;
+  return html`<p role="status" class="muted" data-testid="saved-status">${broken ? t('rec.brokenSummary', { n: broken }) : ''}</p>
+    ${saved.length ? html`<ul class="plain findings saved" data-testid="saved-list">${saved.map((r) => savedItem(r, p))}</ul>` : html`<p>${t('d.noSaved')}</p>`}
     ${saved.length ? confirmAll
       ? html`<p role="alert">${t('d.deleteAllConfirm')}</p><div class="row">
           <button type="button" class="btn danger" data-action="delete-all-yes" @click=${act.deleteAll}>${t('d.deleteAllYes')}</button>
@@ -48,7 +89,7 @@ function savedList({ t, saved, savingOn, confirmAll, act }) {
 }
 
 export function dialogView(p) {
-  const { dialog, t, uid, savingOn, defaultName, act } = p;
+  const { dialog, t, uid, savingOn, defaultName, act, error } = p;
   let title = '';
   let body = nothing;
   // No <form>: a sandboxed frame without allow-forms blocks even submissions that are handled here.
@@ -70,6 +111,6 @@ export function dialogView(p) {
       <button type="button" class="btn" @click=${act.closeDialog}>${t('d.cancel')}</button></div>`;
   }
   return html`<dialog class="screen" aria-labelledby="${uid}-dlg-h" @close=${act.dialogClosed}>
-    ${dialog ? html`<h2 id="${uid}-dlg-h">${title}</h2>${body}` : nothing}
+    ${dialog ? html`<h2 id="${uid}-dlg-h">${title}</h2>${storageError(error, t, act.dismissStorageError)}${body}` : nothing}
   </dialog>`;
 }

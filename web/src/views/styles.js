@@ -150,6 +150,9 @@ export const styles = css`
   .hits > li, .findings > li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .25rem .5rem;
     align-items: center; padding: .35rem 0; border-top: 1px solid #e3e6ea; }
   .hits small, .findings small { display: block; }
+  .saved .rec { flex: 1 1 12rem; min-width: 0; }
+  .saved .problem { color: var(--danger); }
+  .msg, .error, dialog { overflow-wrap: anywhere; }
   .choices { display: flex; flex-wrap: wrap; gap: .35rem; margin: .35rem 0; }
   .dx > li { margin: 0 0 .6rem; }
   .dxrow { display: grid; grid-template-columns: minmax(0, 1fr) 3.5rem; gap: .1rem .5rem; align-items: center; }
