@@ -116,3 +116,68 @@ test('save, reopen, delete and delete all, only after opting in', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('nothing is written without consent: answering, switching modes, importing, exporting, the dialogs, a reload', async () => {
+  const { context, page, requests, errors } = await openPage(browser);
+  await ready(page);
+  const nothingStored = async (step) => {
+    assert.deepEqual(await databases(page), [], `${step}: no IndexedDB database`);
+    assert.deepEqual(await webStorage(page), { local: 0, session: 0, cookie: '' }, `${step}: no web storage or cookie`);
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+    assert.equal(usage, 0, `${step}: the origin uses no storage`);
+  };
+  await nothingStored('opened');
+
+  // Patient questionnaire: three answers, then the results.
+  await page.locator('oms-aid input[name=age]').fill('2');
+  await page.locator('oms-aid input[name=age]').blur();
+  await page.locator('oms-aid [data-testid=start]').click();
+  for (let i = 0; i < 3; i++) {
+    const step = page.locator('oms-aid h2[data-step]');
+    if ((await step.getAttribute('data-step')) !== 'question') break;
+    const variable = await step.getAttribute('data-variable');
+    await page.locator('oms-aid .answers-big button').first().click();
+    await page.waitForFunction((v) => document.querySelector('oms-aid').shadowRoot.querySelector('h2[data-step]')?.dataset.variable !== v, variable);
+  }
+  await page.locator('oms-aid [data-testid=to-results]').click();
+  assert.ok(Object.keys((await currentCase(page)).findings).length + Object.keys((await currentCase(page)).exposures ?? {}).length >= 1);
+  await nothingStored('answered');
+
+  // Clinician mode: a criterion answered in place.
+  await page.locator('oms-aid input[data-mode="clinician"]').check();
+  await page.locator('oms-aid input[data-item="motor"][value="present"]').check();
+  await nothingStored('clinician answer');
+
+  // Import (a good file and a bad one) and export (JSON and Phenopacket).
+  const input = page.locator('oms-aid input[type=file]');
+  await input.setInputFiles({ name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ caseVersion: 1, findings: { 'HP:0010543': 'present' } })) });
+  await page.locator('oms-aid .msg', { hasText: 'Opened case.json' }).waitFor();
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+  await page.locator('oms-aid [data-testid=import-error]').waitFor();
+  await nothingStored('imported');
+  await page.locator('oms-aid details.casemenu summary').click();
+  for (const action of ['export-json', 'export-phenopacket']) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`oms-aid button[data-action="${action}"]`).click()]);
+    assert.ok((await file.path()).length);
+  }
+  await nothingStored('exported');
+
+  // The saved-cases dialog and the save dialog, cancelled.
+  await page.locator('oms-aid button[data-action="saved"]').click();
+  assert.match(await page.locator('oms-aid dialog[open]').innerText(), /Saving is off/);
+  await page.keyboard.press('Escape');
+  await page.locator('oms-aid button[data-action="save"]').click();
+  await page.locator('oms-aid dialog[open] button', { hasText: 'Cancel' }).click();
+  await nothingStored('dialogs');
+  await page.reload();
+  await ready(page);
+  await nothingStored('reloaded');
+
+  // The opt-in is what creates the database.
+  await saveAs(page, 'Consented');
+  assert.deepEqual(await databases(page), ['oms-aid']);
+  assert.equal(await storedCount(page), 1);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
