@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: MIT
 // Writes data/hpo.json: the part of the Human Phenotype Ontology (release in ../shared/hpo) that the
-// knowledge base needs — every term at or below a feature of data/features.json (so any descendant a
-// clinician enters maps to a feature) and every term above one (so "absent" on a general term
+// knowledge base needs — every term at or below a feature of data/features.json or a term it counts
+// from (so any descendant a clinician enters maps to a feature) and every term above one (so "absent" on a general term
 // propagates down), with their is_a links inside that set, exact synonyms, and the obsolete/merged
 // ids that point into it. No term, label or is_a link is altered (HPO licence).
 //
@@ -36,7 +36,7 @@ function readTsv(file) {
   });
 }
 
-export function buildHpo(hpoRows, obsoleteRows, featureIds) {
+export function buildHpo(hpoRows, obsoleteRows, featureIds, excludes = new Map()) {
   const byId = new Map(hpoRows.map((r) => [r.id, r]));
   const parents = new Map(hpoRows.map((r) => [r.id, r.parents ? r.parents.split('|') : []]));
   const children = new Map();
@@ -51,19 +51,21 @@ export function buildHpo(hpoRows, obsoleteRows, featureIds) {
   // have to be walked down (it can be a descendant of another feature, with more terms below it).
   const down = new Set();
   const up = new Set();
-  const walk = (start, next, visited) => {
+  const walk = (start, next, visited, skip = new Set()) => {
     const stack = [start];
     while (stack.length) {
       const id = stack.pop();
-      if (visited.has(id)) continue;
+      if (visited.has(id) || skip.has(id)) continue;
       visited.add(id);
       keep.add(id);
       for (const n of next(id) ?? []) stack.push(n);
     }
   };
   for (const f of featureIds) {
-    if (!byId.has(f)) throw new Error(`feature ${f} is not a current term of HPO ${VERSION}`);
-    walk(f, (id) => children.get(id), down);
+    if (!byId.has(f)) throw new Error(`feature or crosswalk term ${f} is not a current term of HPO ${VERSION}`);
+    // Branches a feature excludes are not walked down from it (they count for nothing unless they
+    // lie below another feature).
+    walk(f, (id) => children.get(id), down, new Set(excludes.get(f) ?? []));
     walk(f, (id) => parents.get(id), up);
   }
   const terms = [...keep].filter((id) => byId.has(id)).sort().map((id) => {
@@ -106,8 +108,11 @@ function main() {
   }
   const rows = readTsv(fullFile);
   const obsolete = readTsv(join(hpoDir, 'hpo-full-obsolete-map.tsv.gz'));
-  const features = JSON.parse(readFileSync(join(root, 'data/features.json'), 'utf8')).features.map((f) => f.id);
-  const text = render(buildHpo(rows, obsolete, features));
+  // Features and the near-equivalent terms they count from (crosswalks) need their branches alike.
+  const list = JSON.parse(readFileSync(join(root, 'data/features.json'), 'utf8')).features;
+  const features = list.flatMap((f) => [f.id, ...(f.countsFrom ?? []).map((x) => x.hpo)]);
+  const excludes = new Map(list.map((f) => [f.id, (f.excludes ?? []).map((x) => x.hpo)]));
+  const text = render(buildHpo(rows, obsolete, features, excludes));
   const out = join(root, 'data/hpo.json');
   if (check) {
     const current = existsSync(out) ? readFileSync(out, 'utf8') : '';

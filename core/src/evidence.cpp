@@ -59,7 +59,9 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
     resolved.push_back(Resolved{&f, t});
   }
 
-  // Present first, then absent, so a contradiction is always reported the same way.
+  // Present first, then absent, so a contradiction is always reported the same way. A feature made
+  // present only through a crosswalk (a near-equivalent term) yields to an explicit absent.
+  std::vector<char> read_as_only(n, 0);
   for (const Resolved& r : resolved) {
     if (r.finding->state != FindingState::kPresent) continue;
     const HpoTerm& term = kb.hpo_terms[r.term];
@@ -70,15 +72,30 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
                      "in the case");
     }
     for (int v : term.implies_present) {
-      if (ev.vars[v] == Tri::kTrue) continue;
+      const bool crosswalk =
+          std::find(term.read_as.begin(), term.read_as.end(), v) != term.read_as.end();
+      if (crosswalk) {
+        AddWarning(&ev.warnings, "findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
+                                     " is read as " + TermLabel(kb, kb.variables[v].id) +
+                                     " (a near-equivalent term; enter " +
+                                     TermLabel(kb, kb.variables[v].id) + " absent if it is not)");
+      }
+      if (ev.vars[v] == Tri::kTrue && (crosswalk || !read_as_only[v])) continue;
       ev.vars[v] = Tri::kTrue;
       ev.origin[v] = r.finding->term;
+      read_as_only[v] = crosswalk ? 1 : 0;
     }
   }
   for (const Resolved& r : resolved) {
     if (r.finding->state != FindingState::kAbsent) continue;
     const HpoTerm& term = kb.hpo_terms[r.term];
     for (int v : term.implies_absent) {
+      if (ev.vars[v] == Tri::kTrue && read_as_only[v]) {
+        ev.vars[v] = Tri::kFalse;
+        ev.origin[v] = r.finding->term;
+        read_as_only[v] = 0;
+        continue;
+      }
       if (ev.vars[v] == Tri::kTrue) {
         return MakeError(ErrorCode::kContradiction, "findings." + r.finding->term,
                          TermLabel(kb, r.finding->term) + " is absent but " +

@@ -483,6 +483,41 @@ void KbLoader::LoadFeatures(const Json& root) {
     v.question = OptString(e, "question", path, 400);
     v.help = OptString(e, "help", path, 1000);
     v.why = OptString(e, "why", path, 400);
+    if (const Json* items = reader_.Member(e, "countsFrom", path, false)) {
+      const std::string lpath = JoinPath(path, "countsFrom");
+      if (reader_.ExpectArray(*items, lpath)) {
+        for (size_t c = 0; c < items->size(); ++c) {
+          const std::string cpath = IndexPath(lpath, c);
+          if (!reader_.ExpectObject((*items)[c], cpath)) continue;
+          HpoCrosswalk x;
+          x.term = ReqString((*items)[c], "hpo", cpath, 20);
+          if (!x.term.empty() && !IsHpoId(x.term)) {
+            Problem(ErrorCode::kInvalidValue, JoinPath(cpath, "hpo"), "'" + ClipForMessage(x.term) + "' is not an HPO id");
+          }
+          x.provenance = ReadProvenance((*items)[c], cpath);
+          if (x.provenance.note.empty()) {
+            Problem(ErrorCode::kMissingField, JoinPath(cpath, "note"),
+                    "a crosswalk needs a note saying why the term counts for this feature");
+          }
+          v.counts_from.push_back(std::move(x));
+        }
+      }
+    }
+    if (const Json* items = reader_.Member(e, "excludes", path, false)) {
+      const std::string lpath = JoinPath(path, "excludes");
+      if (reader_.ExpectArray(*items, lpath)) {
+        for (size_t c = 0; c < items->size(); ++c) {
+          const std::string cpath = IndexPath(lpath, c);
+          if (!reader_.ExpectObject((*items)[c], cpath)) continue;
+          std::string id = ReqString((*items)[c], "hpo", cpath, 20);
+          if (!id.empty() && !IsHpoId(id)) {
+            Problem(ErrorCode::kInvalidValue, JoinPath(cpath, "hpo"), "'" + ClipForMessage(id) + "' is not an HPO id");
+          }
+          ReqString((*items)[c], "note", cpath, 1000);  // why the branch does not count (for reviewers)
+          v.excludes.push_back(std::move(id));
+        }
+      }
+    }
     AddVariable(std::move(v), path);
   }
 }
@@ -522,6 +557,25 @@ void KbLoader::LoadTests(const Json& root) {
     }
   }
 }
+
+namespace {
+
+// Whether `x` is `top` or below it, over the children lists of the HPO graph.
+bool IsBelow(const std::vector<std::vector<int>>& children, int top, int x) {
+  std::vector<char> seen(children.size(), 0);
+  std::vector<int> stack{top};
+  while (!stack.empty()) {
+    const int y = stack.back();
+    stack.pop_back();
+    if (y == x) return true;
+    if (seen[y]) continue;
+    seen[y] = 1;
+    for (int c : children[y]) stack.push_back(c);
+  }
+  return false;
+}
+
+}  // namespace
 
 void KbLoader::LoadHpo(const Json& root) {
   kb_->hpo_version = ReqString(root, "version", "", 40);
@@ -602,6 +656,7 @@ void KbLoader::LoadHpo(const Json& root) {
     for (int p : kb_->hpo_terms[i].parents) children[p].push_back(static_cast<int>(i));
   }
   std::vector<int> mark(n, -1);
+  std::vector<int> excluded(n, -1);
   for (size_t v = 0; v < kb_->variables.size(); ++v) {
     const Variable& var = kb_->variables[v];
     if (var.kind != VariableKind::kPhenotype) continue;
@@ -612,15 +667,28 @@ void KbLoader::LoadHpo(const Json& root) {
       continue;
     }
     const int stamp = static_cast<int>(v) * 2;
-    // Descendants-or-self: present there implies this feature present.
+    // scripts/gen-hpo.mjs leaves an excluded branch out of hpo.json unless it lies below another
+    // feature; only a branch that is there needs skipping.
+    for (const std::string& id : var.excludes) {
+      const int x = kb_->FindHpo(id);
+      if (x >= 0) excluded[x] = stamp;
+    }
+    // Descendants-or-self, skipping excluded branches: present there implies this feature present.
     std::vector<int> stack{t};
     while (!stack.empty()) {
       const int x = stack.back();
       stack.pop_back();
-      if (mark[x] == stamp) continue;
+      if (mark[x] == stamp || (excluded[x] == stamp && x != t)) continue;
       mark[x] = stamp;
       kb_->hpo_terms[x].implies_present.push_back(static_cast<int>(v));
       for (int c : children[x]) stack.push_back(c);
+    }
+    for (const std::string& id : var.excludes) {
+      const int x = kb_->FindHpo(id);
+      if (x >= 0 && !IsBelow(children, t, x)) {
+        Problem(ErrorCode::kInvalidValue, "terms",
+                "feature '" + var.id + "' excludes '" + id + "', which is not below it in HPO");
+      }
     }
     // Ancestors-or-self: absent there implies this feature absent.
     stack.assign(1, t);
@@ -631,6 +699,45 @@ void KbLoader::LoadHpo(const Json& root) {
       mark[x] = stamp + 1;
       kb_->hpo_terms[x].implies_absent.push_back(static_cast<int>(v));
       for (int p : kb_->hpo_terms[x].parents) stack.push_back(p);
+    }
+  }
+
+  // Crosswalks: a near-equivalent term HPO files elsewhere (and everything below it) counts for the
+  // feature when present. Its absence says nothing, so implies_absent is left alone.
+  std::vector<char> seen(n, 0);
+  for (size_t v = 0; v < kb_->variables.size(); ++v) {
+    const Variable& var = kb_->variables[v];
+    const int t = kb_->FindHpo(var.id);
+    if (t < 0) continue;
+    for (const HpoCrosswalk& x : var.counts_from) {
+      const int from = kb_->FindHpo(x.term);
+      if (from < 0) {
+        Problem(ErrorCode::kUnknownReference, "terms",
+                "feature '" + var.id + "' counts from '" + x.term + "', which is not a term of hpo.json");
+        continue;
+      }
+      if (IsBelow(children, t, from) || IsBelow(children, from, t)) {
+        Problem(ErrorCode::kInvalidValue, "terms",
+                "feature '" + var.id + "' counts from '" + x.term +
+                    "', which HPO already relates to it (a crosswalk is for terms outside its branch)");
+        continue;
+      }
+      std::fill(seen.begin(), seen.end(), 0);
+      std::vector<int> stack{from};
+      while (!stack.empty()) {
+        const int y = stack.back();
+        stack.pop_back();
+        if (seen[y]) continue;
+        seen[y] = 1;
+        HpoTerm& term = kb_->hpo_terms[y];
+        const int vi = static_cast<int>(v);
+        if (std::find(term.implies_present.begin(), term.implies_present.end(), vi) ==
+            term.implies_present.end()) {
+          term.implies_present.push_back(vi);
+          term.read_as.push_back(vi);
+        }
+        for (int c : children[y]) stack.push_back(c);
+      }
     }
   }
 }

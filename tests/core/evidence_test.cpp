@@ -84,6 +84,46 @@ TEST(Evidence, PresentTermWithAbsentAncestorIsAContradiction) {
             "present, and a present term implies every term above it");
 }
 
+// Crosswalks (features.json countsFrom): a near-equivalent term HPO files elsewhere counts for the
+// feature when present, says so in a warning, and yields to the feature entered absent.
+TEST(Evidence, CrosswalkTermCountsForItsFeatureWithAWarning) {
+  const Evidence ev = Build(R"("HP:0002317": "present")");  // Unsteady gait
+  EXPECT_EQ(StateOf(ev, "HP:0001251"), Tri::kTrue);
+  EXPECT_TRUE(HasWarningContaining(
+      ev, "findings.HP:0002317: HP:0002317 'Unsteady gait' is read as HP:0001251 'Ataxia'"));
+  const Evidence speech = Build(R"("HP:0001350": "present")");  // Slurred speech
+  EXPECT_EQ(StateOf(speech, "HP:0001260"), Tri::kTrue);
+}
+
+TEST(Evidence, CrosswalkAbsentSaysNothing) {
+  const Evidence ev = Build(R"("HP:0002317": "absent")");
+  EXPECT_EQ(StateOf(ev, "HP:0001251"), Tri::kUnknown);
+}
+
+TEST(Evidence, FeatureEnteredAbsentOverridesACrosswalkButNotTheHierarchy) {
+  const Evidence ev = Build(R"("HP:0002317": "present", "HP:0001251": "absent")");
+  EXPECT_EQ(StateOf(ev, "HP:0001251"), Tri::kFalse);
+  // Unsteady gait and Gait ataxia: the HPO descendant keeps ataxia present against an absent.
+  Result<Evidence> both = BuildEvidence(
+      Kb(), MustParse(CaseWith(
+                R"("HP:0002317": "present", "HP:0002066": "present", "HP:0001251": "absent")")));
+  ASSERT_FALSE(both.ok());
+  EXPECT_EQ(both.error().code, ErrorCode::kContradiction);
+  // In either order of the present terms, the hierarchy's reading is the one kept.
+  const Evidence order = Build(R"("HP:0002066": "present", "HP:0002317": "present")");
+  EXPECT_EQ(StateOf(order, "HP:0001251"), Tri::kTrue);
+}
+
+// Excludes (features.json): a branch under Behavioral abnormality that is not an OMS behavioural
+// change (Sensory behavioral abnormality, with Photophobia under it) counts for nothing.
+TEST(Evidence, ExcludedBranchDoesNotCountForTheFeature) {
+  const Evidence photophobia = Build(R"("HP:0000613": "present")");
+  EXPECT_EQ(StateOf(photophobia, "HP:0000708"), Tri::kUnknown);
+  EXPECT_TRUE(HasWarningContaining(photophobia, "findings.HP:0000613: outside the knowledge base"));
+  const Evidence aggression = Build(R"("HP:0000718": "present")");  // Aggressive behavior
+  EXPECT_EQ(StateOf(aggression, "HP:0000708"), Tri::kTrue);
+}
+
 TEST(Evidence, ExposuresTestsAntibodiesAndOnsetBecomeVariables) {
   const Evidence ev = Build("", R"("exposures": ["recent-infection"], "tests": {"eeg": "normal",
       "brain-mri": "abnormal", "csf-analysis": "pending"}, "antibodies": {"anti-Ri": "positive"},

@@ -133,6 +133,35 @@ TEST(KbLoad, FeatureMissingFromHpoAndBadParent) {
   EXPECT_EQ(p[0].code, ErrorCode::kUnknownReference) << Dump(p);
 }
 
+int FeatureIndex(const Json& j, std::string_view id) {
+  for (size_t i = 0; i < j["features"].size(); ++i) {
+    if (j["features"][i]["id"] == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+TEST(KbLoad, CrosswalkAndExcludesAreChecked) {
+  // A crosswalk term already below the feature, one that is not an HPO term of hpo.json, one
+  // without a note; an excluded branch that is not below the feature.
+  auto p = Problems("features.json", Edited("features.json", [](Json& j) {
+    Json& ataxia = j["features"][FeatureIndex(j, "HP:0001251")];
+    ataxia["countsFrom"].push_back({{"hpo", "HP:0002066"}, {"sources", {"HPO"}}, {"evidence", "U"}, {"note", "x"}});
+    ataxia["countsFrom"].push_back({{"hpo", "HP:0000002"}, {"sources", {"HPO"}}, {"evidence", "U"}, {"note", "x"}});
+    ataxia["countsFrom"].push_back({{"hpo", "HP:0002136"}, {"sources", {"HPO"}}, {"evidence", "V"}});
+    ataxia["excludes"].push_back({{"hpo", "HP:0000718"}, {"note", "x"}});
+    ataxia["excludes"].push_back({{"hpo", "nope"}, {"note", "x"}});
+  }));
+  const std::string path = "features.json:features[" + std::to_string(FeatureIndex(
+      ParseJson(KbFileText("features.json"), JsonLimits{16u << 20, 64}).value(), "HP:0001251")) + "]";
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, "hpo.json:terms")) << Dump(p);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "hpo.json:terms")) << Dump(p);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kMissingField, path + ".countsFrom[4].note")) << Dump(p);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, path + ".excludes[1].hpo")) << Dump(p);
+  int not_below = 0;
+  for (const Error& e : p) not_below += e.message.find("which is not below it in HPO") != std::string::npos;
+  EXPECT_EQ(not_below, 1) << Dump(p);
+}
+
 TEST(KbLoad, ReportsEveryProblemNotJustTheFirst) {
   const auto p = Problems("workup.json", Edited("workup.json", [](Json& j) {
     j["tests"][0]["label"] = 1;

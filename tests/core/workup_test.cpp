@@ -46,6 +46,20 @@ TEST(Workup, ChildWithOmsGetsUrgentImagingFirstAndComplements) {
   EXPECT_EQ(p.workup.front().urgency, "urgent") << "most urgent first";
 }
 
+// Opsoclonus alone in a toddler (the other signs not yet noticed) makes OMS the likely diagnosis,
+// which starts the tumour screen on its own; opsoclonus with "Unsteady gait" (read as ataxia) does
+// through the criteria items. Nystagmus alone does neither.
+TEST(Workup, LikelyOmsStartsTheTumourScreenBeforeTwoCriteria) {
+  const Plan eyes = PlanFor(R"("HP:0010543": "present")", R"("age": {"months": 20})");
+  EXPECT_EQ(ToString(Item(eyes, "imaging-chest-abdomen-pelvis").status), "recommended");
+  EXPECT_EQ(Item(eyes, "imaging-chest-abdomen-pelvis").urgency, "urgent");
+  const Plan gait =
+      PlanFor(R"("HP:0010543": "present", "HP:0002317": "present")", R"("age": {"months": 18})");
+  EXPECT_EQ(ToString(Item(gait, "imaging-chest-abdomen-pelvis").status), "recommended");
+  const Plan nystagmus = PlanFor(R"("HP:0000639": "present")", R"("age": {"months": 20})");
+  EXPECT_EQ(ToString(Item(nystagmus, "imaging-chest-abdomen-pelvis").status), "not_indicated");
+}
+
 TEST(Workup, AdultWomanGetsCtBreastAndPelvisAndAntibodies) {
   const Plan p = PlanFor(kOmsChild, R"("age": {"years": 52}, "sex": "female")");
   for (const char* id : {"ct-chest-abdomen-pelvis", "breast-imaging", "pelvic-ultrasound", "paraneoplastic-antibody-panel"}) {

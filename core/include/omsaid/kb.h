@@ -44,6 +44,13 @@ struct Reference {
 enum class VariableKind : uint8_t { kPhenotype, kExposure, kHistory, kTest, kAntibody, kOnset };
 
 /// One thing that can be present, absent or unknown in a case.
+/// An HPO term that counts for a feature although HPO files it elsewhere (a near-equivalent, such as
+/// Unsteady gait for Ataxia): present there or below makes the feature present; absent says nothing.
+struct HpoCrosswalk {
+  std::string term;
+  Provenance provenance;  ///< why the term is read as the feature (its note is required)
+};
+
 struct Variable {
   /// "HP:0010543", "exposure:recent-infection", "history:family-history-of-ataxia", "test:eeg",
   /// "antibody:anti-Ri", "onset:acute"
@@ -57,6 +64,8 @@ struct Variable {
   std::string help;      ///< plain-language help for the question
   std::string why;       ///< why the answer matters (for next-question suggestions)
   int index = -1;        ///< kTest: index into KnowledgeBase::tests; kAntibody: into antibodies
+  std::vector<HpoCrosswalk> counts_from;  ///< kPhenotype: near-equivalent terms read as this feature
+  std::vector<std::string> excludes;      ///< kPhenotype: HPO branches below it that do not count for it
   std::string json_id_label;  ///< pre-rendered `"feature":"…","label":"…"`
   std::string json_question;  ///< pre-rendered next-question members (all but the gain)
 };
@@ -69,6 +78,7 @@ struct HpoTerm {
   std::vector<std::string> synonyms;
   std::vector<int> implies_present;    ///< variables that a present term makes present (ancestors-or-self)
   std::vector<int> implies_absent;     ///< variables that an absent term makes absent (descendants-or-self)
+  std::vector<int> read_as;  ///< the part of implies_present that comes from a crosswalk, not from HPO
 };
 
 /// A criteria set such as Genoa 2005: a rule whose direct children are the labelled items.
