@@ -60,6 +60,21 @@ TEST(Workup, LikelyOmsStartsTheTumourScreenBeforeTwoCriteria) {
   EXPECT_EQ(ToString(Item(nystagmus, "imaging-chest-abdomen-pelvis").status), "not_indicated");
 }
 
+// A child whose ataxia is not getting better on its own gets tumour imaging (soon) even without
+// opsoclonus (Blokker 2006, Wolff 2001); recovering ataxia does not, nor does an adult.
+TEST(Workup, NonRecoveringAtaxiaInAChildGetsTumourImaging) {
+  const Plan stuck = PlanFor(R"("HP:0001251": "present")",
+                             R"("age": {"years": 2}, "history": {"spontaneous-recovery": "absent"})");
+  EXPECT_EQ(ToString(Item(stuck, "imaging-chest-abdomen-pelvis").status), "recommended");
+  EXPECT_EQ(Item(stuck, "imaging-chest-abdomen-pelvis").urgency, "soon");
+  const Plan recovering = PlanFor(R"("HP:0001251": "present")",
+                                  R"("age": {"years": 2}, "history": {"spontaneous-recovery": "present"})");
+  EXPECT_EQ(ToString(Item(recovering, "imaging-chest-abdomen-pelvis").status), "not_indicated");
+  const Plan adult = PlanFor(R"("HP:0001251": "present")",
+                             R"("age": {"years": 40}, "history": {"spontaneous-recovery": "absent"})");
+  EXPECT_EQ(ToString(Item(adult, "imaging-chest-abdomen-pelvis").status), "not_indicated");
+}
+
 TEST(Workup, AdultWomanGetsCtBreastAndPelvisAndAntibodies) {
   const Plan p = PlanFor(kOmsChild, R"("age": {"years": 52}, "sex": "female")");
   for (const char* id : {"ct-chest-abdomen-pelvis", "breast-imaging", "pelvic-ultrasound", "paraneoplastic-antibody-panel"}) {
