@@ -371,10 +371,17 @@ export class OmsAid extends LitElement {
         this._importError = null;
         this._savedId = null;
         this._flow = { ...freshFlow(), step: 'results' };
-        const w = result.warnings;
+        // The core lists at most 100 warnings and then one "and N more warnings not listed".
+        let w = result.warnings;
+        let total = w.length;
+        const capped = /^and (\d+) more warnings? not listed$/.exec(w[w.length - 1] ?? '');
+        if (capped) {
+          w = w.slice(0, -1);
+          total = w.length + Number(capped[1]);
+        }
         const shown = w.slice(0, MAX_WARNINGS_SHOWN).map((x) => plain(x, 160));
-        if (w.length > shown.length) shown.push(t('imp.more', { n: w.length - shown.length }));
-        this._message(t('imp.ok', { name: plain(file.name, 80), format: t(`imp.format.${result.format}`), n: w.length }) +
+        if (total > shown.length) shown.push(t('imp.more', { n: total - shown.length }));
+        this._message(t('imp.ok', { name: plain(file.name, 80), format: t(`imp.format.${result.format}`), n: total }) +
           (shown.length ? ` ${shown.join('; ')}` : ''));
       },
       dismissImportError: () => this._update(() => (this._importError = null)),
