@@ -349,7 +349,11 @@ class PhenopacketParser {
       const std::string state = vid->rfind(kPrefix, 0) == 0 ? vid->substr(kPrefix.size()) : *vid;
       const std::string spath = JoinPath(vpath, "ontologyClass.id");
       auto bad = [&](std::string_view allowed) {
-        reader_.Problem(ErrorCode::kInvalidValue, spath, "'" + ClipForMessage(*vid) + "' is not one of " + std::string(allowed));
+        std::string message = "'";
+        message += ClipForMessage(*vid);
+        message += "' is not one of ";
+        message += allowed;
+        reader_.Problem(ErrorCode::kInvalidValue, spath, message);
       };
       // The first of repeated measurements counts; a different repeat is a contradiction.
       auto first = [&](const std::string& what) {
