@@ -265,6 +265,7 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
   auto askable = [&](int v) {
     const Variable& var = kb.variables[v];
     if (ev.vars[v] != Tri::kUnknown) return false;
+    if (var.ask_after >= 0 && ev.vars[var.ask_after] != Tri::kTrue) return false;
     if (var.kind == VariableKind::kTest) {
       return !(var.index >= 0 && ev.tests[var.index] == TestState::kPending);
     }

@@ -420,6 +420,7 @@ void KbLoader::LoadVocabulary(const Json& root) {
       v.question = OptString(e, "question", path, 400);
       v.help = OptString(e, "help", path, 1000);
       v.why = OptString(e, "why", path, 400);
+      v.ask_after_id = OptString(e, "askAfter", path, 64);
       if (kind == VariableKind::kAntibody) {
         AntibodyDef a{v.key, v.label, -1};
         v.index = static_cast<int>(kb_->antibodies.size());
@@ -833,6 +834,17 @@ void KbLoader::Load(const std::vector<KbFile>& files) {
     (this->*step)(it->second.root);
     for (size_t i = before; i < problems_.size(); ++i) {
       problems_[i].path = it->second.name + ":" + problems_[i].path;
+    }
+  }
+  // A question asked only after another answer (askAfter) names a variable; resolved here, once
+  // every file has added its variables.
+  auto vocabulary = by_kind.find("vocabulary");
+  for (Variable& v : kb_->variables) {
+    if (v.ask_after_id.empty()) continue;
+    v.ask_after = kb_->FindVariable(v.ask_after_id);
+    if (v.ask_after < 0 && vocabulary != by_kind.end()) {
+      Problem(ErrorCode::kUnknownReference, vocabulary->second.name + ":" + v.id + ".askAfter",
+              "unknown variable '" + v.ask_after_id + "'");
     }
   }
   if (problems_.empty()) RenderFragments(kb_);

@@ -245,6 +245,22 @@ TEST(NextQuestions, MostInformativeUnansweredFirstNeverAnswered) {
   EXPECT_FALSE(std::any_of(q.begin(), q.end(), [](const NextQuestion& n) { return n.variable == 4; }));
 }
 
+TEST(NextQuestions, AskAfterWaitsForItsVariable) {
+  KnowledgeBase kb = TinyKb();
+  kb.variables[0].ask_after = 1;  // x is asked only once y is present
+  for (const Tri y : {Tri::kUnknown, Tri::kFalse}) {
+    const Evidence ev = EvidenceOf(kb, {Tri::kUnknown, y});
+    const DifferentialResult r = RankDiagnoses(kb, kb.differential, ev);
+    const std::vector<NextQuestion> q = NextQuestions(kb, kb.differential, ev, r, 5);
+    EXPECT_FALSE(std::any_of(q.begin(), q.end(), [](const NextQuestion& n) { return n.variable == 0; }));
+  }
+  const Evidence ev = EvidenceOf(kb, {Tri::kUnknown, Tri::kTrue});
+  const DifferentialResult r = RankDiagnoses(kb, kb.differential, ev);
+  const std::vector<NextQuestion> q = NextQuestions(kb, kb.differential, ev, r, 5);
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].variable, 0);
+}
+
 TEST(NextQuestions, ExpectedGainMatchesABruteForceComputation) {
   const KnowledgeBase kb = TinyKb();
   const Evidence ev = EvidenceOf(kb, {});

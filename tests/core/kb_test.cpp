@@ -162,6 +162,18 @@ TEST(KbLoad, CrosswalkAndExcludesAreChecked) {
   EXPECT_EQ(not_below, 1) << Dump(p);
 }
 
+TEST(KbLoad, AskAfterNamesAKnownVariable) {
+  const auto p = Problems("vocabulary.json", Edited("vocabulary.json", [](Json& j) {
+    j["history"][0]["askAfter"] = "HP:9999999";
+  }));
+  ASSERT_EQ(p.size(), 1u) << Dump(p);
+  EXPECT_EQ(p[0].code, ErrorCode::kUnknownReference);
+  EXPECT_NE(p[0].path.find("vocabulary.json:history:"), std::string::npos) << p[0].path;
+  EXPECT_EQ(EmbeddedKnowledgeBase().value().variables[static_cast<size_t>(
+                EmbeddedKnowledgeBase().value().FindVariable("history:spontaneous-recovery"))].ask_after,
+            EmbeddedKnowledgeBase().value().FindVariable("HP:0001251"));
+}
+
 TEST(KbLoad, ReportsEveryProblemNotJustTheFirst) {
   const auto p = Problems("workup.json", Edited("workup.json", [](Json& j) {
     j["tests"][0]["label"] = 1;

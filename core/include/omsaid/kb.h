@@ -64,6 +64,10 @@ struct Variable {
   std::string help;      ///< plain-language help for the question
   std::string why;       ///< why the answer matters (for next-question suggestions)
   int index = -1;        ///< kTest: index into KnowledgeBase::tests; kAntibody: into antibodies
+  /// Asked (as a next question) only once this variable is present, e.g. "getting better on its
+  /// own?" only once there is unsteadiness; -1: always askable.
+  int ask_after = -1;
+  std::string ask_after_id;
   std::vector<HpoCrosswalk> counts_from;  ///< kPhenotype: near-equivalent terms read as this feature
   std::vector<std::string> excludes;      ///< kPhenotype: HPO branches below it that do not count for it
   std::string json_id_label;  ///< pre-rendered `"feature":"…","label":"…"`
