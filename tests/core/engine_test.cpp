@@ -64,6 +64,21 @@ TEST(Engine, BadInputIsAnErrorNotAPartialReport) {
   EXPECT_EQ(ToString(r.error().code), "wrong_type");
 }
 
+// Brain imaging findings entered as HPO terms separate the structural mimics once the MRI is
+// abnormal: a posterior fossa mass (or a medulloblastoma, read as one), demyelination, a stroke.
+TEST(Engine, ImagingFindingsSeparateTheStructuralMimics) {
+  const auto top = [](std::string_view findings) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 5}, "tests": {"brain-mri": "abnormal"}, "findings": {"HP:0001251": "present", )") +
+                          std::string(findings) + "}}");
+    const Json* d = r.is_object() ? &r["differential"] : nullptr;
+    return d && d->is_array() && !d->empty() ? (*d)[0]["id"].get<std::string>() : std::string();
+  };
+  EXPECT_EQ(top(R"("HP:6001085": "present")"), "posterior-fossa-tumour");
+  EXPECT_EQ(top(R"("HP:0002885": "present")"), "posterior-fossa-tumour");
+  EXPECT_EQ(top(R"("HP:0007305": "present", "HP:0004372": "present")"), "adem");
+  EXPECT_EQ(top(R"("HP:0001297": "present", "HP:0000639": "present")"), "brainstem-structural-lesion");
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());

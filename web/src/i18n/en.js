@@ -127,6 +127,7 @@ export default {
   'cat.tumour-sign': 'Signs of a tumour',
   'cat.tumour': 'Tumours found',
   'cat.csf': 'Spinal fluid',
+  'cat.imaging': 'Brain imaging',
   'criteria.heading': 'Diagnostic criteria',
   'criteria.status.met': 'Criteria met',
   'criteria.status.not_met': 'Criteria not met',
