@@ -128,4 +128,5 @@ function main() {
   console.log(`gen-hpo: wrote data/hpo.json (${parsed.terms.length} terms, ${parsed.replaced.length} replaced ids, ${text.length} bytes)`);
 }
 
-main();
+// Run as a script (not when a test imports buildHpo).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
