@@ -484,41 +484,33 @@ void KbLoader::LoadFeatures(const Json& root) {
     v.question = OptString(e, "question", path, 400);
     v.help = OptString(e, "help", path, 1000);
     v.why = OptString(e, "why", path, 400);
-    if (const Json* items = reader_.Member(e, "countsFrom", path, false)) {
-      const std::string lpath = JoinPath(path, "countsFrom");
-      if (reader_.ExpectArray(*items, lpath)) {
-        for (size_t c = 0; c < items->size(); ++c) {
-          const std::string cpath = IndexPath(lpath, c);
-          if (!reader_.ExpectObject((*items)[c], cpath)) continue;
-          HpoCrosswalk x;
-          x.term = ReqString((*items)[c], "hpo", cpath, 20);
-          if (!x.term.empty() && !IsHpoId(x.term)) {
-            Problem(ErrorCode::kInvalidValue, JoinPath(cpath, "hpo"), "'" + ClipForMessage(x.term) + "' is not an HPO id");
-          }
-          x.provenance = ReadProvenance((*items)[c], cpath);
-          if (x.provenance.note.empty()) {
-            Problem(ErrorCode::kMissingField, JoinPath(cpath, "note"),
-                    "a crosswalk needs a note saying why the term counts for this feature");
-          }
-          v.counts_from.push_back(std::move(x));
+    // Each is a list of objects with an HPO id under "hpo"; fn reads the rest of the object.
+    auto hpo_objects = [&](std::string_view key, auto&& fn) {
+      const Json* items = reader_.Member(e, key, path, false);
+      const std::string lpath = JoinPath(path, key);
+      if (!items || !reader_.ExpectArray(*items, lpath)) return;
+      for (size_t c = 0; c < items->size(); ++c) {
+        const std::string cpath = IndexPath(lpath, c);
+        if (!reader_.ExpectObject((*items)[c], cpath)) continue;
+        std::string id = ReqString((*items)[c], "hpo", cpath, 20);
+        if (!id.empty() && !IsHpoId(id)) {
+          Problem(ErrorCode::kInvalidValue, JoinPath(cpath, "hpo"), "'" + ClipForMessage(id) + "' is not an HPO id");
         }
+        fn((*items)[c], cpath, std::move(id));
       }
-    }
-    if (const Json* items = reader_.Member(e, "excludes", path, false)) {
-      const std::string lpath = JoinPath(path, "excludes");
-      if (reader_.ExpectArray(*items, lpath)) {
-        for (size_t c = 0; c < items->size(); ++c) {
-          const std::string cpath = IndexPath(lpath, c);
-          if (!reader_.ExpectObject((*items)[c], cpath)) continue;
-          std::string id = ReqString((*items)[c], "hpo", cpath, 20);
-          if (!id.empty() && !IsHpoId(id)) {
-            Problem(ErrorCode::kInvalidValue, JoinPath(cpath, "hpo"), "'" + ClipForMessage(id) + "' is not an HPO id");
-          }
-          ReqString((*items)[c], "note", cpath, 1000);  // why the branch does not count (for reviewers)
-          v.excludes.push_back(std::move(id));
-        }
+    };
+    hpo_objects("countsFrom", [&](const Json& x, const std::string& cpath, std::string id) {
+      HpoCrosswalk crosswalk{std::move(id), ReadProvenance(x, cpath)};
+      if (crosswalk.provenance.note.empty()) {
+        Problem(ErrorCode::kMissingField, JoinPath(cpath, "note"),
+                "a crosswalk needs a note saying why the term counts for this feature");
       }
-    }
+      v.counts_from.push_back(std::move(crosswalk));
+    });
+    hpo_objects("excludes", [&](const Json& x, const std::string& cpath, std::string id) {
+      ReqString(x, "note", cpath, 1000);  // why the branch does not count (for reviewers)
+      v.excludes.push_back(std::move(id));
+    });
     AddVariable(std::move(v), path);
   }
 }
