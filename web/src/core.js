@@ -118,8 +118,10 @@ export async function createOmsAid() {
     }
   };
 
-  // The spare is built once the page is idle, so it never delays the first answer.
-  setTimeout(buildSpare, 0);
+  // The spare is built once the page is idle, so it never delays the first answer (an abort before
+  // that builds one on demand).
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(buildSpare, { timeout: 2000 });
+  else setTimeout(buildSpare, 0);
 
   return {
     /** Evaluates a case (an object, or JSON text) and returns the report object. */
