@@ -553,19 +553,30 @@ void KbLoader::LoadTests(const Json& root) {
 
 namespace {
 
+// Depth first from `start` over next(x) (its children or its parents); enter(x) says whether to
+// visit x and go on past it (it marks what it enters, so that every term is entered once).
+template <typename Next, typename Enter>
+void Walk(int start, Next&& next, Enter&& enter) {
+  std::vector<int> stack{start};
+  while (!stack.empty()) {
+    const int x = stack.back();
+    stack.pop_back();
+    if (!enter(x)) continue;
+    for (int y : next(x)) stack.push_back(y);
+  }
+}
+
 // Whether `x` is `top` or below it, over the children lists of the HPO graph.
 bool IsBelow(const std::vector<std::vector<int>>& children, int top, int x) {
   std::vector<char> seen(children.size(), 0);
-  std::vector<int> stack{top};
-  while (!stack.empty()) {
-    const int y = stack.back();
-    stack.pop_back();
-    if (y == x) return true;
-    if (seen[y]) continue;
+  bool found = false;
+  Walk(top, [&](int y) -> const std::vector<int>& { return children[y]; }, [&](int y) {
+    found = found || y == x;
+    if (found || seen[y]) return false;
     seen[y] = 1;
-    for (int c : children[y]) stack.push_back(c);
-  }
-  return false;
+    return true;
+  });
+  return found;
 }
 
 }  // namespace
@@ -648,6 +659,10 @@ void KbLoader::LoadHpo(const Json& root) {
   for (size_t i = 0; i < n; ++i) {
     for (int p : kb_->hpo_terms[i].parents) children[p].push_back(static_cast<int>(i));
   }
+  const auto down = [&](int x) -> const std::vector<int>& { return children[x]; };
+  const auto up = [&](int x) -> const std::vector<int>& { return kb_->hpo_terms[x].parents; };
+  // Each walk marks the terms it enters with its own stamp: 2v and 2v+1 for variable v's two walks,
+  // then one per crosswalk.
   std::vector<int> mark(n, -1);
   std::vector<int> excluded(n, -1);
   for (size_t v = 0; v < kb_->variables.size(); ++v) {
@@ -659,49 +674,43 @@ void KbLoader::LoadHpo(const Json& root) {
               "feature '" + var.id + "' (features.json) is not a term of hpo.json");
       continue;
     }
-    const int stamp = static_cast<int>(v) * 2;
+    const int vi = static_cast<int>(v);
+    const int stamp = vi * 2;
     // scripts/gen-hpo.mjs leaves an excluded branch out of hpo.json unless it lies below another
     // feature; only a branch that is there needs skipping.
     for (const std::string& id : var.excludes) {
       const int x = kb_->FindHpo(id);
-      if (x >= 0) excluded[x] = stamp;
-    }
-    // Descendants-or-self, skipping excluded branches: present there implies this feature present.
-    std::vector<int> stack{t};
-    while (!stack.empty()) {
-      const int x = stack.back();
-      stack.pop_back();
-      if (mark[x] == stamp || (excluded[x] == stamp && x != t)) continue;
-      mark[x] = stamp;
-      kb_->hpo_terms[x].implies_present.push_back(static_cast<int>(v));
-      for (int c : children[x]) stack.push_back(c);
-    }
-    for (const std::string& id : var.excludes) {
-      const int x = kb_->FindHpo(id);
-      if (x >= 0 && !IsBelow(children, t, x)) {
+      if (x < 0) continue;
+      excluded[x] = stamp;
+      if (!IsBelow(children, t, x)) {
         Problem(ErrorCode::kInvalidValue, "terms",
                 "feature '" + var.id + "' excludes '" + id + "', which is not below it in HPO");
       }
     }
+    // Descendants-or-self, skipping excluded branches: present there implies this feature present.
+    Walk(t, down, [&](int x) {
+      if (mark[x] == stamp || (excluded[x] == stamp && x != t)) return false;
+      mark[x] = stamp;
+      kb_->hpo_terms[x].implies_present.push_back(vi);
+      return true;
+    });
     // Ancestors-or-self: absent there implies this feature absent.
-    stack.assign(1, t);
-    while (!stack.empty()) {
-      const int x = stack.back();
-      stack.pop_back();
-      if (mark[x] == stamp + 1) continue;
+    Walk(t, up, [&](int x) {
+      if (mark[x] == stamp + 1) return false;
       mark[x] = stamp + 1;
-      kb_->hpo_terms[x].implies_absent.push_back(static_cast<int>(v));
-      for (int p : kb_->hpo_terms[x].parents) stack.push_back(p);
-    }
+      kb_->hpo_terms[x].implies_absent.push_back(vi);
+      return true;
+    });
   }
 
   // Crosswalks: a near-equivalent term HPO files elsewhere (and everything below it) counts for the
   // feature when present. Its absence says nothing, so implies_absent is left alone.
-  std::vector<char> seen(n, 0);
+  int stamp = static_cast<int>(kb_->variables.size()) * 2;
   for (size_t v = 0; v < kb_->variables.size(); ++v) {
     const Variable& var = kb_->variables[v];
     const int t = kb_->FindHpo(var.id);
     if (t < 0) continue;
+    const int vi = static_cast<int>(v);
     for (const HpoCrosswalk& x : var.counts_from) {
       const int from = kb_->FindHpo(x.term);
       if (from < 0) {
@@ -715,22 +724,18 @@ void KbLoader::LoadHpo(const Json& root) {
                     "', which HPO already relates to it (a crosswalk is for terms outside its branch)");
         continue;
       }
-      std::fill(seen.begin(), seen.end(), 0);
-      std::vector<int> stack{from};
-      while (!stack.empty()) {
-        const int y = stack.back();
-        stack.pop_back();
-        if (seen[y]) continue;
-        seen[y] = 1;
+      ++stamp;
+      Walk(from, down, [&](int y) {
+        if (mark[y] == stamp) return false;
+        mark[y] = stamp;
         HpoTerm& term = kb_->hpo_terms[y];
-        const int vi = static_cast<int>(v);
         if (std::find(term.implies_present.begin(), term.implies_present.end(), vi) ==
             term.implies_present.end()) {
           term.implies_present.push_back(vi);
           term.read_as.push_back(vi);
         }
-        for (int c : children[y]) stack.push_back(c);
-      }
+        return true;
+      });
     }
   }
 }
