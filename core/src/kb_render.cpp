@@ -107,25 +107,21 @@ void RenderFragments(KnowledgeBase* kb) {
 
   for (TestDef& t : kb->tests) {
     Render(&t.provenance);
-    JsonWriter w;
-    w.BeginObject();
-    w.Field("id", t.id);
-    w.Field("label", t.label);
-    w.Field("looksFor", t.looks_for);
-    w.Field("category", t.category);
-    if (!t.loinc.empty()) w.Field("loinc", t.loinc);
-    w.EndObject();
-    const std::string head = w.Take();
-    t.json_head = head.substr(1, head.size() - 2);  // the members, without the braces
-    JsonWriter wc;
-    wc.BeginObject();
-    wc.Field("id", t.id);
-    wc.Field("label", t.label);
-    wc.Field("category", t.category);
-    if (!t.loinc.empty()) wc.Field("loinc", t.loinc);
-    wc.EndObject();
-    const std::string compact = wc.Take();
-    t.json_head_compact = compact.substr(1, compact.size() - 2);
+    // The members, without the braces; the compact report leaves out what the test looks for.
+    const auto head = [&t](bool looks_for) {
+      JsonWriter w;
+      w.BeginObject();
+      w.Field("id", t.id);
+      w.Field("label", t.label);
+      if (looks_for) w.Field("looksFor", t.looks_for);
+      w.Field("category", t.category);
+      if (!t.loinc.empty()) w.Field("loinc", t.loinc);
+      w.EndObject();
+      const std::string json = w.Take();
+      return json.substr(1, json.size() - 2);
+    };
+    t.json_head = head(true);
+    t.json_head_compact = head(false);
     for (Indication& i : t.indications) {
       Render(&i.provenance);
       i.json_reason = Quoted(i.reason);
