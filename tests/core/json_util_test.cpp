@@ -124,16 +124,21 @@ TEST(JsonUtil, FormatNumberIsLikePercentGWithoutPrintf) {
   EXPECT_EQ(out, "0.00001235");
 }
 
-// The report's fast 4-significant-digit path agrees with the general formatter (except where that
-// one writes an exponent or a large integer in full), over magnitudes, signs and rounding ties.
-TEST(JsonUtil, RoundedAgreesWithFormatNumber) {
-  uint64_t state = 88172645463325252ull;
-  auto next = [&state] {
+// A small deterministic pseudo-random sequence (xorshift64) for the randomised tests below.
+struct XorShift {
+  uint64_t state;
+  uint64_t operator()() {
     state ^= state << 13;
     state ^= state >> 7;
     state ^= state << 17;
     return state;
-  };
+  }
+};
+
+// The report's fast 4-significant-digit path agrees with the general formatter (except where that
+// one writes an exponent or a large integer in full), over magnitudes, signs and rounding ties.
+TEST(JsonUtil, RoundedAgreesWithFormatNumber) {
+  XorShift next{88172645463325252ull};
   std::vector<double> values = {1, 0.5, 0.99995, 0.999949, 9.9995, 99995, 1e-5, 1.00005e-5, 123.45,
                                 0.00012345, 0.1, 0.3, 2.0 / 3, 1e14, 9.99951e14};
   for (int i = 0; i < 20000; ++i) {
@@ -176,13 +181,7 @@ TEST(JsonUtil, QuoteEscapesLikeTheSimpleDefinition) {
     }
     return out + "\"";
   };
-  uint64_t state = 0x9E3779B97F4A7C15ull;
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  XorShift next{0x9E3779B97F4A7C15ull};
   const char specials[] = {'"', '\\', '\n', '\r', '\t', '\x01', '\x1f', ' ', '!', '#', '[', ']',
                            '\x7f', '\x80', '\xc3', '\xa9', 'a', 'Z', '0', '\x00'};
   for (int i = 0; i < 20000; ++i) {
