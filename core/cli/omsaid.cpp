@@ -205,6 +205,29 @@ const KnowledgeBase* LoadKb(const std::string& kb_dir, omsaid::Result<KnowledgeB
   return &storage->value();
 }
 
+// What evaluate and export start from: the knowledge base, the limits (with today's date) and the
+// input text (a file or "-", read up to max_bytes).
+struct Input {
+  omsaid::Result<KnowledgeBase> storage = omsaid::MakeError(omsaid::ErrorCode::kInternal, "", "");
+  const KnowledgeBase* kb = nullptr;
+  omsaid::CaseLimits limits;
+  std::string text;
+};
+
+// Fills `in`; on failure prints why and returns the exit status (0 on success).
+int Prepare(const std::string& kb_dir, const std::string& input, size_t max_bytes, Input* in) {
+  int status = 0;
+  in->kb = LoadKb(kb_dir, &in->storage, &status);
+  if (!in->kb) return status;
+  in->limits.today = Today();
+  std::string error;
+  if (!ReadAll(input, &in->text, &error, max_bytes)) {
+    std::fprintf(stderr, "omsaid: %s\n", error.c_str());
+    return 2;
+  }
+  return 0;
+}
+
 int Export(const std::vector<std::string>& args) {
   std::string kb_dir, input, format, id = "oms-aid-case";
   for (size_t i = 0; i < args.size(); ++i) {
@@ -224,17 +247,11 @@ int Export(const std::vector<std::string>& args) {
   }
   if (format.empty()) return Usage("export needs --phenopacket or --native");
   if (input.empty()) input = "-";
-  omsaid::Result<KnowledgeBase> storage = omsaid::MakeError(omsaid::ErrorCode::kInternal, "", "");
-  int status = 0;
-  const KnowledgeBase* kb = LoadKb(kb_dir, &storage, &status);
-  if (!kb) return status;
-  omsaid::CaseLimits limits;
-  limits.today = Today();
-  std::string text, error;
-  if (!ReadAll(input, &text, &error, limits.max_bytes)) {
-    std::fprintf(stderr, "omsaid: %s\n", error.c_str());
-    return 2;
-  }
+  Input in;
+  if (const int status = Prepare(kb_dir, input, in.limits.max_bytes, &in)) return status;
+  const KnowledgeBase* kb = in.kb;
+  const omsaid::CaseLimits& limits = in.limits;
+  const std::string& text = in.text;
   if (text.size() > limits.max_bytes) return TooLarge(limits.max_bytes);
   omsaid::Result<omsaid::Case> c = omsaid::ParseAnyCase(text, *kb, limits);
   if (!c) {
@@ -275,19 +292,14 @@ int Evaluate(const std::vector<std::string>& args) {
   }
   if (input.empty()) input = "-";
 
-  omsaid::Result<KnowledgeBase> storage = omsaid::MakeError(omsaid::ErrorCode::kInternal, "", "");
-  int status = 0;
-  const KnowledgeBase* kb = LoadKb(kb_dir, &storage, &status);
-  if (!kb) return status;
-
-  omsaid::CaseLimits limits;
-  limits.today = Today();
-  std::string text, error;
   // One case is read up to its size limit only; a bulk file is read whole (each line is limited).
-  if (!ReadAll(input, &text, &error, jsonl ? static_cast<size_t>(-1) - 1 : limits.max_bytes)) {
-    std::fprintf(stderr, "omsaid: %s\n", error.c_str());
-    return 2;
+  Input in;
+  if (const int status = Prepare(kb_dir, input, jsonl ? static_cast<size_t>(-1) - 1 : in.limits.max_bytes, &in)) {
+    return status;
   }
+  const KnowledgeBase* kb = in.kb;
+  const omsaid::CaseLimits& limits = in.limits;
+  const std::string& text = in.text;
 
   if (full && compact) return Usage("--full and --compact exclude each other");
   const omsaid::ReportDetail detail =
