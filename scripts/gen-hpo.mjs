@@ -36,7 +36,7 @@ function readTsv(file) {
   });
 }
 
-export function buildHpo(hpoRows, obsoleteRows, featureIds, excludes = new Map()) {
+export function buildHpo(hpoRows, obsoleteRows, featureIds, excludes = new Map(), countsOnly = new Map()) {
   const byId = new Map(hpoRows.map((r) => [r.id, r]));
   const parents = new Map(hpoRows.map((r) => [r.id, r.parents ? r.parents.split('|') : []]));
   const children = new Map();
@@ -64,8 +64,16 @@ export function buildHpo(hpoRows, obsoleteRows, featureIds, excludes = new Map()
   for (const f of featureIds) {
     if (!byId.has(f)) throw new Error(`feature or crosswalk term ${f} is not a current term of HPO ${VERSION}`);
     // Branches a feature excludes are not walked down from it (they count for nothing unless they
-    // lie below another feature).
-    walk(f, (id) => children.get(id), down, new Set(excludes.get(f) ?? []));
+    // lie below another feature). A feature that counts only some branches below it is walked down
+    // from those branches alone (and up from them, to link them to the feature).
+    const only = countsOnly.get(f) ?? [];
+    for (const b of only) {
+      if (!byId.has(b)) throw new Error(`countsOnly term ${b} of ${f} is not a current term of HPO ${VERSION}`);
+      walk(b, (id) => children.get(id), down, new Set(excludes.get(f) ?? []));
+      walk(b, (id) => parents.get(id), up);
+    }
+    if (only.length) keep.add(f);
+    else walk(f, (id) => children.get(id), down, new Set(excludes.get(f) ?? []));
     walk(f, (id) => parents.get(id), up);
   }
   const terms = [...keep].filter((id) => byId.has(id)).sort().map((id) => {
@@ -112,7 +120,8 @@ function main() {
   const list = JSON.parse(readFileSync(join(root, 'data/features.json'), 'utf8')).features;
   const features = list.flatMap((f) => [f.id, ...(f.countsFrom ?? []).map((x) => x.hpo)]);
   const excludes = new Map(list.map((f) => [f.id, (f.excludes ?? []).map((x) => x.hpo)]));
-  const text = render(buildHpo(rows, obsolete, features, excludes));
+  const countsOnly = new Map(list.map((f) => [f.id, (f.countsOnly ?? []).map((x) => x.hpo)]));
+  const text = render(buildHpo(rows, obsolete, features, excludes, countsOnly));
   const out = join(root, 'data/hpo.json');
   if (check) {
     const current = existsSync(out) ? readFileSync(out, 'utf8') : '';

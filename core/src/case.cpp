@@ -38,6 +38,28 @@ std::string_view ToString(Onset o) {
   return "unknown";
 }
 
+std::string_view ToString(Course c) {
+  switch (c) {
+    case Course::kImproving: return "improving";
+    case Course::kPersistent: return "persistent";
+    case Course::kWorsening: return "worsening";
+    case Course::kRelapsing: return "relapsing";
+    case Course::kEpisodic: return "episodic";
+    case Course::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view ToString(EnteredBy e) {
+  switch (e) {
+    case EnteredBy::kFamily: return "family";
+    case EnteredBy::kPatient: return "patient";
+    case EnteredBy::kClinician: return "clinician";
+    case EnteredBy::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
 std::string_view ToString(TestState s) {
   switch (s) {
     case TestState::kNormal: return "normal";
@@ -90,6 +112,10 @@ class CaseParser {
       if (key == "age") ParseAge(value);
       else if (key == "sex") ParseSex(value);
       else if (key == "onset") ParseOnset(value);
+      else if (key == "course") ParseCourse(value);
+      else if (key == "duration") ParseDuration(value);
+      else if (key == "enteredBy") ParseEnteredBy(value);
+      else if (key == "note") ParseNote(value);
       else if (key == "findings") ParseFindings(value);
       else if (key == "tests") ParseTests(value);
       else if (key == "exposures") ParseExposures(value);
@@ -185,6 +211,62 @@ class CaseParser {
     if (!s) return;
     case_.onset = *s == "acute" ? Onset::kAcute : *s == "subacute" ? Onset::kSubacute
                 : *s == "chronic" ? Onset::kChronic : Onset::kUnknown;
+  }
+
+  void ParseCourse(const Json& value) {
+    auto s = reader_.Enum(value, "course",
+                          {"improving", "persistent", "worsening", "relapsing", "episodic", "unknown"});
+    if (!s) return;
+    for (Course c : {Course::kImproving, Course::kPersistent, Course::kWorsening, Course::kRelapsing,
+                     Course::kEpisodic}) {
+      if (*s == ToString(c)) case_.course = c;
+    }
+  }
+
+  // {"days": 10}, {"weeks": 2}, {"months": 1} (they add up; a month is 30 days, as the knowledge
+  // base's duration bands count them).
+  void ParseDuration(const Json& value) {
+    if (!reader_.ExpectObject(value, "duration")) return;
+    const double max_days = limits_.max_age_years * 365.25;
+    double days = 0;
+    bool any = false;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const std::string path = JoinPath("duration", it.key());
+      const double per = it.key() == "days" ? 1 : it.key() == "weeks" ? 7 : it.key() == "months" ? 30 : 0;
+      if (per == 0) {
+        Warn(path, "unknown key ignored");
+        continue;
+      }
+      auto d = reader_.NumberInRange(it.value(), path, 0, max_days / per);
+      if (!d) return;
+      days += *d * per;
+      any = true;
+    }
+    if (!any) {
+      reader_.Problem(ErrorCode::kMissingField, "duration.days",
+                      "duration needs 'days', 'weeks' or 'months', for example {\"days\": 10}");
+      return;
+    }
+    if (days > max_days) {
+      reader_.Problem(ErrorCode::kInvalidValue, "duration",
+                      "duration " + FormatNumber(days, 6) + " days is out of range (0 to " +
+                          FormatNumber(max_days, 6) + ")");
+      return;
+    }
+    case_.duration_days = days;
+  }
+
+  void ParseEnteredBy(const Json& value) {
+    auto s = reader_.Enum(value, "enteredBy", {"family", "patient", "clinician", "unknown"});
+    if (!s) return;
+    for (EnteredBy e : {EnteredBy::kFamily, EnteredBy::kPatient, EnteredBy::kClinician}) {
+      if (*s == ToString(e)) case_.entered_by = e;
+    }
+  }
+
+  void ParseNote(const Json& value) {
+    auto s = reader_.String(value, "note", limits_.max_note);
+    if (s) case_.note = std::move(*s);
   }
 
   void ParseFindings(const Json& value) {
@@ -420,6 +502,15 @@ std::string CaseToJson(const Case& c) {
   }
   if (c.sex != Sex::kUnknown) w.Field("sex", ToString(c.sex));
   if (c.onset != Onset::kUnknown) w.Field("onset", ToString(c.onset));
+  if (c.course != Course::kUnknown) w.Field("course", ToString(c.course));
+  if (c.duration_days) {
+    w.Key("duration");
+    w.BeginObject();
+    w.Field("days", *c.duration_days);
+    w.EndObject();
+  }
+  if (c.entered_by != EnteredBy::kUnknown) w.Field("enteredBy", ToString(c.entered_by));
+  if (!c.note.empty()) w.Field("note", c.note);
   w.Key("findings");
   w.BeginObject();
   for (const Finding* f : ByKey(c.findings)) {

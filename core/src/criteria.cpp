@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "omsaid/criteria.h"
 
+#include <algorithm>
+
 namespace omsaid {
 
 std::string_view ToString(CriteriaStatus s) {
@@ -20,6 +22,17 @@ void CollectFeatures(const Rule& rule, const KnowledgeBase& kb, std::vector<std:
   for (const Rule& c : rule.children) CollectFeatures(c, kb, out);
 }
 
+// The case terms behind the present features of an item (the term itself when it was entered as
+// the feature's own id).
+void CollectTerms(const Rule& rule, const Evidence& ev, std::vector<std::string>* out) {
+  if (rule.type == RuleType::kFeature && rule.ref >= 0 && ev.vars[rule.ref] == Tri::kTrue) {
+    for (const std::string& t : ev.present_terms[rule.ref]) {
+      if (std::find(out->begin(), out->end(), t) == out->end()) out->push_back(t);
+    }
+  }
+  for (const Rule& c : rule.children) CollectTerms(c, ev, out);
+}
+
 }  // namespace
 
 std::vector<CriteriaResult> EvaluateCriteria(const KnowledgeBase& kb, Evidence* ev) {
@@ -30,11 +43,14 @@ std::vector<CriteriaResult> EvaluateCriteria(const KnowledgeBase& kb, Evidence* 
     CriteriaResult r;
     r.id = set.id;
     r.label = set.label;
+    r.population = set.population;
+    r.applies = EvaluateRule(set.applies, *ev);
     for (const Rule& item : set.rule.children) {
       const Tri t = EvaluateRule(item, *ev);
       if (t == Tri::kTrue) ++r.count;
-      CriteriaItemResult result{item.id, item.label, t, {}};
+      CriteriaItemResult result{item.id, item.label, t, {}, {}};
       CollectFeatures(item, kb, &result.features);
+      if (t == Tri::kTrue) CollectTerms(item, *ev, &result.terms);
       r.items.push_back(std::move(result));
     }
     const int n = static_cast<int>(set.rule.children.size());

@@ -9,8 +9,8 @@ namespace omsaid {
 namespace {
 
 constexpr size_t kLeadingDiagnoses = 5;     // next questions look at the top of the differential
-constexpr size_t kEvidencePerDiagnosis = 12;
 constexpr double kMinGain = 1e-4;           // bits; below this a question changes nothing visible
+constexpr double kLn2 = 0.69314718055994530942;
 
 bool InBand(const FeatureFrequency& e, int band) {
   if (e.age_bands.empty()) return true;
@@ -22,6 +22,7 @@ bool InBand(const FeatureFrequency& e, int band) {
 // Annotations are stored in diagnosis order, so one pass over them suffices (linear in their number).
 template <class Fn>
 void ForEachEntry(const DiagnosisModel& m, int v, int band, Fn fn) {
+  if (static_cast<size_t>(v) >= m.annotations.size()) return;
   const auto& list = m.annotations[v];
   for (size_t i = 0; i < list.size();) {
     const int d = list[i].first;
@@ -42,6 +43,10 @@ void ForEachEntry(const DiagnosisModel& m, int v, int band, Fn fn) {
   }
 }
 
+bool Annotated(const DiagnosisModel& m, int v) {
+  return static_cast<size_t>(v) < m.annotations.size() && !m.annotations[v].empty();
+}
+
 struct Frequency {
   double value = 0;  // P(present | d), clamped
   double log_yes = 0, log_no = 0;
@@ -59,8 +64,6 @@ void FrequenciesOf(const DiagnosisModel& m, int v, int band, std::vector<Frequen
   });
 }
 
-constexpr double kLn2 = 0.69314718055994530942;
-
 // Entropy (bits) of p_i * g_i / P, from ln p_i and ln g_i, without a log per term:
 // H = ln P - (1/P) * sum p_i g_i (ln p_i + ln g_i).
 double PosteriorEntropy(const std::vector<double>& p, const std::vector<double>& log_p,
@@ -75,23 +78,184 @@ double PosteriorEntropy(const std::vector<double>& p, const std::vector<double>&
 
 // Sum of a[i] over i != d, without catastrophic cancellation when a[d] dominates the total.
 struct ExclusiveSum {
-  explicit ExclusiveSum(const std::vector<double>& a) : values(a) {
-    total = std::accumulate(a.begin(), a.end(), 0.0);
-    top = a.empty() ? -1 : static_cast<int>(std::max_element(a.begin(), a.end()) - a.begin());
-    for (size_t i = 0; i < a.size(); ++i) {
+  explicit ExclusiveSum(const double* a, size_t n) : values(a) {
+    for (size_t i = 0; i < n; ++i) total += a[i];
+    top = n == 0 ? -1 : static_cast<int>(std::max_element(a, a + n) - a);
+    for (size_t i = 0; i < n; ++i) {
       if (static_cast<int>(i) != top) without_top += a[i];
     }
   }
   double Without(int d) const { return d == top ? without_top : total - values[d]; }
-  const std::vector<double>& values;
+  const double* values;
   double total = 0, without_top = 0;
   int top = -1;
 };
 
-std::vector<int> OnsetVariables(const KnowledgeBase& kb) {
+// The variables of a categorical kind, in knowledge-base order.
+std::vector<int> VariablesOfKind(const KnowledgeBase& kb, VariableKind kind) {
   std::vector<int> out;
   for (size_t v = 0; v < kb.variables.size(); ++v) {
-    if (kb.variables[v].kind == VariableKind::kOnset) out.push_back(static_cast<int>(v));
+    if (kb.variables[v].kind == kind) out.push_back(static_cast<int>(v));
+  }
+  return out;
+}
+
+// One finding as the model counts it, with q_d = P(what was observed | d) for every diagnosis.
+struct Observation {
+  int variable = -1;
+  bool present = false;
+  std::vector<int> parts;
+  size_t at = 0;  // offset of its per-diagnosis values in the tables below
+};
+
+struct Observations {
+  std::vector<Observation> list;
+  std::vector<double> q;          // [at + d]
+  std::vector<Frequency> freq;    // [at + d]: the frequency shown for d (and its provenance)
+};
+
+// A categorical kind answered (fully, or narrowed to some values): P(answer | d) is the sum of the
+// frequencies of the values still possible over the sum of all the kind's values.
+void AddCategorical(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, int band,
+                    const std::vector<int>& values, Observations* out) {
+  const size_t n = m.diagnoses.size();
+  bool answered = false, annotated = false;
+  std::vector<int> possible;
+  for (int v : values) {
+    answered |= ev.vars[v] != Tri::kUnknown;
+    annotated |= Annotated(m, v);
+    if (ev.vars[v] != Tri::kFalse) possible.push_back(v);
+  }
+  if (!answered || !annotated || possible.empty()) return;
+  Observation o;
+  o.present = true;
+  o.variable = possible.front();
+  if (possible.size() > 1) o.parts = possible;
+  o.at = out->q.size();
+  out->q.resize(o.at + n, 0);
+  out->freq.resize(o.at + n);
+  std::vector<double> total(n, 0);
+  std::vector<Frequency> f;
+  for (int v : values) {
+    FrequenciesOf(m, v, band, &f);
+    const bool counted = ev.vars[v] != Tri::kFalse;
+    for (size_t d = 0; d < n; ++d) {
+      total[d] += f[d].value;
+      if (counted) out->q[o.at + d] += f[d].value;
+      if (v == o.variable) out->freq[o.at + d] = f[d];
+    }
+  }
+  for (size_t d = 0; d < n; ++d) {
+    out->q[o.at + d] /= total[d];
+    out->freq[o.at + d].value = out->q[o.at + d];
+  }
+  out->list.push_back(std::move(o));
+}
+
+// A group of features that is clinically one observation, as a latent class: the group's
+// phenomenon is present with probability g (the group's frequency); given it, each member m shows
+// with r_m = f_m / g, independently; without it, no member shows. So for the members answered,
+//   some present:  L = g * prod_{present} r_m * prod_{absent} (1 - r_m)
+//   none present:  L = (1 - g) + g * prod_{absent} (1 - r_m)
+// Co-present members count once (divided by g), and each member still tells what it specifically
+// says (opsoclonus is not flutter).
+struct GroupLikelihood {
+  double g = 0;
+  std::vector<double> r;  // per member
+};
+
+double MemberShare(double f, double g) { return std::clamp(f / g, 0.01, 0.99); }
+
+void GroupTables(const DiagnosisModel& m, const FeatureGroup& g, int band,
+                 std::vector<Frequency>* group_freq, std::vector<std::vector<Frequency>>* member_freq) {
+  FrequenciesOf(m, g.variable, band, group_freq);
+  member_freq->resize(g.members.size());
+  for (size_t k = 0; k < g.members.size(); ++k) FrequenciesOf(m, g.members[k], band, &(*member_freq)[k]);
+}
+
+// L for diagnosis d given which members are present (1), absent (0) or unknown (-1).
+double GroupLikelihoodOf(const std::vector<Frequency>& gf, const std::vector<std::vector<Frequency>>& mf,
+                         const std::vector<int>& state, size_t d) {
+  const double g = gf[d].value;
+  double present = 1, absent = 1;
+  bool any = false;
+  for (size_t k = 0; k < state.size(); ++k) {
+    if (state[k] < 0) continue;
+    const double r = MemberShare(mf[k][d].value, g);
+    if (state[k] == 1) {
+      present *= r;
+      any = true;
+    } else {
+      absent *= 1 - r;
+    }
+  }
+  return any ? g * present * absent : (1 - g) + g * absent;
+}
+
+void AddGroup(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, int band,
+              const FeatureGroup& g, Observations* out) {
+  const size_t n = m.diagnoses.size();
+  std::vector<int> present, absent, state;
+  bool annotated = Annotated(m, g.variable);
+  for (int x : g.members) {
+    const Tri t = ev.vars[x];
+    if (t == Tri::kTrue) present.push_back(x);
+    if (t == Tri::kFalse) absent.push_back(x);
+    state.push_back(t == Tri::kTrue ? 1 : t == Tri::kFalse ? 0 : -1);
+    annotated |= Annotated(m, x);
+  }
+  if ((present.empty() && absent.empty()) || !annotated) return;
+  Observation o;
+  o.variable = g.variable;
+  o.present = !present.empty();
+  o.parts = present;
+  o.parts.insert(o.parts.end(), absent.begin(), absent.end());
+  o.at = out->q.size();
+  out->q.resize(o.at + n);
+  out->freq.resize(o.at + n);
+  std::vector<Frequency> gf;
+  std::vector<std::vector<Frequency>> mf;
+  GroupTables(m, g, band, &gf, &mf);
+  for (size_t d = 0; d < n; ++d) {
+    out->q[o.at + d] = GroupLikelihoodOf(gf, mf, state, d);
+    out->freq[o.at + d] = gf[d];  // shown: the group's frequency, with its source
+  }
+  (void)kb;
+  out->list.push_back(std::move(o));
+}
+
+// Every finding of the case the model counts. A test whose more specific results are answered is
+// not counted again (no double counting); a group member counts through its group.
+Observations Observe(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, int band) {
+  Observations out;
+  const size_t n = m.diagnoses.size();
+  auto superseded = [&](size_t v) {
+    const Variable& var = kb.variables[v];
+    if (var.kind != VariableKind::kTest || var.index < 0) return false;
+    for (int r : kb.tests[var.index].results) {
+      if (ev.vars[r] != Tri::kUnknown) return true;
+    }
+    return false;
+  };
+  std::vector<Frequency> f;
+  for (size_t v = 0; v < ev.vars.size() && v < kb.variables.size(); ++v) {
+    const Variable& var = kb.variables[v];
+    if (IsCategorical(var.kind) || var.kind == VariableKind::kGroup) continue;
+    if (v < m.group_of_variable.size() && m.group_of_variable[v] >= 0) continue;
+    if (ev.vars[v] == Tri::kUnknown || !Annotated(m, static_cast<int>(v)) || superseded(v)) continue;
+    Observation o;
+    o.variable = static_cast<int>(v);
+    o.present = ev.vars[v] == Tri::kTrue;
+    o.at = out.q.size();
+    FrequenciesOf(m, o.variable, band, &f);
+    out.freq.insert(out.freq.end(), f.begin(), f.end());
+    out.q.resize(o.at + n);
+    for (size_t d = 0; d < n; ++d) out.q[o.at + d] = o.present ? f[d].value : 1 - f[d].value;
+    out.list.push_back(std::move(o));
+  }
+  for (const FeatureGroup& g : m.groups) AddGroup(kb, m, ev, band, g, &out);
+  for (VariableKind kind : {VariableKind::kOnset, VariableKind::kCourse, VariableKind::kDuration}) {
+    AddCategorical(kb, m, ev, band, VariablesOfKind(kb, kind), &out);
   }
   return out;
 }
@@ -118,60 +282,15 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
   const double prior_sum = std::accumulate(prior.begin(), prior.end(), 0.0);
   for (double& p : prior) p = prior_sum > 0 ? p / prior_sum : 1.0 / n;
 
-  // The answered variables that some diagnosis annotates (the others cancel out), each with
-  // q_d = P(observed state | d). Onset is one categorical answer: only the answer given counts,
-  // divided by the sum of the three onset frequencies.
-  // Observed variable k's values for diagnosis d live at [k * n + d] (one allocation each).
-  struct Observed {
-    int variable;
-    bool present;
-  };
-  std::vector<Observed> observed;
-  std::vector<Frequency> freq;  // [k * n + d]
-  std::vector<double> q;        // [k * n + d]
-  std::vector<double> log_l(n);
-  for (size_t d = 0; d < n; ++d) log_l[d] = std::log(prior[d]);
-  std::vector<Frequency> scratch;
-  // A test whose more specific results are answered does not count again (no double counting).
-  auto superseded = [&](size_t v) {
-    const Variable& var = kb.variables[v];
-    if (var.kind != VariableKind::kTest || var.index < 0) return false;
-    for (int r : kb.tests[var.index].results) {
-      if (ev.vars[r] != Tri::kUnknown) return true;
-    }
-    return false;
-  };
-  for (size_t v = 0; v < ev.vars.size() && v < m.annotations.size(); ++v) {
-    if (ev.vars[v] == Tri::kUnknown || m.annotations[v].empty() || superseded(v)) continue;
-    const bool present = ev.vars[v] == Tri::kTrue;
-    const bool onset = kb.variables[v].kind == VariableKind::kOnset;
-    if (onset && !present) continue;
-    observed.push_back(Observed{static_cast<int>(v), present});
-    FrequenciesOf(m, static_cast<int>(v), band, &scratch);
-    freq.insert(freq.end(), scratch.begin(), scratch.end());
-    const size_t at = q.size();
-    q.resize(at + n);
-    if (onset) {
-      std::vector<double> total(n, 0);
-      for (int ov : OnsetVariables(kb)) {
-        FrequenciesOf(m, ov, band, &scratch);
-        for (size_t d = 0; d < n; ++d) total[d] += scratch[d].value;
-      }
-      for (size_t d = 0; d < n; ++d) {
-        q[at + d] = freq[at + d].value / total[d];
-        log_l[d] += std::log(q[at + d]);
-      }
-    } else {
-      // ln q is ln f or ln(1 - f), both derived when the knowledge base was loaded.
-      for (size_t d = 0; d < n; ++d) {
-        const Frequency& f = freq[at + d];
-        q[at + d] = present ? f.value : 1 - f.value;
-        log_l[d] += present ? f.log_yes : f.log_no;
-      }
-    }
-  }
+  const Observations obs = Observe(kb, m, ev, band);
+  const size_t k_count = obs.list.size();
 
   // Posterior, from the log likelihoods.
+  std::vector<double> log_l(n);
+  for (size_t d = 0; d < n; ++d) log_l[d] = std::log(prior[d]);
+  for (const Observation& o : obs.list) {
+    for (size_t d = 0; d < n; ++d) log_l[d] += std::log(obs.q[o.at + d]);
+  }
   const double max_log = *std::max_element(log_l.begin(), log_l.end());
   std::vector<double> p(n);
   double z = 0;
@@ -187,22 +306,43 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
     return m.diagnoses[a].id < m.diagnoses[b].id;
   });
 
-  // Each finding's likelihood ratio for each explained diagnosis, given the other findings:
-  //   LR = q_d * (sum_{i!=d} p_i / q_i) / (sum_{i!=d} p_i)
-  const ExclusiveSum p_sum(p);
+  // The order the findings are counted in, the same for every diagnosis: strongest first for the
+  // leading diagnosis (|ln q_top / P(f)| at the pretest), then by the pretest-weighted mean of
+  // |ln q_d / P(f)|, then by variable id. So the leading diagnosis' explanation reads from its
+  // strongest finding down.
+  std::vector<size_t> seq(k_count);
+  std::iota(seq.begin(), seq.end(), 0);
+  std::vector<double> lead(k_count, 0), mean(k_count, 0);
+  for (size_t k = 0; k < k_count; ++k) {
+    const double* qk = &obs.q[obs.list[k].at];
+    double predictive = 0;
+    for (size_t d = 0; d < n; ++d) predictive += prior[d] * qk[d];
+    lead[k] = std::fabs(std::log(qk[order[0]] / predictive));
+    for (size_t d = 0; d < n; ++d) mean[k] += prior[d] * std::fabs(std::log(qk[d] / predictive));
+  }
+  std::sort(seq.begin(), seq.end(), [&](size_t a, size_t b) {
+    if (lead[a] != lead[b]) return lead[a] > lead[b];
+    if (mean[a] != mean[b]) return mean[a] > mean[b];
+    return kb.variables[obs.list[a].variable].id < kb.variables[obs.list[b].variable].id;
+  });
+
+  // Sequential likelihood ratios: w is the distribution after the findings counted so far.
+  //   LR_k(d) = q_kd * (sum_{i!=d} w_i) / (sum_{i!=d} w_i q_ki)
   const size_t explained = std::min(max_explained, n);
-  std::vector<double> lr(observed.size() * explained, 1);  // [k * explained + r]
-  std::vector<double> a(n);
-  for (size_t k = 0; k < observed.size(); ++k) {
-    const double* qk = &q[k * n];
-    for (size_t i = 0; i < n; ++i) a[i] = p[i] / qk[i];
-    const ExclusiveSum a_sum(a);
+  std::vector<double> lr(k_count * explained, 1), after(k_count * explained, 0);  // [step * explained + r]
+  std::vector<double> w = prior, wq(n);
+  for (size_t step = 0; step < k_count; ++step) {
+    const double* qk = &obs.q[obs.list[seq[step]].at];
+    for (size_t i = 0; i < n; ++i) wq[i] = w[i] * qk[i];
+    const ExclusiveSum w_sum(w.data(), n), wq_sum(wq.data(), n);
     for (size_t r = 0; r < explained; ++r) {
       const int d = order[r];
-      const double others = p_sum.Without(d);
-      const double others_over_q = a_sum.Without(d);
-      lr[k * explained + r] = others > 0 && others_over_q > 0 ? qk[d] * others_over_q / others : 1;
+      const double others = w_sum.Without(d), others_q = wq_sum.Without(d);
+      lr[step * explained + r] = others > 0 && others_q > 0 ? qk[d] * others / others_q : 1;
     }
+    const double total = wq_sum.total;
+    for (size_t i = 0; i < n; ++i) w[i] = total > 0 ? wq[i] / total : w[i];
+    for (size_t r = 0; r < explained; ++r) after[step * explained + r] = w[order[r]];
   }
 
   result.ranked.reserve(n);
@@ -214,34 +354,50 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
     rd.probability = p[d];
     rd.pretest = prior[d];
     if (r < explained) {
-      rd.evidence.reserve(observed.size());
-      for (size_t k = 0; k < observed.size(); ++k) {
-        const Frequency& f = freq[k * n + d];
+      rd.evidence.reserve(k_count);
+      for (size_t step = 0; step < k_count; ++step) {
+        const Observation& o = obs.list[seq[step]];
+        const Frequency& f = obs.freq[o.at + d];
         FindingContribution c;
-        c.variable = observed[k].variable;
-        c.present = observed[k].present;
+        c.variable = o.variable;
+        c.present = o.present;
+        c.parts = o.parts;
         c.frequency = f.value;
-        c.lr = lr[k * explained + r];
+        c.lr = lr[step * explained + r];
+        c.after = after[step * explained + r];
         c.provenance = f.entry ? &f.entry->provenance : nullptr;
         c.clamped = f.clamped;
-        // |ln lr| without the logarithm: lr and 1/lr are equally strong.
-        c.strength = c.lr >= 1 ? c.lr : c.lr > 0 ? 1 / c.lr : HUGE_VAL;
-        rd.evidence.push_back(c);
+        rd.evidence.push_back(std::move(c));
       }
-      std::sort(rd.evidence.begin(), rd.evidence.end(), [&](const auto& x, const auto& y) {
-        if (x.strength != y.strength) return x.strength > y.strength;
-        return kb.variables[x.variable].id < kb.variables[y.variable].id;
-      });
-      if (rd.evidence.size() > kEvidencePerDiagnosis) rd.evidence.resize(kEvidencePerDiagnosis);
     }
     result.ranked.push_back(std::move(rd));
   }
   return result;
 }
 
+bool Askable(const KnowledgeBase& kb, const Evidence& ev, int v) {
+  const Variable& var = kb.variables[v];
+  if (IsCategorical(var.kind)) {
+    for (size_t x = 0; x < kb.variables.size(); ++x) {
+      if (kb.variables[x].kind == var.kind && ev.vars[x] != Tri::kUnknown) return false;
+    }
+    return !kb.QuestionOf(var.kind).question.empty();
+  }
+  if (ev.vars[v] != Tri::kUnknown || var.kind == VariableKind::kGroup) return false;
+  if (EvaluateRule(var.applies, ev) == Tri::kFalse) return false;
+  if (var.ask_after >= 0 && ev.vars[var.ask_after] != Tri::kTrue) return false;
+  if (var.kind == VariableKind::kTest) {
+    return !(var.index >= 0 && ev.tests[var.index] == TestState::kPending);
+  }
+  if (var.kind == VariableKind::kAntibody) {
+    return !(var.index >= 0 && ev.antibodies[var.index] == AntibodyState::kPending);
+  }
+  return !var.question.empty();
+}
+
 std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const DiagnosisModel& m,
                                         const Evidence& ev, const DifferentialResult& result,
-                                        size_t max) {
+                                        size_t max, bool only_observable) {
   std::vector<NextQuestion> out;
   const size_t n = m.diagnoses.size();
   if (n < 2 || result.probability.size() != n) return out;
@@ -255,45 +411,84 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
   h0 /= kLn2;
   const int band = result.age_band;
 
-  // Candidates: variables annotated for the leading diagnoses.
+  // Candidates: variables annotated for the leading diagnoses (a group's members for the group).
   std::vector<char> candidate(kb.variables.size(), 0);
   for (size_t r = 0; r < result.ranked.size() && r < kLeadingDiagnoses; ++r) {
     for (const FeatureFrequency& f : m.diagnoses[result.ranked[r].index].features) {
       candidate[f.variable] = 1;
+      if (kb.variables[f.variable].kind == VariableKind::kGroup) {
+        for (const FeatureGroup& g : m.groups) {
+          if (g.variable != f.variable) continue;
+          for (int x : g.members) candidate[x] = 1;
+        }
+      }
     }
   }
-  auto askable = [&](int v) {
-    const Variable& var = kb.variables[v];
-    if (ev.vars[v] != Tri::kUnknown) return false;
-    if (var.ask_after >= 0 && ev.vars[var.ask_after] != Tri::kTrue) return false;
-    if (var.kind == VariableKind::kTest) {
-      return !(var.index >= 0 && ev.tests[var.index] == TestState::kPending);
-    }
-    if (var.kind == VariableKind::kAntibody) {
-      return !(var.index >= 0 && ev.antibodies[var.index] == AntibodyState::kPending);
-    }
-    if (var.kind == VariableKind::kOnset) return false;  // asked once, below
-    return !var.question.empty();
+  auto wanted = [&](int v) {
+    if (!candidate[v] || !Askable(kb, ev, v)) return false;
+    return !only_observable || kb.variables[v].observable;
   };
 
-  // Expected entropy per candidate in O(its annotations), not O(diagnoses): every diagnosis that
-  // does not annotate v shares v's default frequency, so those terms are summed in aggregate from
-  // sum(p) and sum(p ln p) over all diagnoses minus the annotated ones.
+  // Expected entropy after a yes/no question whose answer has probability yes[d] under d.
+  std::vector<double> yes(n), no(n), log_yes(n), log_no(n);
+  auto gain_of = [&]() {
+    double py = 0;
+    for (size_t d = 0; d < n; ++d) {
+      py += p[d] * yes[d];
+      log_yes[d] = yes[d] > 0 ? std::log(yes[d]) : 0;
+      log_no[d] = no[d] > 0 ? std::log(no[d]) : 0;
+    }
+    double expected = 0;
+    if (py > 0) expected += py * PosteriorEntropy(p, log_p, yes, log_yes, py);
+    if (py < 1) expected += (1 - py) * PosteriorEntropy(p, log_p, no, log_no, 1 - py);
+    return h0 - expected;
+  };
+
+  // Plain variables: expected entropy in O(their annotations), not O(diagnoses): every diagnosis
+  // that does not annotate v shares v's default frequency, so those terms are summed in aggregate
+  // from sum(p) and sum(p ln p) over all diagnoses minus the annotated ones.
   double plp_all = 0;
   for (size_t i = 0; i < n; ++i) plp_all += p[i] > 0 ? p[i] * log_p[i] : 0;
-  struct Annotated {
+  struct Entry {
     int d;
     const FeatureFrequency* e;
   };
-  std::vector<Annotated> annotated;
+  std::vector<Entry> annotated;
+  std::vector<Frequency> f;
   for (size_t v = 0; v < kb.variables.size(); ++v) {
-    if (!candidate[v] || !askable(static_cast<int>(v))) continue;
+    const int vi = static_cast<int>(v);
+    if (IsCategorical(kb.variables[v].kind) || !wanted(vi)) continue;
+    const int group = v < m.group_of_variable.size() ? m.group_of_variable[v] : -1;
+    if (group >= 0) {
+      // A member of a group: P(yes | d) = P(the group's phenomenon | d, the members answered) * r.
+      const FeatureGroup& g = m.groups[group];
+      std::vector<Frequency> gf;
+      std::vector<std::vector<Frequency>> mf;
+      GroupTables(m, g, band, &gf, &mf);
+      std::vector<int> state;
+      size_t self = 0;
+      for (size_t k = 0; k < g.members.size(); ++k) {
+        const Tri t = ev.vars[g.members[k]];
+        state.push_back(t == Tri::kTrue ? 1 : t == Tri::kFalse ? 0 : -1);
+        if (g.members[k] == vi) self = k;
+      }
+      for (size_t d = 0; d < n; ++d) {
+        const double now = GroupLikelihoodOf(gf, mf, state, d);
+        state[self] = 1;
+        const double with_yes = GroupLikelihoodOf(gf, mf, state, d);
+        state[self] = -1;
+        yes[d] = now > 0 ? std::clamp(with_yes / now, 0.0, 1.0) : 0;
+        no[d] = 1 - yes[d];
+      }
+      const double gain = gain_of();
+      if (gain > kMinGain) out.push_back(NextQuestion{vi, gain});
+      continue;
+    }
     const DiagnosisModel::Default& def = m.defaults[m.default_of_variable[v]];
     annotated.clear();
-    ForEachEntry(m, static_cast<int>(v), band,
-                 [&](int d, const FeatureFrequency* e) { annotated.push_back({d, e}); });
+    ForEachEntry(m, vi, band, [&](int d, const FeatureFrequency* e) { annotated.push_back({d, e}); });
     double p_a = 0, plp_a = 0, yes_a = 0, s_yes_a = 0, s_no_a = 0;
-    for (const Annotated& a : annotated) {
+    for (const Entry& a : annotated) {
       const double pd = p[a.d];
       p_a += pd;
       const double plp = pd > 0 ? pd * log_p[a.d] : 0;
@@ -303,46 +498,44 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
       s_no_a += (1 - a.e->clamped) * plp + pd * (1 - a.e->clamped) * a.e->log_no;
     }
     const double p_rest = std::max(0.0, 1 - p_a), plp_rest = plp_all - plp_a;
-    const double yes = def.clamped * p_rest + yes_a;
+    const double py = def.clamped * p_rest + yes_a;
     const double s_yes = def.clamped * (plp_rest + def.log_yes * p_rest) + s_yes_a;
     const double s_no = (1 - def.clamped) * (plp_rest + def.log_no * p_rest) + s_no_a;
     double expected = 0;
-    if (yes > 0) expected += yes * (std::log(yes) - s_yes / yes) / kLn2;
-    if (yes < 1) expected += (1 - yes) * (std::log(1 - yes) - s_no / (1 - yes)) / kLn2;
+    if (py > 0) expected += py * (std::log(py) - s_yes / py) / kLn2;
+    if (py < 1) expected += (1 - py) * (std::log(1 - py) - s_no / (1 - py)) / kLn2;
     const double gain = h0 - expected;
-    if (gain > kMinGain) out.push_back(NextQuestion{static_cast<int>(v), gain});
+    if (gain > kMinGain) out.push_back(NextQuestion{vi, gain});
   }
-  std::vector<Frequency> f;
-  std::vector<double> yes_log(n);
-  // Onset: one question, three answers (reported under the first onset variable).
-  const std::vector<int> onsets = OnsetVariables(kb);
-  bool onset_known = false, onset_candidate = false;
-  for (int v : onsets) {
-    onset_known |= ev.vars[v] != Tri::kUnknown;
-    onset_candidate |= candidate[v] != 0;
-  }
-  if (!onsets.empty() && !onset_known && onset_candidate) {
-    std::vector<std::vector<double>> g(onsets.size(), std::vector<double>(n));
+
+  // Categorical kinds: one question, one answer among the kind's values (reported under its first).
+  for (VariableKind kind : {VariableKind::kOnset, VariableKind::kCourse, VariableKind::kDuration}) {
+    const std::vector<int> values = VariablesOfKind(kb, kind);
+    if (values.empty() || !Askable(kb, ev, values.front())) continue;
+    bool is_candidate = false;
+    for (int v : values) is_candidate |= candidate[v] != 0;
+    if (!is_candidate) continue;
+    std::vector<std::vector<double>> g(values.size(), std::vector<double>(n));
     std::vector<double> total(n, 0);
-    for (size_t k = 0; k < onsets.size(); ++k) {
-      FrequenciesOf(m, onsets[k], band, &f);
+    for (size_t k = 0; k < values.size(); ++k) {
+      FrequenciesOf(m, values[k], band, &f);
       for (size_t d = 0; d < n; ++d) {
         g[k][d] = f[d].value;
         total[d] += f[d].value;
       }
     }
     double expected = 0;
-    for (size_t k = 0; k < onsets.size(); ++k) {
+    for (size_t k = 0; k < values.size(); ++k) {
       double po = 0;
       for (size_t d = 0; d < n; ++d) {
         g[k][d] /= total[d];
-        yes_log[d] = std::log(g[k][d]);
+        log_yes[d] = std::log(g[k][d]);
         po += p[d] * g[k][d];
       }
-      if (po > 0) expected += po * PosteriorEntropy(p, log_p, g[k], yes_log, po);
+      if (po > 0) expected += po * PosteriorEntropy(p, log_p, g[k], log_yes, po);
     }
     const double gain = h0 - expected;
-    if (gain > kMinGain) out.push_back(NextQuestion{onsets.front(), gain});
+    if (gain > kMinGain) out.push_back(NextQuestion{values.front(), gain});
   }
 
   std::sort(out.begin(), out.end(), [&](const NextQuestion& a, const NextQuestion& b) {
@@ -350,6 +543,38 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
     return kb.variables[a.variable].id < kb.variables[b.variable].id;
   });
   if (out.size() > max) out.resize(max);
+  return out;
+}
+
+std::vector<NextQuestion> PatientQuestions(const KnowledgeBase& kb, const DiagnosisModel& m,
+                                           const Evidence& ev, const DifferentialResult& result,
+                                           size_t max) {
+  // The safety questions first, in their order; a categorical kind counts once (its first value).
+  struct Safety {
+    int place;
+    int variable;
+  };
+  std::vector<Safety> safety;
+  std::vector<VariableKind> kinds_seen;
+  for (size_t v = 0; v < kb.variables.size(); ++v) {
+    const Variable& var = kb.variables[v];
+    int place = var.safety;
+    if (IsCategorical(var.kind)) {
+      if (std::find(kinds_seen.begin(), kinds_seen.end(), var.kind) != kinds_seen.end()) continue;
+      kinds_seen.push_back(var.kind);
+      place = kb.QuestionOf(var.kind).safety;
+    }
+    if (place > 0 && Askable(kb, ev, static_cast<int>(v))) safety.push_back({place, static_cast<int>(v)});
+  }
+  std::stable_sort(safety.begin(), safety.end(), [](const Safety& a, const Safety& b) { return a.place < b.place; });
+  std::vector<NextQuestion> out;
+  for (const Safety& s : safety) out.push_back(NextQuestion{s.variable, 0});
+  const size_t room = max > out.size() ? max - out.size() : 0;
+  for (const NextQuestion& q : NextQuestions(kb, m, ev, result, room + out.size(), true)) {
+    if (out.size() >= std::max(max, safety.size())) break;
+    const bool listed = std::any_of(out.begin(), out.end(), [&](const NextQuestion& x) { return x.variable == q.variable; });
+    if (!listed) out.push_back(q);
+  }
   return out;
 }
 

@@ -20,13 +20,20 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   e.ResetDefinitions();
   report.differential = RankDiagnoses(kb, kb.differential, e, kMaxDifferentialInReport);
   e.probabilities = report.differential.probability;
+  e.ranks.assign(kb.differential.diagnoses.size(), 0);
+  for (const RankedDiagnosis& rd : report.differential.ranked) e.ranks[rd.index] = rd.rank;
   e.ResetDefinitions();
   report.etiology = RankDiagnoses(kb, kb.etiology, e, kMaxDifferentialInReport);
   report.next_questions = NextQuestions(kb, kb.differential, e, report.differential, kMaxNextQuestions);
+  report.patient_questions =
+      PatientQuestions(kb, kb.differential, e, report.differential, kMaxPatientQuestions);
   report.pns_care = ScorePnsCare(kb, e);
-  report.workup = PlanWorkup(kb, e);
+  // The red flags decide the overall triage; no test or referral is more urgent than it.
   report.red_flags = RaisedRedFlags(kb, e);
-  report.care_team = NeededCareTeam(kb, e);
+  report.triage = std::string(TriageOf(report.red_flags));
+  report.workup = PlanWorkup(kb, e, report.triage);
+  report.safety_net = SafetyNetFor(kb, e);
+  report.care_team = NeededCareTeam(kb, e, report.triage);
   report.warnings = std::move(e.warnings);
   return report;
 }

@@ -21,11 +21,13 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
   const size_t n = kb.variables.size();
   ev.vars.assign(n, Tri::kUnknown);
   ev.origin.assign(n, std::string());
+  ev.present_terms.assign(n, {});
   ev.tests.assign(kb.tests.size(), TestState::kNotDone);
   ev.antibodies.assign(kb.antibodies.size(), AntibodyState::kNotTested);
   ev.criteria.assign(kb.criteria.size(), CriteriaStatus::kNotEvaluated);
   ev.ResetDefinitions();
   ev.age_years = c.age_years;
+  ev.duration_days = c.duration_days;
   ev.sex = c.sex;
   ev.follow_up_months = c.follow_up_months;
   ev.warnings = c.warnings;
@@ -80,6 +82,7 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
                                      " (a near-equivalent term; enter " +
                                      TermLabel(kb, kb.variables[v].id) + " absent if it is not)");
       }
+      ev.present_terms[v].push_back(r.finding->term);
       if (ev.vars[v] == Tri::kTrue && (crosswalk || !read_as_only[v])) continue;
       ev.vars[v] = Tri::kTrue;
       ev.origin[v] = r.finding->term;
@@ -93,6 +96,7 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
       if (ev.vars[v] == Tri::kTrue && read_as_only[v]) {
         ev.vars[v] = Tri::kFalse;
         ev.origin[v] = r.finding->term;
+        ev.present_terms[v].clear();
         read_as_only[v] = 0;
         continue;
       }
@@ -140,11 +144,43 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
                : a.state == AntibodyState::kNegative ? Tri::kFalse
                                                      : Tri::kUnknown;
   }
-  if (c.onset != Onset::kUnknown) {
-    const std::string_view onset = ToString(c.onset);
+  // Categorical kinds: the value given is present, the others absent.
+  auto categorical = [&](VariableKind kind, std::string_view value) {
     for (size_t v = 0; v < n; ++v) {
-      if (kb.variables[v].kind != VariableKind::kOnset) continue;
-      ev.vars[v] = kb.variables[v].key == onset ? Tri::kTrue : Tri::kFalse;
+      if (kb.variables[v].kind == kind) ev.vars[v] = kb.variables[v].key == value ? Tri::kTrue : Tri::kFalse;
+    }
+  };
+  if (c.onset != Onset::kUnknown) categorical(VariableKind::kOnset, ToString(c.onset));
+  if (const int b = kb.DurationBandOf(c.duration_days); b >= 0) {
+    categorical(VariableKind::kDuration, kb.duration_bands[b].id);
+  }
+  // The course and the older history item "spontaneous-recovery" say the same thing: each answers
+  // the other where it is not given. "Not recovering" leaves persistent and worsening open.
+  const int recovery = kb.FindVariable("history:spontaneous-recovery");
+  if (c.course != Course::kUnknown) {
+    categorical(VariableKind::kCourse, ToString(c.course));
+    if (recovery >= 0 && ev.vars[recovery] == Tri::kUnknown) {
+      if (c.course == Course::kImproving) ev.vars[recovery] = Tri::kTrue;
+      if (c.course == Course::kPersistent || c.course == Course::kWorsening) ev.vars[recovery] = Tri::kFalse;
+    }
+  } else if (recovery >= 0 && ev.vars[recovery] != Tri::kUnknown) {
+    const bool improving = ev.vars[recovery] == Tri::kTrue;
+    for (size_t v = 0; v < n; ++v) {
+      if (kb.variables[v].kind != VariableKind::kCourse) continue;
+      const std::string& key = kb.variables[v].key;
+      if (improving) ev.vars[v] = key == "improving" ? Tri::kTrue : Tri::kFalse;
+      else if (key != "persistent" && key != "worsening") ev.vars[v] = Tri::kFalse;
+    }
+  }
+  // A group is present when a member is, absent when every member is.
+  for (const DiagnosisModel* m : {&kb.differential, &kb.etiology}) {
+    for (const FeatureGroup& g : m->groups) {
+      bool any = false, all_absent = true;
+      for (int x : g.members) {
+        any |= ev.vars[x] == Tri::kTrue;
+        all_absent &= ev.vars[x] == Tri::kFalse;
+      }
+      ev.vars[g.variable] = any ? Tri::kTrue : all_absent ? Tri::kFalse : Tri::kUnknown;
     }
   }
   return ev;
@@ -244,6 +280,9 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       if (memo) ev.definition_memo[rule.ref] = static_cast<int8_t>(t);
       return t;
     }
+    case RuleType::kRank:
+      if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.ranks.size()) return Tri::kUnknown;
+      return FromBool(ev.ranks[rule.ref] <= rule.max);
     case RuleType::kProbability:
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.probabilities.size()) {
         return Tri::kUnknown;

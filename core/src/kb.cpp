@@ -33,6 +33,7 @@ constexpr std::string_view kRequiredTests[] = {
     "urine-toxicology",      "infection-workup",             "metabolic-panel",
     "anti-gq1b"};
 constexpr std::string_view kOnsets[] = {"acute", "subacute", "chronic"};
+constexpr std::string_view kCourses[] = {"improving", "persistent", "worsening", "relapsing", "episodic"};
 
 bool IsKebabId(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
@@ -110,6 +111,32 @@ int KbLoader::AddVariable(Variable v, const std::string& path) {
   }
   kb_->variables.push_back(std::move(v));
   return it->second;
+}
+
+void KbLoader::ReadAskable(const Json& obj, const std::string& path, Variable* v) {
+  if (const Json* r = reader_.Member(obj, "appliesWhen", path, false)) {
+    v->applies = ReadRule(*r, JoinPath(path, "appliesWhen"));
+  }
+  if (const Json* o = reader_.Member(obj, "observable", path, false)) {
+    auto b = reader_.Bool(*o, JoinPath(path, "observable"));
+    if (b) v->observable = *b;
+  }
+  if (const Json* o = reader_.Member(obj, "safety", path, false)) {
+    auto n = reader_.Integer(*o, JoinPath(path, "safety"));
+    if (n && (*n < 1 || *n > 100)) {
+      Problem(ErrorCode::kInvalidValue, JoinPath(path, "safety"), "a safety question's place is 1 to 100");
+    } else if (n) {
+      v->safety = static_cast<int>(*n);
+    }
+    if (!v->observable) {
+      Problem(ErrorCode::kInvalidValue, JoinPath(path, "safety"),
+              "a safety question must be one a parent can answer (observable: true)");
+    }
+  }
+  if (const Json* l = reader_.Member(obj, "layTerms", path, false)) {
+    auto list = reader_.StringArray(*l, JoinPath(path, "layTerms"), 40);
+    if (list) v->lay_terms = std::move(*list);
+  }
 }
 
 Provenance KbLoader::ReadProvenance(const Json& obj, const std::string& path, bool required) {
@@ -282,6 +309,21 @@ Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
       auto d = reader_.NumberInRange(*mn, JoinPath(path, "min"), 0, 1);
       if (d) r.min = *d;
     }
+  } else if (type == "rank") {
+    r.type = RuleType::kRank;
+    r.ref = kb_->differential.Find(r.id);
+    if (r.ref < 0) {
+      Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"), "unknown diagnosis '" + r.id + "'");
+    }
+    const Json* mx = reader_.Member(node, "max", path, true);
+    if (mx) {
+      auto n = reader_.Integer(*mx, JoinPath(path, "max"));
+      if (n && (*n < 1 || *n > 100)) {
+        Problem(ErrorCode::kInvalidRule, JoinPath(path, "max"), "a rank is 1 to 100");
+      } else if (n) {
+        r.max = static_cast<double>(*n);
+      }
+    }
   } else if (!type.empty()) {
     Problem(ErrorCode::kInvalidRule, JoinPath(path, "type"), "unknown rule type '" + type + "'");
   }
@@ -421,7 +463,30 @@ void KbLoader::LoadVocabulary(const Json& root) {
       v.help = OptString(e, "help", path, 1000);
       v.why = OptString(e, "why", path, 400);
       v.ask_after_id = OptString(e, "askAfter", path, 64);
-      if (kind == VariableKind::kAntibody) {
+      ReadAskable(e, path, &v);
+      if (kind == VariableKind::kDuration) {
+        DurationBand band;
+        band.id = v.key;
+        band.label = v.label;
+        if (const Json* mn = reader_.Member(e, "minDays", path, true)) {
+          auto d = reader_.NumberInRange(*mn, JoinPath(path, "minDays"), 0, 1e6);
+          if (d) band.min_days = *d;
+        }
+        if (const Json* mx = reader_.Member(e, "maxDays", path, false)) {
+          auto d = reader_.NumberInRange(*mx, JoinPath(path, "maxDays"), 0, 1e6);
+          if (d) band.max_days = *d;
+        }
+        const double expected = kb_->duration_bands.empty() ? 0 : kb_->duration_bands.back().max_days;
+        if (band.min_days != expected) {
+          Problem(ErrorCode::kInvalidValue, JoinPath(path, "minDays"),
+                  "duration bands must be contiguous from 0 days");
+        }
+        if (band.max_days <= band.min_days) {
+          Problem(ErrorCode::kInvalidValue, JoinPath(path, "maxDays"), "must be above 'minDays'");
+        }
+        band.variable = AddVariable(std::move(v), path);
+        kb_->duration_bands.push_back(std::move(band));
+      } else if (kind == VariableKind::kAntibody) {
         AntibodyDef a{v.key, v.label, -1};
         v.index = static_cast<int>(kb_->antibodies.size());
         a.variable = AddVariable(std::move(v), path);
@@ -436,12 +501,71 @@ void KbLoader::LoadVocabulary(const Json& root) {
   read_variables("history", VariableKind::kHistory, "history:");
   read_variables("antibodies", VariableKind::kAntibody, "antibody:");
   read_variables("onsets", VariableKind::kOnset, "onset:");
-  if (const Json* q = reader_.Member(root, "onsetQuestion", "", true)) {
-    if (reader_.ExpectObject(*q, "onsetQuestion")) {
-      kb_->onset_question.label = ReqString(*q, "label", "onsetQuestion", 200);
-      kb_->onset_question.question = ReqString(*q, "question", "onsetQuestion", 400);
-      kb_->onset_question.help = OptString(*q, "help", "onsetQuestion", 1000);
-      kb_->onset_question.why = ReqString(*q, "why", "onsetQuestion", 400);
+  read_variables("courses", VariableKind::kCourse, "course:");
+  read_variables("durations", VariableKind::kDuration, "duration:");
+  if (!kb_->duration_bands.empty() && kb_->duration_bands.back().max_days < 1e6) {
+    Problem(ErrorCode::kInvalidValue, "durations", "the last duration band must have no maxDays");
+  }
+  auto question = [&](std::string_view key, KnowledgeBase::CategoricalQuestion* out) {
+    const std::string path(key);
+    const Json* q = reader_.Member(root, key, "", true);
+    if (!q || !reader_.ExpectObject(*q, path)) return;
+    out->label = ReqString(*q, "label", path, 200);
+    out->question = ReqString(*q, "question", path, 400);
+    out->help = OptString(*q, "help", path, 1000);
+    out->why = ReqString(*q, "why", path, 400);
+    if (const Json* o = reader_.Member(*q, "safety", path, false)) {
+      auto n = reader_.Integer(*o, JoinPath(path, "safety"));
+      if (n && (*n < 1 || *n > 100)) {
+        Problem(ErrorCode::kInvalidValue, JoinPath(path, "safety"), "a safety question's place is 1 to 100");
+      } else if (n) {
+        out->safety = static_cast<int>(*n);
+      }
+    }
+  };
+  if (const Json* bands = reader_.Member(root, "likelihoodBands", "", true)) {
+    if (reader_.ExpectArray(*bands, "likelihoodBands")) {
+      for (size_t i = 0; i < bands->size(); ++i) {
+        const std::string path = IndexPath("likelihoodBands", i);
+        if (!reader_.ExpectObject((*bands)[i], path)) continue;
+        LikelihoodBand b;
+        b.id = ReqString((*bands)[i], "id", path, 40);
+        if (const Json* mn = reader_.Member((*bands)[i], "min", path, true)) {
+          auto d = reader_.NumberInRange(*mn, JoinPath(path, "min"), 0, 1);
+          if (d) b.min = *d;
+        }
+        kb_->likelihood_bands.push_back(std::move(b));
+      }
+      std::stable_sort(kb_->likelihood_bands.begin(), kb_->likelihood_bands.end(),
+                       [](const LikelihoodBand& a, const LikelihoodBand& b) { return a.min > b.min; });
+      if (kb_->likelihood_bands.empty() || kb_->likelihood_bands.back().min != 0) {
+        Problem(ErrorCode::kInvalidValue, "likelihoodBands", "the lowest band must start at 0");
+      }
+    }
+  }
+  if (const Json* m = reader_.Member(root, "layMinProbability", "", true)) {
+    auto d = reader_.NumberInRange(*m, "layMinProbability", 0, 0.5);
+    if (d) kb_->lay_min_probability = *d;
+  }
+  if (const Json* f = reader_.Member(root, "fieldLabels", "", true)) {
+    if (reader_.ExpectObject(*f, "fieldLabels")) {
+      kb_->age_label = ReqString(*f, "age", "fieldLabels", 100);
+      kb_->sex_label = ReqString(*f, "sex", "fieldLabels", 100);
+    }
+  }
+  question("onsetQuestion", &kb_->onset_question);
+  question("courseQuestion", &kb_->course_question);
+  question("durationQuestion", &kb_->duration_question);
+  for (std::string_view id : kCourses) {
+    if (kb_->FindVariable("course:" + std::string(id)) < 0) {
+      Problem(ErrorCode::kMissingField, "courses", "course '" + std::string(id) + "' is missing");
+    }
+  }
+  for (const Variable& v : kb_->variables) {
+    if (v.kind == VariableKind::kCourse &&
+        std::find(std::begin(kCourses), std::end(kCourses), v.key) == std::end(kCourses)) {
+      Problem(ErrorCode::kInvalidValue, "courses",
+              "course '" + v.key + "' is not one of improving, persistent, worsening, relapsing, episodic");
     }
   }
 
@@ -511,6 +635,15 @@ void KbLoader::LoadFeatures(const Json& root) {
       ReqString(x, "note", cpath, 1000);  // why the branch does not count (for reviewers)
       v.excludes.push_back(std::move(id));
     });
+    hpo_objects("countsOnly", [&](const Json& x, const std::string& cpath, std::string id) {
+      // Why the branch counts, with its sources (shown to reviewers, and in data/README.md).
+      if (ReadProvenance(x, cpath).note.empty()) {
+        Problem(ErrorCode::kMissingField, JoinPath(cpath, "note"),
+                "a countsOnly branch needs a note saying why it counts for this feature");
+      }
+      v.counts_only.push_back(std::move(id));
+    });
+    ReadAskable(e, path, &v);
     AddVariable(std::move(v), path);
   }
 }
@@ -539,6 +672,7 @@ void KbLoader::LoadTests(const Json& root) {
     v.lay = t.label;
     v.category = "tests";
     v.index = static_cast<int>(kb_->tests.size());
+    ReadAskable(e, path, &v);
     t.variable = AddVariable(std::move(v), path);
     if (kb_->test_index.emplace(t.id, static_cast<int>(kb_->tests.size())).second) {
       kb_->tests.push_back(std::move(t));
@@ -688,12 +822,27 @@ void KbLoader::LoadHpo(const Json& root) {
       }
     }
     // Descendants-or-self, skipping excluded branches: present there implies this feature present.
-    Walk(t, down, [&](int x) {
+    // With countsOnly, the feature's own term and the listed branches below it only.
+    const auto enter = [&](int x) {
       if (mark[x] == stamp || (excluded[x] == stamp && x != t)) return false;
       mark[x] = stamp;
       kb_->hpo_terms[x].implies_present.push_back(vi);
       return true;
-    });
+    };
+    if (var.counts_only.empty()) {
+      Walk(t, down, enter);
+    } else {
+      enter(t);
+      for (const std::string& id : var.counts_only) {
+        const int x = kb_->FindHpo(id);
+        if (x < 0 || x == t || !IsBelow(children, t, x)) {
+          Problem(ErrorCode::kInvalidValue, "terms",
+                  "feature '" + var.id + "' counts only '" + id + "', which is not below it in HPO");
+          continue;
+        }
+        Walk(x, down, enter);
+      }
+    }
     // Ancestors-or-self: absent there implies this feature absent.
     Walk(t, up, [&](int x) {
       if (mark[x] == stamp + 1) return false;
@@ -751,6 +900,10 @@ void KbLoader::LoadCriteria(const Json& root) {
     CriteriaSet set;
     set.id = ReqString(e, "id", path, 64);
     set.label = ReqString(e, "label", path, 300);
+    set.population = ReadEnum(e, "population", path, {"children", "adults", "all"});
+    if (const Json* a = reader_.Member(e, "appliesWhen", path, false)) {
+      set.applies = ReadRule(*a, JoinPath(path, "appliesWhen"));
+    }
     set.provenance = ReadProvenance(e, path);
     if (const Json* rule = reader_.Member(e, "rule", path, true)) {
       set.rule = ReadRule(*rule, JoinPath(path, "rule"));
@@ -844,6 +997,9 @@ void KbLoader::Load(const std::vector<KbFile>& files) {
               "unknown variable '" + v.ask_after_id + "'");
     }
   }
+  // Each model's tables cover every variable, including the groups another model added.
+  DeriveModel(kb_->variables, &kb_->differential);
+  DeriveModel(kb_->variables, &kb_->etiology);
   if (problems_.empty()) RenderFragments(kb_);
 }
 

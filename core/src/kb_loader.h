@@ -55,6 +55,9 @@ class KbLoader {
   bool CheckUnique(std::map<std::string, std::string>* seen, const std::string& id,
                    const std::string& path);
   int AddVariable(Variable v, const std::string& path);
+  /// Reads what every askable variable may carry: `appliesWhen` (a rule on age and sex),
+  /// `observable`, `safety` (its place among the safety questions) and `layTerms`.
+  void ReadAskable(const Json& obj, const std::string& path, Variable* v);
 
   KnowledgeBase& kb() { return *kb_; }
 
@@ -70,8 +73,11 @@ class KbLoader {
   void LoadDiagnoses(const Json& root) { LoadDiagnosisModel(root, &kb_->differential, "diagnoses"); }
   void LoadEtiology(const Json& root) { LoadDiagnosisModel(root, &kb_->etiology, "causes"); }
   void LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::string_view list_key);
+  void LoadGroups(const Json& root, DiagnosisModel* model);
+  void CheckGroupFrequencies(const DiagnosisModel& model);
   void LoadWorkupRules(const Json& root);
   void LoadRedFlags(const Json& root);
+  void LoadTriageAndSafetyNet(const Json& root);
   void LoadCareTeam(const Json& root);
   void LoadPnsCare(const Json& root);
   void LoadSeverity(const Json& root);

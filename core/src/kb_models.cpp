@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "kb_loader.h"
+#include "text_util.h"
 
 namespace omsaid {
 namespace {
@@ -32,6 +33,16 @@ int KnowledgeBase::AgeBandOf(const std::optional<double>& age_years) const {
     }
   }
   return age_bands.empty() ? -1 : static_cast<int>(age_bands.size()) - 1;
+}
+
+int KnowledgeBase::DurationBandOf(const std::optional<double>& days) const {
+  if (!days) return -1;
+  for (size_t i = 0; i < duration_bands.size(); ++i) {
+    if (*days >= duration_bands[i].min_days && *days < duration_bands[i].max_days) {
+      return static_cast<int>(i);
+    }
+  }
+  return duration_bands.empty() ? -1 : static_cast<int>(duration_bands.size()) - 1;
 }
 
 std::string KbLoader::ReadEnum(const Json& obj, std::string_view key, const std::string& path,
@@ -112,6 +123,7 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
                    [](const DiagnosisModel::Default& d) { return d.category == "*"; })) {
     Problem(ErrorCode::kMissingField, "model.defaults", "a default for category '*' is required");
   }
+  LoadGroups(root, model);
 
   const Json* list = ReqArray(root, list_key, "");
   if (!list) return;
@@ -219,7 +231,99 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
     }
   }
 
+  CheckGroupFrequencies(*model);
   DeriveModel(kb_->variables, model);
+}
+
+void KbLoader::LoadGroups(const Json& root, DiagnosisModel* model) {
+  const Json* m = reader_.Member(root, "model", "", false);
+  if (!m || !m->is_object()) return;
+  const Json* list = reader_.Member(*m, "groups", "model", false);
+  if (!list || !reader_.ExpectArray(*list, "model.groups")) return;
+  std::map<std::string, std::string> seen;
+  std::vector<int> in_group;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath("model.groups", i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    FeatureGroup g;
+    g.id = ReqString(e, "id", path, 64);
+    Variable v;
+    v.kind = VariableKind::kGroup;
+    v.key = g.id;
+    v.id = "group:" + g.id;
+    v.label = ReqString(e, "label", path, 200);
+    v.lay = OptString(e, "lay", path, 200);
+    if (v.lay.empty()) v.lay = v.label;
+    g.provenance = ReadProvenance(e, path);
+    if (const Json* ms = reader_.Member(e, "members", path, true)) {
+      auto ids = reader_.StringArray(*ms, JoinPath(path, "members"), 20);
+      if (ids) {
+        for (const std::string& id : *ids) {
+          const int x = kb_->FindVariable(id);
+          if (x < 0 || kb_->variables[x].kind != VariableKind::kPhenotype) {
+            Problem(ErrorCode::kUnknownReference, JoinPath(path, "members"),
+                    "'" + ClipForMessage(id) + "' is not a feature of features.json");
+            continue;
+          }
+          if (std::find(in_group.begin(), in_group.end(), x) != in_group.end()) {
+            Problem(ErrorCode::kDuplicateId, JoinPath(path, "members"),
+                    "'" + id + "' is already a member of another group");
+            continue;
+          }
+          in_group.push_back(x);
+          g.members.push_back(x);
+        }
+        if (g.members.size() < 2) {
+          Problem(ErrorCode::kInvalidValue, JoinPath(path, "members"), "a group has at least two members");
+        }
+      }
+    }
+    if (g.id.empty() || !CheckUnique(&seen, g.id, path) || g.members.empty()) continue;
+    v.category = kb_->variables[g.members.front()].category;
+    g.variable = AddVariable(std::move(v), path);
+    model->groups.push_back(std::move(g));
+  }
+}
+
+// A diagnosis that gives a frequency for a member of a group gives the group's too (the frequency
+// of "any member present"), for the same age bands, and it is at least each member's.
+void KbLoader::CheckGroupFrequencies(const DiagnosisModel& model) {
+  const size_t bands = kb_->age_bands.size();
+  auto chosen = [&](const Diagnosis& d, int variable, size_t band) -> const FeatureFrequency* {
+    for (const FeatureFrequency& f : d.features) {
+      if (f.variable != variable) continue;
+      if (f.age_bands.empty() ||
+          std::find(f.age_bands.begin(), f.age_bands.end(), static_cast<int>(band)) != f.age_bands.end()) {
+        return &f;
+      }
+    }
+    return nullptr;
+  };
+  for (size_t di = 0; di < model.diagnoses.size(); ++di) {
+    const Diagnosis& d = model.diagnoses[di];
+    const std::string path = IndexPath(model.kind, di);
+    for (const FeatureGroup& g : model.groups) {
+      for (size_t b = 0; b < bands; ++b) {
+        const FeatureFrequency* gf = chosen(d, g.variable, b);
+        for (int m : g.members) {
+          const FeatureFrequency* mf = chosen(d, m, b);
+          if (!mf) continue;
+          const std::string what = "'" + d.id + "' (age band " + kb_->age_bands[b].id + ")";
+          if (!gf) {
+            Problem(ErrorCode::kMissingField, JoinPath(path, "features"),
+                    what + " gives a frequency for '" + kb_->variables[m].id + "' but none for its group '" +
+                        kb_->variables[g.variable].id + "'");
+          } else if (gf->frequency + 1e-12 < mf->frequency) {
+            Problem(ErrorCode::kInvalidValue, JoinPath(path, "features"),
+                    what + ": the group '" + kb_->variables[g.variable].id + "' (" +
+                        FormatNumber(gf->frequency, 4) + ") is less frequent than its member '" +
+                        kb_->variables[m].id + "' (" + FormatNumber(mf->frequency, 4) + ")");
+          }
+        }
+      }
+    }
+  }
 }
 
 void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) {
@@ -246,6 +350,10 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
       if (model->defaults[k].category == variables[v].category) chosen = static_cast<int>(k);
     }
     model->default_of_variable[v] = chosen;
+  }
+  model->group_of_variable.assign(nvars, -1);
+  for (size_t g = 0; g < model->groups.size(); ++g) {
+    for (int m : model->groups[g].members) model->group_of_variable[m] = static_cast<int>(g);
   }
   model->annotations.assign(nvars, {});
   for (size_t d = 0; d < model->diagnoses.size(); ++d) {
@@ -361,6 +469,38 @@ void KbLoader::LoadRedFlags(const Json& root) {
     f.lay = ReqString(e, "lay", path, 1000);
     f.provenance = ReadProvenance(e, path);
     if (!f.id.empty() && CheckUnique(&seen, f.id, path)) kb_->red_flags.push_back(std::move(f));
+  }
+  LoadTriageAndSafetyNet(root);
+}
+
+void KbLoader::LoadTriageAndSafetyNet(const Json& root) {
+  static constexpr std::string_view kActions[] = {"emergency", "urgent", "soon", "routine"};
+  if (const Json* t = reader_.Member(root, "triage", "", true)) {
+    if (reader_.ExpectObject(*t, "triage")) {
+      for (size_t i = 0; i < 4; ++i) {
+        const std::string path = JoinPath("triage", kActions[i]);
+        const Json* e = reader_.Member(*t, kActions[i], "triage", true);
+        if (!e || !reader_.ExpectObject(*e, path)) continue;
+        kb_->triage[i].message = ReqString(*e, "message", path, 1000);
+        kb_->triage[i].lay = ReqString(*e, "lay", path, 1000);
+        kb_->triage[i].provenance = ReadProvenance(*e, path);
+      }
+    }
+  }
+  const Json* list = reader_.Member(root, "safetyNet", "", true);
+  if (!list || !reader_.ExpectArray(*list, "safetyNet")) return;
+  std::map<std::string, std::string> seen;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = IndexPath("safetyNet", i);
+    const Json& e = (*list)[i];
+    if (!reader_.ExpectObject(e, path)) continue;
+    SafetyNet s;
+    s.id = ReqString(e, "id", path, 64);
+    s.when = ReadRuleMember(e, "when", path);
+    s.message = ReqString(e, "message", path, 2000);
+    s.lay = ReqString(e, "lay", path, 2000);
+    s.provenance = ReadProvenance(e, path);
+    if (!s.id.empty() && CheckUnique(&seen, s.id, path)) kb_->safety_net.push_back(std::move(s));
   }
 }
 

@@ -90,12 +90,20 @@ void RenderFragments(KnowledgeBase* kb) {
         if (question.empty()) question = Fill(kb->antibody_question_template, v.label);
         break;
       case VariableKind::kOnset:
-        kind = "onset";
-        feature = "onset";
-        label = kb->onset_question.label;
-        question = kb->onset_question.question;
-        help = kb->onset_question.help;
-        why = kb->onset_question.why;
+      case VariableKind::kCourse:
+      case VariableKind::kDuration: {
+        // A categorical kind is asked once: its question under the kind's name.
+        kind = v.kind == VariableKind::kOnset ? "onset" : v.kind == VariableKind::kCourse ? "course" : "duration";
+        feature = kind;
+        const KnowledgeBase::CategoricalQuestion& q = kb->QuestionOf(v.kind);
+        label = q.label;
+        question = q.question;
+        help = q.help;
+        why = q.why;
+        break;
+      }
+      case VariableKind::kGroup:
+        kind = "group";
         break;
     }
     std::string q = "\"feature\":" + Quoted(feature) + ",\"kind\":" + Quoted(kind) +
@@ -152,6 +160,7 @@ void RenderFragments(KnowledgeBase* kb) {
   for (DiagnosisModel* m : {&kb->differential, &kb->etiology}) {
     Render(&m->clamp);
     for (DiagnosisModel::Default& d : m->defaults) Render(&d.provenance);
+    for (FeatureGroup& g : m->groups) Render(&g.provenance);
     for (Diagnosis& d : m->diagnoses) {
       for (Provenance& p : d.pretest_provenance) Render(&p);
       for (FeatureFrequency& f : d.features) Render(&f.provenance);
@@ -175,13 +184,22 @@ void RenderFragments(KnowledgeBase* kb) {
     f.json = head + f.provenance.json + "}";
     f.json_compact = head + f.provenance.json_short + "}";
   }
+  // Members only: the report adds the urgency, capped at the case's triage.
   for (CareRole& r : kb->care_team) {
     Render(&r.provenance);
-    const std::string head = "{\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) +
-                             ",\"reason\":" + Quoted(r.reason) + ",\"urgency\":" + Quoted(r.urgency) + ",";
-    r.json = head + r.provenance.json + "}";
-    r.json_compact = head + r.provenance.json_short + "}";
+    const std::string head = "\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) +
+                             ",\"reason\":" + Quoted(r.reason) + ",";
+    r.json = head + r.provenance.json;
+    r.json_compact = head + r.provenance.json_short;
   }
+  for (SafetyNet& n : kb->safety_net) {
+    Render(&n.provenance);
+    const std::string head = "{\"id\":" + Quoted(n.id) + ",\"message\":" + Quoted(n.message) +
+                             ",\"lay\":" + Quoted(n.lay) + ",";
+    n.json = head + n.provenance.json + "}";
+    n.json_compact = head + n.provenance.json_short + "}";
+  }
+  for (TriageText& t : kb->triage) Render(&t.provenance);
 
   PnsCareModel& p = kb->pns_care;
   for (Provenance* prov : {&p.phenotype_provenance, &p.no_antibody_provenance, &p.cancer_provenance,

@@ -5,14 +5,13 @@
 #include <cmath>
 
 #include "json_util.h"
+#include "omsaid/workup.h"
 
 namespace omsaid {
 namespace {
 
-constexpr size_t kFullEvidenceDiagnoses = 3;  // differential entries with full evidence (notes)
-constexpr size_t kFullEvidenceCauses = 2;     // OMS causes with full evidence
-constexpr size_t kFullEvidenceItems = 10;
-constexpr size_t kShortEvidenceItems = 3;
+constexpr size_t kFullEvidenceDiagnoses = 3;  // differential entries whose evidence carries the notes
+constexpr size_t kFullEvidenceCauses = 2;     // OMS causes likewise
 
 std::string_view TriName(Tri t) {
   return t == Tri::kTrue ? "present" : t == Tri::kFalse ? "absent" : "unknown";
@@ -37,14 +36,27 @@ class ReportWriter {
     Differential("differential", kb_.differential, r.differential, kFullEvidenceDiagnoses, true);
     Differential("omsEtiology", kb_.etiology, r.etiology, kFullEvidenceCauses, false);
     Workup(r.workup);
-    NextQuestions(r.next_questions);
+    Questions("nextQuestions", r.next_questions);
+    Questions("patientQuestions", r.patient_questions);
     w_.Key("redFlags");
     w_.BeginArray();
     for (const RedFlag* f : r.red_flags) Cite(f->provenance), w_.Raw(full_ ? f->json : f->json_compact);
     w_.EndArray();
+    Triage(r);
+    w_.Key("safetyNet");
+    w_.BeginArray();
+    for (const SafetyNet* n : r.safety_net) Cite(n->provenance), w_.Raw(full_ ? n->json : n->json_compact);
+    w_.EndArray();
     w_.Key("careTeam");
     w_.BeginArray();
-    for (const CareRole* c : r.care_team) Cite(c->provenance), w_.Raw(full_ ? c->json : c->json_compact);
+    for (const CareItem& c : r.care_team) {
+      Cite(c.role->provenance);
+      w_.BeginObject();
+      w_.RawMembers(full_ ? c.role->json : c.role->json_compact);
+      w_.Field("urgency", c.urgency);
+      if (c.urgency != c.role->urgency) w_.Field("indicatedUrgency", c.role->urgency);
+      w_.EndObject();
+    }
     w_.EndArray();
     w_.Key("severity");
     w_.BeginObject();
@@ -84,6 +96,8 @@ class ReportWriter {
       w_.BeginObject();
       w_.Field("id", c.id);
       w_.Field("label", c.label);
+      w_.Field("population", c.population);
+      w_.Field("applies", c.applies == Tri::kTrue ? "yes" : c.applies == Tri::kFalse ? "no" : "unknown");
       w_.Field("status", ToString(c.status));
       w_.Field("count", c.count);
       w_.Field("required", c.required);
@@ -95,6 +109,7 @@ class ReportWriter {
         w_.Field("label", item.label);
         w_.Field("status", TriName(item.status));
         Strings("features", item.features);
+        Strings("terms", item.terms);
         w_.EndObject();
       }
       w_.EndArray();
@@ -141,19 +156,25 @@ class ReportWriter {
     w_.EndObject();
   }
 
-  // The leading diagnoses get their full evidence with the notes behind each number; the others
-  // their strongest items only (the report stays small enough for bulk use).
+  // Every finding, in the order counted, with its ratio and the probability after it; the leading
+  // diagnoses also get the notes behind each number.
   void Contributions(const DiagnosisModel& m, const std::vector<FindingContribution>& list, bool full) {
     w_.Key("evidence");
     w_.BeginArray();
-    const size_t limit = full ? kFullEvidenceItems : kShortEvidenceItems;
-    for (size_t i = 0; i < list.size() && i < limit; ++i) {
-      const FindingContribution& c = list[i];
+    for (const FindingContribution& c : list) {
       w_.BeginObject();
       w_.RawMembers(kb_.variables[c.variable].json_id_label);
       w_.Field("state", c.present ? "present" : "absent");
+      if (!c.parts.empty()) {
+        w_.Key("parts");
+        w_.BeginArray();
+        for (int v : c.parts) w_.String(kb_.variables[v].id);
+        w_.EndArray();
+      }
       w_.Key("lr");
       w_.Rounded(c.lr);
+      w_.Key("after");
+      w_.Rounded(c.after);
       w_.Key("frequency");
       w_.Rounded(c.frequency);
       const omsaid::Provenance& p =
@@ -164,6 +185,13 @@ class ReportWriter {
       w_.EndObject();
     }
     w_.EndArray();
+  }
+
+  std::string_view LayBand(double p) const {
+    for (const LikelihoodBand& b : kb_.likelihood_bands) {
+      if (p >= b.min) return b.id;
+    }
+    return kb_.likelihood_bands.empty() ? std::string_view() : std::string_view(kb_.likelihood_bands.back().id);
   }
 
   void Differential(std::string_view key, const DiagnosisModel& m, const DifferentialResult& r,
@@ -180,6 +208,10 @@ class ReportWriter {
       w_.Rounded(rd.probability);
       w_.Key("pretest");
       w_.Rounded(rd.pretest);
+      if (with_head) {
+        w_.Field("layLikelihood", LayBand(rd.probability));
+        w_.Field("layShown", rd.probability >= kb_.lay_min_probability);
+      }
       if (r.age_band >= 0) {
         w_.Key("pretestBasis");
         w_.BeginObject();
@@ -200,14 +232,18 @@ class ReportWriter {
       w_.BeginObject();
       w_.RawMembers(full_ ? t.json_head : t.json_head_compact);
       w_.Field("urgency", item.urgency);
+      if (item.urgency != item.indicated_urgency) w_.Field("indicatedUrgency", item.indicated_urgency);
       w_.Field("status", ToString(item.status));
       const Indication* basis = item.indication ? item.indication : item.possible;
       w_.Key("reason");
       if (basis) w_.Raw(basis->json_reason); else w_.String(t.looks_for);
-      w_.Field("indicated", item.indication ? "yes" : item.possible ? "unknown" : "no");
-      if (!item.needs.empty()) {
+      const bool demographic = item.needs_age || item.needs_sex;
+      w_.Field("indicated", item.indication && !demographic ? "yes" : item.indication || item.possible ? "unknown" : "no");
+      if (!item.needs.empty() || demographic) {
         w_.Key("needs");
         w_.BeginArray();
+        if (item.needs_age) w_.String(kb_.age_label);
+        if (item.needs_sex) w_.String(kb_.sex_label);
         for (int v : item.needs) w_.String(kb_.variables[v].label);
         w_.EndArray();
       }
@@ -231,8 +267,8 @@ class ReportWriter {
     w_.EndArray();
   }
 
-  void NextQuestions(const std::vector<NextQuestion>& list) {
-    w_.Key("nextQuestions");
+  void Questions(std::string_view key, const std::vector<NextQuestion>& list) {
+    w_.Key(key);
     w_.BeginArray();
     for (const NextQuestion& q : list) {
       w_.BeginObject();
@@ -242,6 +278,24 @@ class ReportWriter {
       w_.EndObject();
     }
     w_.EndArray();
+  }
+
+  void Triage(const Report& r) {
+    const int level = UrgencyRank(r.triage);
+    const TriageText& t = kb_.triage[level];
+    w_.Key("triage");
+    w_.BeginObject();
+    w_.Field("action", r.triage);
+    w_.Field("message", t.message);
+    w_.Field("lay", t.lay);
+    w_.Key("flags");
+    w_.BeginArray();
+    for (const RedFlag* f : r.red_flags) {
+      if (f->action == r.triage) w_.String(f->id);
+    }
+    w_.EndArray();
+    Provenance(t.provenance);
+    w_.EndObject();
   }
 
   void References() {

@@ -15,6 +15,9 @@ std::string_view KindName(VariableKind k) {
     case VariableKind::kTest: return "test";
     case VariableKind::kAntibody: return "antibody";
     case VariableKind::kOnset: return "onset";
+    case VariableKind::kCourse: return "course";
+    case VariableKind::kDuration: return "duration";
+    case VariableKind::kGroup: return "group";
   }
   return "finding";
 }
@@ -39,6 +42,40 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
     if (!v.question.empty()) w.Field("question", v.question);
     if (!v.help.empty()) w.Field("help", v.help);
     if (!v.why.empty()) w.Field("why", v.why);
+    if (v.observable) w.Field("observable", true);
+    if (v.safety) w.Field("safety", v.safety);
+    if (!v.lay_terms.empty()) {
+      w.Key("layTerms");
+      w.BeginArray();
+      for (const std::string& t : v.lay_terms) w.String(t);
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  // The questions of the categorical kinds (asked once, the kind's values as the answers).
+  w.Key("questions");
+  w.BeginObject();
+  for (VariableKind k : {VariableKind::kOnset, VariableKind::kCourse, VariableKind::kDuration}) {
+    const KnowledgeBase::CategoricalQuestion& q = kb.QuestionOf(k);
+    w.Key(KindName(k));
+    w.BeginObject();
+    w.Field("label", q.label);
+    w.Field("question", q.question);
+    if (!q.help.empty()) w.Field("help", q.help);
+    w.Field("why", q.why);
+    if (q.safety) w.Field("safety", q.safety);
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("durationBands");
+  w.BeginArray();
+  for (const DurationBand& b : kb.duration_bands) {
+    w.BeginObject();
+    w.Field("id", b.id);
+    w.Field("label", b.label);
+    w.Field("minDays", b.min_days);
+    if (b.max_days < 1e6) w.Field("maxDays", b.max_days);
     w.EndObject();
   }
   w.EndArray();

@@ -23,41 +23,92 @@ int UrgencyRank(std::string_view urgency) {
   return 3;
 }
 
-void UnknownLeaves(const Rule& rule, const Evidence& ev, std::vector<int>* out) {
+void UnknownLeaves(const Rule& rule, const Evidence& ev, Unknowns* out) {
   if (EvaluateRule(rule, ev) != Tri::kUnknown) return;
-  if (rule.type == RuleType::kFeature) {
-    if (std::find(out->begin(), out->end(), rule.ref) == out->end()) out->push_back(rule.ref);
-    return;
+  switch (rule.type) {
+    case RuleType::kFeature:
+      if (std::find(out->variables.begin(), out->variables.end(), rule.ref) == out->variables.end()) {
+        out->variables.push_back(rule.ref);
+      }
+      return;
+    case RuleType::kAge:
+      out->age = true;
+      return;
+    case RuleType::kSex:
+      out->sex = true;
+      return;
+    case RuleType::kRef:
+      if (ev.kb && rule.ref >= 0) UnknownLeaves(ev.kb->definitions[rule.ref].rule, ev, out);
+      return;
+    default:
+      for (const Rule& c : rule.children) UnknownLeaves(c, ev, out);
   }
-  if (rule.type == RuleType::kRef && ev.kb && rule.ref >= 0) {
-    UnknownLeaves(ev.kb->definitions[rule.ref].rule, ev, out);
-    return;
-  }
-  for (const Rule& c : rule.children) UnknownLeaves(c, ev, out);
 }
 
-std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev) {
+void UnknownLeaves(const Rule& rule, const Evidence& ev, std::vector<int>* out) {
+  Unknowns u;
+  u.variables = std::move(*out);
+  UnknownLeaves(rule, ev, &u);
+  *out = std::move(u.variables);
+}
+
+namespace {
+
+// The more urgent of two actions is kept; `cap` lowers an urgency to the overall triage.
+const std::string& Capped(const std::string& urgency, std::string_view triage, std::string* storage) {
+  if (UrgencyRank(urgency) >= UrgencyRank(triage)) return urgency;
+  *storage = std::string(triage);
+  return *storage;
+}
+
+}  // namespace
+
+std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, std::string_view triage) {
   std::vector<WorkupItem> items;
   items.reserve(kb.tests.size());
   for (size_t i = 0; i < kb.tests.size(); ++i) {
     const TestDef& t = kb.tests[i];
+    const TestState state = ev.tests[i];
+    // A test meant for the other sex or another age group is left out, unless a result is entered.
+    if (state == TestState::kNotDone &&
+        EvaluateRule(kb.variables[t.variable].applies, ev) == Tri::kFalse) {
+      continue;
+    }
     WorkupItem item;
     item.test = static_cast<int>(i);
+    const Indication* demographic = nullptr;  // unknown only for want of the age or sex
+    Unknowns demographic_unknowns;
     for (const Indication& ind : t.indications) {
       const Tri holds = EvaluateRule(ind.when, ev);
       if (holds == Tri::kTrue) {
         item.indication = &ind;
         break;
       }
-      if (holds == Tri::kUnknown && !item.possible) item.possible = &ind;
+      if (holds != Tri::kUnknown) continue;
+      if (!item.possible) item.possible = &ind;
+      if (!demographic) {
+        Unknowns u;
+        UnknownLeaves(ind.when, ev, &u);
+        if (u.variables.empty() && (u.age || u.sex)) {
+          demographic = &ind;
+          demographic_unknowns = u;
+        }
+      }
+    }
+    if (!item.indication && demographic) {
+      // Listed as recommended, saying the age or sex decides it.
+      item.indication = demographic;
+      item.needs_age = demographic_unknowns.age;
+      item.needs_sex = demographic_unknowns.sex;
     }
     if (item.indication) {
-      item.urgency = item.indication->urgency;
+      item.indicated_urgency = item.indication->urgency;
+      std::string storage;
+      item.urgency = Capped(item.indicated_urgency, triage, &storage);
       item.possible = nullptr;
     } else if (item.possible) {
       UnknownLeaves(item.possible->when, ev, &item.needs);
     }
-    const TestState state = ev.tests[i];
     switch (state) {
       case TestState::kNormal:
         item.status = WorkupStatus::kDoneNormal;
@@ -84,7 +135,7 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev) 
         item.status = item.indication ? WorkupStatus::kRecommended : WorkupStatus::kNotIndicated;
         break;
     }
-    if (item.status == WorkupStatus::kNotIndicated) item.urgency = "routine";
+    if (item.status == WorkupStatus::kNotIndicated) item.urgency = item.indicated_urgency = "routine";
     items.push_back(std::move(item));
   }
   std::stable_sort(items.begin(), items.end(), [](const WorkupItem& a, const WorkupItem& b) {
@@ -108,8 +159,20 @@ std::vector<const RedFlag*> RaisedRedFlags(const KnowledgeBase& kb, const Eviden
   return out;
 }
 
-std::vector<const CareRole*> NeededCareTeam(const KnowledgeBase& kb, const Evidence& ev) {
-  std::vector<const CareRole*> out;
+std::string_view TriageOf(const std::vector<const RedFlag*>& raised) {
+  return raised.empty() ? std::string_view("routine") : std::string_view(raised.front()->action);
+}
+
+std::vector<const SafetyNet*> SafetyNetFor(const KnowledgeBase& kb, const Evidence& ev) {
+  std::vector<const SafetyNet*> out;
+  for (const SafetyNet& s : kb.safety_net) {
+    if (EvaluateRule(s.when, ev) == Tri::kTrue) out.push_back(&s);
+  }
+  return out;
+}
+
+std::vector<CareItem> NeededCareTeam(const KnowledgeBase& kb, const Evidence& ev, std::string_view triage) {
+  std::vector<CareItem> out;
   std::vector<std::string> groups_done;
   for (const CareRole& r : kb.care_team) {
     if (!r.group.empty() &&
@@ -117,11 +180,12 @@ std::vector<const CareRole*> NeededCareTeam(const KnowledgeBase& kb, const Evide
       continue;
     }
     if (EvaluateRule(r.when, ev) != Tri::kTrue) continue;
-    out.push_back(&r);
+    std::string storage;
+    out.push_back(CareItem{&r, Capped(r.urgency, triage, &storage)});
     if (!r.group.empty()) groups_done.push_back(r.group);
   }
-  std::stable_sort(out.begin(), out.end(), [](const CareRole* a, const CareRole* b) {
-    return UrgencyRank(a->urgency) < UrgencyRank(b->urgency);
+  std::stable_sort(out.begin(), out.end(), [](const CareItem& a, const CareItem& b) {
+    return UrgencyRank(a.urgency) < UrgencyRank(b.urgency);
   });
   return out;
 }

@@ -23,6 +23,13 @@ Plan PlanFor(std::string_view findings, std::string_view extra) {
   return Plan{report.ok() ? report.value().workup : std::vector<WorkupItem>{}};
 }
 
+bool Listed(const Plan& p, std::string_view id) {
+  for (const WorkupItem& w : p.workup) {
+    if (Kb().tests[w.test].id == id) return true;
+  }
+  return false;
+}
+
 const WorkupItem& Item(const Plan& p, std::string_view id) {
   for (const WorkupItem& w : p.workup) {
     if (Kb().tests[w.test].id == id) return w;
@@ -41,7 +48,7 @@ TEST(Workup, ChildWithOmsGetsUrgentImagingFirstAndComplements) {
   EXPECT_EQ(Item(p, "imaging-chest-abdomen-pelvis").urgency, "urgent");
   EXPECT_EQ(ToString(Item(p, "urine-catecholamines").status), "recommended");
   EXPECT_EQ(ToString(Item(p, "mibg-scan").status), "recommended");
-  EXPECT_EQ(ToString(Item(p, "ct-chest-abdomen-pelvis").status), "not_indicated") << "the adult screen";
+  EXPECT_FALSE(Listed(p, "ct-chest-abdomen-pelvis")) << "the adult screen is not listed for a child";
   EXPECT_EQ(ToString(p.workup.front().status), "recommended");
   EXPECT_EQ(p.workup.front().urgency, "urgent") << "most urgent first";
 }
@@ -72,7 +79,7 @@ TEST(Workup, NonRecoveringAtaxiaInAChildGetsTumourImaging) {
   EXPECT_EQ(ToString(Item(recovering, "imaging-chest-abdomen-pelvis").status), "not_indicated");
   const Plan adult = PlanFor(R"("HP:0001251": "present")",
                              R"("age": {"years": 40}, "history": {"spontaneous-recovery": "absent"})");
-  EXPECT_EQ(ToString(Item(adult, "imaging-chest-abdomen-pelvis").status), "not_indicated");
+  EXPECT_FALSE(Listed(adult, "imaging-chest-abdomen-pelvis")) << "the child screen";
 }
 
 TEST(Workup, AdultWomanGetsCtBreastAndPelvisAndAntibodies) {
@@ -80,15 +87,15 @@ TEST(Workup, AdultWomanGetsCtBreastAndPelvisAndAntibodies) {
   for (const char* id : {"ct-chest-abdomen-pelvis", "breast-imaging", "pelvic-ultrasound", "paraneoplastic-antibody-panel"}) {
     EXPECT_EQ(ToString(Item(p, id).status), "recommended") << id;
   }
-  EXPECT_EQ(ToString(Item(p, "testicular-ultrasound").status), "not_indicated");
-  EXPECT_EQ(ToString(Item(p, "imaging-chest-abdomen-pelvis").status), "not_indicated") << "the child screen";
+  EXPECT_FALSE(Listed(p, "testicular-ultrasound"));
+  EXPECT_FALSE(Listed(p, "imaging-chest-abdomen-pelvis")) << "the child screen";
   EXPECT_EQ(ToString(Item(p, "fdg-pet-ct").status), "not_indicated") << "only after a negative CT";
 }
 
 TEST(Workup, AdultManGetsTesticularUltrasound) {
   const Plan p = PlanFor(kOmsChild, R"("age": {"years": 35}, "sex": "male")");
   EXPECT_EQ(ToString(Item(p, "testicular-ultrasound").status), "recommended");
-  EXPECT_EQ(ToString(Item(p, "breast-imaging").status), "not_indicated");
+  EXPECT_FALSE(Listed(p, "breast-imaging"));
 }
 
 TEST(Workup, NegativeCtBringsPetAndAScheduleOfRepeats) {
@@ -174,7 +181,7 @@ TEST(RedFlags, ActionsByUrgency) {
 std::vector<std::string> TeamIds(std::string_view findings, std::string_view extra) {
   Report r = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value();
   std::vector<std::string> ids;
-  for (const CareRole* c : r.care_team) ids.push_back(c->id);
+  for (const CareItem& c : r.care_team) ids.push_back(c.role->id);
   return ids;
 }
 

@@ -20,6 +20,10 @@ namespace omsaid {
 enum class FindingState : uint8_t { kUnknown, kAbsent, kPresent };
 enum class Sex : uint8_t { kUnknown, kFemale, kMale, kOther };
 enum class Onset : uint8_t { kUnknown, kAcute, kSubacute, kChronic };
+/// How the illness has evolved so far.
+enum class Course : uint8_t { kUnknown, kImproving, kPersistent, kWorsening, kRelapsing, kEpisodic };
+/// Who answered the questions (shown on the printed summary).
+enum class EnteredBy : uint8_t { kUnknown, kFamily, kPatient, kClinician };
 enum class TestState : uint8_t { kNotDone, kNormal, kAbnormal, kPending };
 enum class AntibodyState : uint8_t { kNotTested, kPositive, kNegative, kPending };
 
@@ -60,6 +64,7 @@ struct CaseLimits {
   size_t max_string = 200;
   size_t max_severity_items = 50;  ///< per visit
   double max_age_years = 130;
+  size_t max_note = 2000;  ///< bytes of the free-text note
   /// Dates after this (YYYY-MM-DD) are rejected; "" disables the check. The core reads no clock:
   /// callers pass today's date.
   std::string today;
@@ -70,6 +75,10 @@ struct Case {
   std::optional<double> age_years;
   Sex sex = Sex::kUnknown;
   Onset onset = Onset::kUnknown;
+  Course course = Course::kUnknown;
+  std::optional<double> duration_days;  ///< time from onset to now (the visit), in days
+  EnteredBy entered_by = EnteredBy::kUnknown;
+  std::string note;  ///< free text from whoever entered the case (never interpreted)
   std::vector<Finding> findings;  ///< in input order; no duplicates
   std::vector<TestResult> tests;
   std::vector<AntibodyResult> antibodies;
@@ -87,6 +96,8 @@ Result<Case> ParseCase(std::string_view json_text, const KnowledgeBase& kb,
 std::string_view ToString(FindingState s);
 std::string_view ToString(Sex s);
 std::string_view ToString(Onset o);
+std::string_view ToString(Course c);
+std::string_view ToString(EnteredBy e);
 std::string_view ToString(TestState s);
 std::string_view ToString(AntibodyState s);
 

@@ -17,11 +17,16 @@ struct CriteriaItemResult {
   std::string label;
   Tri status = Tri::kUnknown;
   std::vector<std::string> features;  ///< the variables the item is made of, in rule order
+  /// The case's own terms that made the item present (an entered "Temper tantrums" for behaviour
+  /// change), so a clinician sees exactly what changed the verdict.
+  std::vector<std::string> terms;
 };
 
 struct CriteriaResult {
   std::string id;
   std::string label;
+  std::string population;          ///< "children", "adults" or "all"
+  Tri applies = Tri::kTrue;        ///< whether the set applies to this case (its age)
   CriteriaStatus status = CriteriaStatus::kIndeterminate;
   int count = 0;     ///< items present
   int required = 0;  ///< items needed

@@ -2,10 +2,21 @@
 // The explainable differential (DESIGN §3): pretest probability by age band × per-finding
 // likelihoods, normalised over the diagnoses of a model; and the next best questions.
 //
-// The likelihood ratio reported for a finding f and a diagnosis d is the factor by which f changed
-// the odds of d given all the other findings: LR = P(f|d) / P(f|not d, other findings). So an LR above
-// 1 means f raised d, and adding a present finding whose LR for d is above 1 never lowers d.
-// Complexity is linear in the size of the knowledge base (annotations of the answered variables).
+// What counts as one finding ("an observation"):
+//   - a feature, exposure, history item, test or antibody answered present or absent;
+//   - a categorical answer (onset, course, duration): P(the answer | d) is the frequency of the value
+//     given divided by the sum over the kind's values (one answer, never three);
+//   - a group of features that is clinically one observation (opsoclonus or ocular flutter), as a
+//     latent class: the group's phenomenon is present with its frequency g; given it, each member
+//     shows with f_m / g independently; without it, none shows. Members seen together count once.
+//
+// The explanation is exact. The findings are taken in one order, the same for every diagnosis
+// (strongest first for the leading diagnosis: |ln P(f|top) / P(f)| at the pretest), and each finding's likelihood
+// ratio for d is the factor by which it changed the odds of d given the findings before it:
+//   LR_k(d) = P(f_k | d) / P(f_k | not d, f_1..f_k-1).
+// So pretest odds × LR_1 × … × LR_K = post-test odds, exactly (it telescopes), and `after` is d's
+// probability once findings 1..k are counted. Every finding that reached the model is listed.
+// Complexity: O(findings × diagnoses) for the ranking and all the explanations.
 #pragma once
 
 #include <cstdint>
@@ -17,13 +28,16 @@
 namespace omsaid {
 
 struct FindingContribution {
-  int variable = -1;
+  int variable = -1;  ///< the variable (for a categorical answer: the value given; for a group: the group)
   bool present = false;
-  double frequency = 0;  ///< P(present | d) used (after defaults and clamping)
-  double lr = 1;
+  /// For a group: the members answered (present ones first); for a partly answered categorical
+  /// kind: the values still possible. Empty otherwise.
+  std::vector<int> parts;
+  double frequency = 0;  ///< P(present | d) used (after defaults and clamping); categorical: P(answer | d)
+  double lr = 1;         ///< the odds change, given the findings before it
+  double after = 0;      ///< P(d) once this finding and the ones before it are counted
   const Provenance* provenance = nullptr;  ///< of the frequency; nullptr = the model's default
   bool clamped = false;
-  double strength = 0;  ///< max(lr, 1/lr): the sort key (same order as abs(ln lr))
 };
 
 struct RankedDiagnosis {
@@ -31,7 +45,7 @@ struct RankedDiagnosis {
   int rank = 0;    ///< 1-based
   double probability = 0;
   double pretest = 0;
-  std::vector<FindingContribution> evidence;  ///< strongest first (|ln LR|), ties by variable id
+  std::vector<FindingContribution> evidence;  ///< every finding, in the order counted (strongest first)
 };
 
 struct DifferentialResult {
@@ -41,21 +55,34 @@ struct DifferentialResult {
 };
 
 /// Ranks the diagnoses of `model` for the evidence. Every diagnosis gets its probability and rank;
-/// the evidence lists (the "why") are built for the first `max_explained` only, which keeps the cost
-/// linear in the size of the knowledge base.
+/// the evidence lists (the "why") are built for the first `max_explained` only.
 DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& model,
                                  const Evidence& ev, size_t max_explained = SIZE_MAX);
 
 struct NextQuestion {
-  int variable = -1;
-  double gain = 0;  ///< expected fall in entropy (bits) of the differential
+  int variable = -1;  ///< for a categorical kind: its first value (the question is the kind's)
+  double gain = 0;    ///< expected fall in entropy (bits) of the differential
 };
+
+/// Whether a variable may be asked about for this case: not answered yet, appropriate to its age
+/// and sex (the variable's appliesWhen is not false), asked only after its prerequisite, and not a
+/// test or antibody already pending. For a categorical kind: none of its values is answered.
+bool Askable(const KnowledgeBase& kb, const Evidence& ev, int variable);
 
 /// The unanswered variables (with a question) whose answer would most change the top of the
 /// differential: candidates are the variables annotated for the leading diagnoses; each is scored by
 /// the expected fall in entropy. Most informative first, ties by variable id; at most `max`.
+/// `only_observable`: only what a parent or patient can answer by looking.
 std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const DiagnosisModel& model,
                                         const Evidence& ev, const DifferentialResult& result,
-                                        size_t max);
+                                        size_t max, bool only_observable = false);
+
+/// The questions for a parent or patient, in the order to ask them: first the safety questions
+/// (the knowledge base's `safety` order) still unanswered and appropriate to the case, then what a
+/// parent can observe that best separates the leading explanations. At most `max`; the safety
+/// questions are never crowded out.
+std::vector<NextQuestion> PatientQuestions(const KnowledgeBase& kb, const DiagnosisModel& model,
+                                           const Evidence& ev, const DifferentialResult& result,
+                                           size_t max);
 
 }  // namespace omsaid

@@ -26,15 +26,20 @@ struct Evidence {
   const KnowledgeBase* kb = nullptr;  ///< for named rules (definitions)
   std::vector<Tri> vars;             ///< by KnowledgeBase::variables index
   std::vector<std::string> origin;   ///< the case term that set each variable ("" if none/itself)
+  /// Per variable: every case term that made it present (a feature can be made present by several
+  /// entered terms: Truncal ataxia and Gait ataxia both make Ataxia present).
+  std::vector<std::vector<std::string>> present_terms;
   std::vector<TestState> tests;      ///< by KnowledgeBase::tests index
   std::vector<AntibodyState> antibodies;
   std::optional<double> age_years;
+  std::optional<double> duration_days;
   Sex sex = Sex::kUnknown;
   std::optional<double> follow_up_months;
   std::vector<std::string> warnings;
   /// Filled by the engine as it goes, so later rules can refer to earlier results.
   std::vector<CriteriaStatus> criteria;
   std::vector<double> probabilities;  ///< by diagnosis index, once the differential has run
+  std::vector<int> ranks;             ///< by diagnosis index (1 = first), once it has run
   /// Memo of the named rules (definitions) for this evaluation: -1 not computed, else a Tri.
   /// Call ResetDefinitions() whenever criteria or probabilities change.
   mutable std::vector<int8_t> definition_memo;

@@ -41,7 +41,23 @@ struct Reference {
 
 /// Kinds of variable the engine reasons about. HPO features come from findings; the others from the
 /// case's exposures, tests, antibodies and onset. All share one index space.
-enum class VariableKind : uint8_t { kPhenotype, kExposure, kHistory, kTest, kAntibody, kOnset };
+enum class VariableKind : uint8_t {
+  kPhenotype,
+  kExposure,
+  kHistory,
+  kTest,
+  kAntibody,
+  kOnset,     ///< categorical: one of the onset values ("onset:acute")
+  kCourse,    ///< categorical: how the illness has evolved ("course:improving")
+  kDuration,  ///< categorical: how long it has lasted, a band of days ("duration:1-4-weeks")
+  kGroup,     ///< a group of features that is clinically one observation (a diagnosis model's)
+};
+
+/// Whether a kind is answered once for all its values (onset, course, duration): exactly one value
+/// holds, so its variables are present for the answer given and absent for the others.
+inline bool IsCategorical(VariableKind k) {
+  return k == VariableKind::kOnset || k == VariableKind::kCourse || k == VariableKind::kDuration;
+}
 
 /// One thing that can be present, absent or unknown in a case.
 /// An HPO term that counts for a feature although HPO files it elsewhere (a near-equivalent, such as
@@ -70,6 +86,17 @@ struct Variable {
   std::string ask_after_id;
   std::vector<HpoCrosswalk> counts_from;  ///< kPhenotype: near-equivalent terms read as this feature
   std::vector<std::string> excludes;      ///< kPhenotype: HPO branches below it that do not count for it
+  /// kPhenotype: when set, only these HPO branches below the feature count for it (with the feature
+  /// itself); every other descendant is outside it (behavioural change is not any atypical behaviour).
+  std::vector<std::string> counts_only;
+  /// Whom the variable concerns (a testicular tumour: males); a question or test about it is offered
+  /// only when this rule is not false for the case. Always true when absent from the data.
+  Rule applies;
+  /// Whether a parent or patient can answer it by looking (signs, history), not a test result.
+  bool observable = false;
+  /// Position in the safety questions a parent is asked first (1, 2, ...); 0 = not one of them.
+  int safety = 0;
+  std::vector<std::string> lay_terms;  ///< everyday words for it ("dancing eyes"), for search
   std::string json_id_label;  ///< pre-rendered `"feature":"…","label":"…"`
   std::string json_question;  ///< pre-rendered next-question members (all but the gain)
 };
@@ -89,6 +116,8 @@ struct HpoTerm {
 struct CriteriaSet {
   std::string id;
   std::string label;
+  std::string population;  ///< whom the set was written for: "children", "adults" or "all"
+  Rule applies;            ///< the patients it applies to (an age rule); always true when absent
   Rule rule;
   Provenance provenance;
 };
@@ -172,6 +201,23 @@ struct Diagnosis {
   std::string json_head_short;  ///< pre-rendered id, label, lay
 };
 
+/// A band of illness duration (days since onset): [min_days, max_days).
+struct DurationBand {
+  std::string id;
+  std::string label;
+  double min_days = 0, max_days = 1e9;
+  int variable = -1;  ///< the "duration:<id>" variable
+};
+
+/// Features a diagnosis model treats as one observation (opsoclonus or ocular flutter): present when
+/// any member is present, with the group's own frequency; see DESIGN.md and data/README.md.
+struct FeatureGroup {
+  std::string id;     ///< "eye-oscillation"
+  int variable = -1;  ///< the "group:<id>" variable
+  std::vector<int> members;
+  Provenance provenance;
+};
+
 /// A naive-Bayes model over a closed set of diagnoses (the differential, or the causes of OMS).
 struct DiagnosisModel {
   std::string kind;  ///< "diagnoses" or "etiology"
@@ -184,12 +230,14 @@ struct DiagnosisModel {
     double clamped = 0, log_yes = 0, log_no = 0;  ///< derived when loading
   };
   std::vector<Default> defaults;
+  std::vector<FeatureGroup> groups;
   std::vector<Diagnosis> diagnoses;
   std::unordered_map<std::string, int> index;
   // Derived when loading:
   std::vector<int> default_of_variable;  ///< index into `defaults`, per variable
   /// per variable: (diagnosis, index into its `features`) of every entry for it
   std::vector<std::vector<std::pair<int, int>>> annotations;
+  std::vector<int> group_of_variable;  ///< per variable: the index of its group in `groups`, or -1
   int Find(std::string_view id) const;
 };
 
@@ -201,6 +249,30 @@ struct RedFlag {
   std::string lay;     ///< for parents and patients
   Provenance provenance;
   std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
+};
+
+/// What should bring a family back, shown while a benign explanation leads (safety-netting).
+struct SafetyNet {
+  std::string id;
+  Rule when;
+  std::string message;  ///< for clinicians
+  std::string lay;      ///< for parents and patients
+  Provenance provenance;
+  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
+};
+
+/// The overall triage message for one action level (the most urgent red flag's; routine when none).
+struct TriageText {
+  std::string message;  ///< for clinicians
+  std::string lay;      ///< for parents and patients
+  Provenance provenance;
+};
+
+/// Words for a probability in the parent's view ("likely", "possible", ...): the band whose
+/// minimum the probability reaches.
+struct LikelihoodBand {
+  std::string id;
+  double min = 0;
 };
 
 struct CareRole {
@@ -302,13 +374,28 @@ struct KnowledgeBase {
   DiagnosisModel differential;
   DiagnosisModel etiology;
   std::vector<RedFlag> red_flags;
+  TriageText triage[4];  ///< by action: emergency, urgent, soon, routine
+  std::vector<SafetyNet> safety_net;
+  std::vector<LikelihoodBand> likelihood_bands;  ///< highest minimum first
+  /// Explanations below this probability are left to the clinician's view in the parent's results
+  /// (counted there, not named).
+  double lay_min_probability = 0.01;
+  std::string age_label = "Age", sex_label = "Sex";  ///< what `needs` names for missing age or sex
   std::vector<CareRole> care_team;
   PnsCareModel pns_care;
   SeverityInfo severity;
-  /// The onset question (onset is asked once, with three answers).
-  struct {
+  std::vector<DurationBand> duration_bands;
+  /// The question of each categorical kind (onset, course, duration), asked once with its values
+  /// as the answers.
+  struct CategoricalQuestion {
     std::string label, question, help, why;
-  } onset_question;
+    int safety = 0;  ///< its place among the safety questions a parent is asked first; 0 = not one
+  };
+  CategoricalQuestion onset_question, course_question, duration_question;
+  const CategoricalQuestion& QuestionOf(VariableKind k) const {
+    return k == VariableKind::kCourse ? course_question
+         : k == VariableKind::kDuration ? duration_question : onset_question;
+  }
   /// Question templates for variables without their own question ("{label}" is replaced).
   std::string test_question_template;
   std::string antibody_question_template;
@@ -321,6 +408,8 @@ struct KnowledgeBase {
   int FindAntibody(std::string_view id) const;
   /// The age band of an age in years, or -1 when the age is unknown.
   int AgeBandOf(const std::optional<double>& age_years) const;
+  /// The duration band of a number of days, or -1 when it is unknown.
+  int DurationBandOf(const std::optional<double>& days) const;
 };
 
 /// Computes a model's derived tables (clamped frequencies and their logs, each variable's default,

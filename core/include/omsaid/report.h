@@ -17,6 +17,7 @@ namespace omsaid {
 constexpr int kReportVersion = 1;
 constexpr size_t kMaxDifferentialInReport = 30;
 constexpr size_t kMaxNextQuestions = 8;
+constexpr size_t kMaxPatientQuestions = 12;
 
 struct Report {
   std::vector<std::string> warnings;
@@ -25,9 +26,12 @@ struct Report {
   DifferentialResult differential;
   DifferentialResult etiology;
   std::vector<NextQuestion> next_questions;
+  std::vector<NextQuestion> patient_questions;  ///< what to ask a parent or patient next, in order
   std::vector<WorkupItem> workup;
   std::vector<const RedFlag*> red_flags;
-  std::vector<const CareRole*> care_team;
+  std::string triage = "routine";  ///< the most urgent red flag's action, routine when none
+  std::vector<const SafetyNet*> safety_net;
+  std::vector<CareItem> care_team;
 };
 
 /// How much static knowledge-base text the report repeats. Both levels have every field of the

@@ -31,6 +31,7 @@ enum class RuleType : uint8_t {
   kAntibody,   ///< an antibody result is one of `values` (positive, negative, pending)
   kCriteria,   ///< a criteria set's status is one of `values` (met, not_met, indeterminate)
   kProbability,///< a diagnosis' posterior probability is >= min
+  kRank,       ///< a diagnosis is ranked within the first `max` of the differential
   kFollowUp,   ///< follow-up months within [min, max)
   kRef,        ///< a named rule of data/definitions.json (ref = its index)
 };

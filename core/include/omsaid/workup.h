@@ -23,22 +23,49 @@ struct WorkupItem {
   /// variables whose answers would decide it.
   const Indication* possible = nullptr;
   std::vector<int> needs;
+  /// Recommended although an indication is still unknown, because only the case's age or sex is
+  /// missing (an OMS tumour search is listed, and the age asked for, rather than dropped).
+  bool needs_age = false, needs_sex = false;
+  /// The indication's own urgency; `urgency` is this capped at the overall triage.
+  std::string indicated_urgency = "routine";
   std::vector<const Conditional*> notes;  ///< notes on a normal / abnormal result that apply
   const RepeatRule* repeat = nullptr;     ///< repeat schedule after a normal result
 };
 
-/// Every test of the catalogue with its status: recommended ones first by urgency, then pending,
-/// done (abnormal, normal), not indicated; catalogue order within a group.
-std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev);
+/// Every test of the catalogue that applies to the case's age and sex (or has a result entered),
+/// with its status: recommended ones first by urgency, then pending, done (abnormal, normal), not
+/// indicated; catalogue order within a group. No item is more urgent than `triage` (the overall
+/// action): an indication's urgency above it is lowered to it (`indicated_urgency` keeps it).
+std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev,
+                                   std::string_view triage = "emergency");
 
 /// The red flags that hold, most urgent first.
 std::vector<const RedFlag*> RaisedRedFlags(const KnowledgeBase& kb, const Evidence& ev);
 
-/// The care-team roles that are needed, most urgent first.
-std::vector<const CareRole*> NeededCareTeam(const KnowledgeBase& kb, const Evidence& ev);
+/// The overall action: the most urgent raised red flag's, "routine" when none.
+std::string_view TriageOf(const std::vector<const RedFlag*>& raised);
 
-/// The unknown variables a rule depends on (for "indeterminate — needs X").
+/// What should bring the family back, for the explanations that lead.
+std::vector<const SafetyNet*> SafetyNetFor(const KnowledgeBase& kb, const Evidence& ev);
+
+/// A care-team role, with its urgency capped at the triage.
+struct CareItem {
+  const CareRole* role = nullptr;
+  std::string urgency;
+};
+
+/// The care-team roles that are needed, most urgent first, none more urgent than `triage`.
+std::vector<CareItem> NeededCareTeam(const KnowledgeBase& kb, const Evidence& ev,
+                                     std::string_view triage = "emergency");
+
+/// The unknown variables a rule depends on (for "indeterminate — needs X"), and whether the case's
+/// age or sex is among what it depends on.
+struct Unknowns {
+  std::vector<int> variables;
+  bool age = false, sex = false;
+};
 void UnknownLeaves(const Rule& rule, const Evidence& ev, std::vector<int>* out);
+void UnknownLeaves(const Rule& rule, const Evidence& ev, Unknowns* out);
 
 std::string_view ToString(WorkupStatus s);
 int UrgencyRank(std::string_view urgency);  ///< emergency 0, urgent 1, soon 2, routine 3
