@@ -245,8 +245,8 @@ class PhenopacketParser {
     return {};
   }
 
-  // OMSAID measurements: test/<id>, antibody/<id>, exposure/<id>, history/<id>, onset, follow-up,
-  // severity/<item>.
+  // OMSAID measurements: test/<id>, antibody/<id>, exposure/<id>, history/<id>, onset, course,
+  // duration, entered-by, note, follow-up, severity/<item>.
   void Measurements(const Json& list) {
     if (!reader_.ExpectArray(list, "measurements")) return;
     if (list.size() > limits_.max_items * 4) {
@@ -283,6 +283,29 @@ class PhenopacketParser {
         return;
       }
 
+      if (group == "note") {
+        // The free-text note travels as a measurement's description.
+        const Json* dsc = reader_.Member(m, "description", path, true);
+        if (!dsc) return;
+        auto text = reader_.String(*dsc, JoinPath(path, "description"), limits_.max_note);
+        if (!text) return;
+        if (FirstMeasurement("note", *text, path)) case_.note = *text;
+        if (reader_.HasProblems()) return;
+        continue;
+      }
+      if (group == "duration") {
+        const Json* q = reader_.Member(*value, "quantity", vpath, true);
+        if (!q || !reader_.ExpectObject(*q, JoinPath(vpath, "quantity"))) return;
+        const Json* n = reader_.Member(*q, "value", JoinPath(vpath, "quantity"), true);
+        if (!n) return;
+        auto number = reader_.NumberInRange(*n, JoinPath(vpath, "quantity.value"), 0, limits_.max_age_years * 365.25);
+        if (!number) return;
+        std::string shown;
+        AppendJsonNumber(shown, *number);
+        if (FirstMeasurement("duration", shown, path)) case_.duration_days = *number;
+        if (reader_.HasProblems()) return;
+        continue;
+      }
       if (group == "follow-up" || group == "severity") {
         const Json* q = reader_.Member(*value, "quantity", vpath, true);
         if (!q || !reader_.ExpectObject(*q, JoinPath(vpath, "quantity"))) return;
@@ -368,6 +391,26 @@ class PhenopacketParser {
           }
         }
         if (!found) bad("HP:0011009, HP:0011011, HP:0011010");
+      } else if (group == "course" || group == "entered-by") {
+        const bool course = group == "course";
+        bool found = false;
+        if (course) {
+          for (Course c : {Course::kImproving, Course::kPersistent, Course::kWorsening, Course::kRelapsing, Course::kEpisodic}) {
+            if (state == ToString(c)) {
+              found = true;
+              if (first("course")) case_.course = c;
+            }
+          }
+          if (!found) bad("OMSAID:improving, OMSAID:persistent, OMSAID:worsening, OMSAID:relapsing, OMSAID:episodic");
+        } else {
+          for (EnteredBy e : {EnteredBy::kFamily, EnteredBy::kPatient, EnteredBy::kClinician}) {
+            if (state == ToString(e)) {
+              found = true;
+              if (first("entered-by")) case_.entered_by = e;
+            }
+          }
+          if (!found) bad("OMSAID:family, OMSAID:patient, OMSAID:clinician");
+        }
       } else if (group == "test") {
         TestState s;
         if (state == "normal") s = TestState::kNormal;
@@ -524,6 +567,26 @@ std::string CaseToPhenopacket(const Case& c, const KnowledgeBase& kb, std::strin
     w.EndObject();
     w.EndObject();
   }
+  if (c.course != Course::kUnknown) {
+    OmsaidMeasurement(w, "course", "Course of the illness", std::string(kPrefix) + std::string(ToString(c.course)),
+                      std::string(ToString(c.course)));
+  }
+  if (c.entered_by != EnteredBy::kUnknown) {
+    OmsaidMeasurement(w, "entered-by", "Who entered the case", std::string(kPrefix) + std::string(ToString(c.entered_by)),
+                      std::string(ToString(c.entered_by)));
+  }
+  if (!c.note.empty()) {
+    w.BeginObject();
+    w.Key("assay");
+    OntologyClass(w, std::string(kPrefix) + "note", "Note from whoever entered the case");
+    w.Field("description", c.note);
+    w.Key("value");
+    w.BeginObject();
+    w.Key("ontologyClass");
+    OntologyClass(w, std::string(kPrefix) + "note", "note");
+    w.EndObject();
+    w.EndObject();
+  }
   for (const TestResult& t : c.tests) {
     if (t.state == TestState::kNotDone) continue;
     const int i = kb.FindTest(t.id);
@@ -568,6 +631,7 @@ std::string CaseToPhenopacket(const Case& c, const KnowledgeBase& kb, std::strin
     }
     w.EndObject();
   };
+  if (c.duration_days) quantity("duration", "Time since onset", *c.duration_days, "UCUM:d", "day", "");
   if (c.follow_up_months) quantity("follow-up", "Follow-up since onset", *c.follow_up_months, "UCUM:mo", "month", "");
   for (const Visit& v : c.visits) {
     for (const auto& [item, score] : v.severity) quantity("severity/" + item, "Severity item " + item, score, "UCUM:1", "score", v.date);
@@ -590,7 +654,7 @@ std::string CaseToPhenopacket(const Case& c, const KnowledgeBase& kb, std::strin
   w.EndObject();
   w.BeginObject();
   w.Field("id", "omsaid");
-  w.Field("name", "OMS Diagnostic Aid case vocabulary (tests, antibodies, exposures, history, onset, follow-up)");
+  w.Field("name", "OMS Diagnostic Aid case vocabulary (tests, antibodies, exposures, history, onset, course, duration, follow-up)");
   w.Field("url", "urn:oms-aid:kb");
   w.Field("version", kb.kb_version);
   w.Field("namespacePrefix", "OMSAID");

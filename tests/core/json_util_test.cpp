@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "test_util.h"
 #include "text_util.h"
 
 namespace omsaid {
@@ -124,16 +125,7 @@ TEST(JsonUtil, FormatNumberIsLikePercentGWithoutPrintf) {
   EXPECT_EQ(out, "0.00001235");
 }
 
-// A small deterministic pseudo-random sequence (xorshift64) for the randomised tests below.
-struct XorShift {
-  uint64_t state;
-  uint64_t operator()() {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  }
-};
+using testing::XorShift;
 
 // The report's fast 4-significant-digit path agrees with the general formatter (except where that
 // one writes an exponent or a large integer in full), over magnitudes, signs and rounding ties.

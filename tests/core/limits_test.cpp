@@ -311,6 +311,7 @@ struct Field {
 
 constexpr const char* kFullCase = R"({
   "caseVersion": 1, "age": {"years": 1.5}, "sex": "female", "onset": "acute",
+  "course": "worsening", "duration": {"days": 10}, "enteredBy": "family", "note": "darting eyes",
   "findings": {"HP:0010543": "present", "HP:0001336": "absent"},
   "tests": {"eeg": "normal"}, "exposures": ["recent-infection"],
   "history": {"family-history-of-ataxia": "absent"}, "antibodies": {"anti-Ri": "negative"},
@@ -318,6 +319,7 @@ constexpr const char* kFullCase = R"({
 
 constexpr const char* kFullCaseOtherForms = R"({
   "caseVersion": 1, "age": {"months": 18, "days": 2, "iso8601duration": "P1D"},
+  "duration": {"weeks": 2, "months": 1},
   "exposures": {"recent-infection": "present"}})";
 
 constexpr Field kCaseFields[] = {
@@ -326,6 +328,11 @@ constexpr Field kCaseFields[] = {
     {"/age/years", "age.years", "n", "a number"},
     {"/sex", "sex", "s", "a string"},
     {"/onset", "onset", "s", "a string"},
+    {"/course", "course", "s", "a string"},
+    {"/duration", "duration", "o", "an object"},
+    {"/duration/days", "duration.days", "n", "a number"},
+    {"/enteredBy", "enteredBy", "s", "a string"},
+    {"/note", "note", "s", "a string"},
     {"/findings", "findings", "o", "an object"},
     {"/findings/HP:0010543", "findings.HP:0010543", "s", "a string"},
     {"/tests", "tests", "o", "an object"},
@@ -349,6 +356,8 @@ constexpr Field kCaseOtherFields[] = {
     {"/age/months", "age.months", "n", "a number"},
     {"/age/days", "age.days", "n", "a number"},
     {"/age/iso8601duration", "age.iso8601duration", "s", "a string"},
+    {"/duration/weeks", "duration.weeks", "n", "a number"},
+    {"/duration/months", "duration.months", "n", "a number"},
     {"/exposures/recent-infection", "exposures.recent-infection", "s", "a string"},
 };
 
@@ -818,6 +827,38 @@ TEST(Limits, PhenopacketListSizes) {
   e = ParseError(R"({"phenotypicFeatures": [)" + items + "]}");
   EXPECT_EQ(e.path, "phenotypicFeatures");
   EXPECT_EQ(e.message, "501 entries; the limit is 500");
+}
+
+}  // namespace
+}  // namespace omsaid
+
+namespace omsaid {
+namespace {
+
+TEST(Limits, TheNoteCourseAndDurationHaveTheirLimits) {
+  const std::string note2000(2000, 'x'), note2001(2001, 'x');
+  Result<Case> ok = ParseCase(R"({"caseVersion": 1, "note": ")" + note2000 + R"("})", testing::Kb());
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok.value().note.size(), 2000u);
+  Error e = ParseError(R"({"caseVersion": 1, "note": ")" + note2001 + R"("})");
+  EXPECT_EQ(e.path, "note");
+  EXPECT_EQ(e.message, "string is 2001 bytes; the limit is 2000");
+  e = ParseError(R"({"caseVersion": 1, "course": "better"})");
+  EXPECT_EQ(e.path, "course");
+  EXPECT_EQ(ToString(e.code), "invalid_value");
+  e = ParseError(R"({"caseVersion": 1, "duration": {"days": -1}})");
+  EXPECT_EQ(e.path, "duration.days");
+  EXPECT_EQ(ToString(e.code), "invalid_value");
+  e = ParseError(R"({"caseVersion": 1, "duration": {"months": 1e9}})");
+  EXPECT_EQ(e.path, "duration.months");
+  e = ParseError(R"({"caseVersion": 1, "duration": {}})");
+  EXPECT_EQ(e.path, "duration.days");
+  EXPECT_EQ(ToString(e.code), "missing_field");
+  Result<Case> weeks = ParseCase(R"({"caseVersion": 1, "duration": {"weeks": 2, "days": 3}})", testing::Kb());
+  ASSERT_TRUE(weeks.ok());
+  EXPECT_DOUBLE_EQ(*weeks.value().duration_days, 17);
+  e = ParseError(R"({"caseVersion": 1, "enteredBy": "robot"})");
+  EXPECT_EQ(e.path, "enteredBy");
 }
 
 }  // namespace

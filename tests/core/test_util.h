@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,21 @@
 #include "omsaid/kb.h"
 
 namespace omsaid::testing {
+
+/// A small deterministic pseudo-random sequence (xorshift64) for the randomised tests.
+struct XorShift {
+  uint64_t state;
+  uint64_t operator()() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  }
+  /// A number in [0, n).
+  size_t Below(size_t n) { return n ? static_cast<size_t>((*this)() % n) : 0; }
+  /// A number in [lo, hi).
+  double Uniform(double lo, double hi) { return lo + (hi - lo) * static_cast<double>((*this)() % 1000000) / 1e6; }
+};
 
 /// The embedded knowledge base; the test fails loudly if it does not load.
 inline const KnowledgeBase& Kb() {

@@ -249,3 +249,59 @@ TEST(PnsCare, IntermediateRiskAntibody) {
 
 }  // namespace
 }  // namespace omsaid
+
+namespace omsaid {
+namespace {
+
+using testing::Kb;
+using testing::CaseWith;
+using testing::MustParse;
+
+// Without an age the tumour search is still listed (for a child and for an adult), each saying the
+// age decides it; and the sex-specific adult screens say the sex does too.
+TEST(Workup, WithoutAnAgeTheTumourSearchIsListedAndTheAgeAskedFor) {
+  const Report r = EvaluateCase(Kb(), MustParse(CaseWith(
+      R"("HP:0010543": "present", "HP:0001336": "present", "HP:0001251": "present")"))).value();
+  auto item = [&](std::string_view id) -> const WorkupItem* {
+    for (const WorkupItem& w : r.workup) {
+      if (Kb().tests[w.test].id == id) return &w;
+    }
+    return nullptr;
+  };
+  for (const char* id : {"imaging-chest-abdomen-pelvis", "urine-catecholamines", "ct-chest-abdomen-pelvis"}) {
+    const WorkupItem* w = item(id);
+    ASSERT_NE(w, nullptr) << id;
+    EXPECT_EQ(ToString(w->status), "recommended") << id;
+    EXPECT_TRUE(w->needs_age) << id;
+    EXPECT_EQ(w->urgency, "urgent") << id;
+  }
+  const WorkupItem* breast = item("breast-imaging");
+  ASSERT_NE(breast, nullptr);
+  EXPECT_TRUE(breast->needs_sex);
+  const std::string json = ReportToJson(r, Kb());
+  EXPECT_NE(json.find(R"("indicated":"unknown","needs":["Age"])"), std::string::npos);
+}
+
+TEST(Workup, ARedFlagThatHoldsButForTheAgeIsRaised) {
+  const Report r = EvaluateCase(Kb(), MustParse(CaseWith(R"("HP:0031500": "present")"))).value();
+  ASSERT_FALSE(r.red_flags.empty());
+  EXPECT_EQ(r.red_flags.front()->id, "neuroblastoma-sign") << "a lump in the tummy, no age given";
+  EXPECT_EQ(r.triage, "urgent");
+}
+
+TEST(Workup, NoItemIsMoreUrgentThanTheTriage) {
+  // Toxicology for a child's sudden ataxia after "no" to poisoning: urgent, because the same case
+  // raises the urgent flag for sudden ataxia in a child; and the triage is that.
+  const Report r = EvaluateCase(Kb(), MustParse(CaseWith(R"("HP:0001251": "present")",
+      R"("age": {"years": 4}, "onset": "acute", "exposures": {"drug-or-toxin": "absent"})"))).value();
+  EXPECT_EQ(r.triage, "urgent");
+  for (const WorkupItem& w : r.workup) EXPECT_GE(UrgencyRank(w.urgency), UrgencyRank(r.triage));
+  // Without the acute onset, a child's new unsteadiness is "soon", and so is everything listed.
+  const Report later = EvaluateCase(Kb(), MustParse(CaseWith(R"("HP:0001251": "present")",
+      R"("age": {"years": 4}, "onset": "subacute")"))).value();
+  EXPECT_EQ(later.triage, "soon");
+  for (const WorkupItem& w : later.workup) EXPECT_GE(UrgencyRank(w.urgency), UrgencyRank(later.triage));
+}
+
+}  // namespace
+}  // namespace omsaid

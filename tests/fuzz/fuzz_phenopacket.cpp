@@ -3,7 +3,7 @@
 // (CaseToPhenopacket).
 // Invariants: errors are clear; any case that parses exports to a Phenopacket that imports again
 // with no warnings and the same clinical content (findings, tests, antibodies, exposures, history,
-// sex, onset, follow-up, severity, age to the day), and whose export is then stable; its native
+// sex, onset, course, duration, who entered it, the note, follow-up, severity, age to the day), and whose export is then stable; its native
 // CaseToJson parses back too.
 #include <algorithm>
 #include <cmath>
@@ -62,6 +62,9 @@ std::string Content(const Case& c) {
   out +=
       "sex: " + std::string(ToString(c.sex)) + "\nonset: " + std::string(ToString(c.onset)) + "\n";
   out += "followUp: " + (c.follow_up_months ? Num(*c.follow_up_months) : std::string("-")) + "\n";
+  out += "course: " + std::string(ToString(c.course)) + "\nenteredBy: " + std::string(ToString(c.entered_by)) + "\n";
+  out += "duration: " + (c.duration_days ? Num(*c.duration_days) : std::string("-")) + "\n";
+  out += "note: " + c.note + "\n";
   out += "age: " + std::string(c.age_years ? "yes" : "no") + "\n";
   return out;
 }

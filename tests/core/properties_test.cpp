@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: MIT
+// What must hold for every case, checked over thousands of generated cases (a seeded generator:
+// every feature of the knowledge base in each state, every age band and its boundaries, each sex,
+// the categorical answers, exposures, history, tests and antibodies). Natively and as WASM.
+//
+//   - appropriate to the case: no question, work-up item or criteria verdict meant for another sex
+//     or age group (the knowledge base's appliesWhen, and the clinical facts behind it spelt out);
+//   - explanations that multiply out: pretest odds × every listed ratio = post-test odds, and the
+//     running probability after each finding; the same in the JSON, to its rounding;
+//   - one triage: the most urgent red flag's action (routine when none), and nothing more urgent:
+//     no test or referral is indicated more urgently than a red flag the same case raises;
+//   - nothing contradicts what was entered: no question about an answered variable, the status of
+//     an entered test result, criteria items that follow the findings, evidence in the states given;
+//   - determinism: the same report twice, and whatever the order of the findings.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "json_util.h"
+#include "omsaid/differential.h"
+#include "omsaid/evidence.h"
+#include "omsaid/workup.h"
+#include "test_util.h"
+
+namespace omsaid {
+namespace {
+
+using testing::Kb;
+using testing::XorShift;
+
+constexpr int kCases = 3000;
+
+// One generated case as native case JSON, and the same case with its findings in reverse order.
+struct Generated {
+  std::string json, reversed;
+};
+
+const char* Pick(XorShift& rng, std::initializer_list<const char*> list) {
+  return *(list.begin() + rng.Below(list.size()));
+}
+
+Generated Generate(XorShift& rng, int i) {
+  const KnowledgeBase& kb = Kb();
+  std::vector<int> features;
+  for (size_t v = 0; v < kb.variables.size(); ++v) {
+    if (kb.variables[v].kind == VariableKind::kPhenotype) features.push_back(static_cast<int>(v));
+  }
+  // Findings: every feature in turn in each state (case i holds feature i/2 present or absent),
+  // plus a random handful; now and then an HPO term below a feature instead of the feature itself.
+  std::map<std::string, std::string> findings;
+  auto add = [&](const std::string& term, const std::string& state) {
+    if (!findings.count(term)) findings[term] = state;
+  };
+  const Variable& focus = kb.variables[features[(i / 2) % features.size()]];
+  add(focus.id, i % 2 ? "absent" : "present");
+  const size_t extra = rng.Below(8);
+  for (size_t k = 0; k < extra; ++k) {
+    const Variable& v = kb.variables[features[rng.Below(features.size())]];
+    add(v.id, rng.Below(3) ? "present" : "absent");
+  }
+  if (rng.Below(5) == 0) {
+    const HpoTerm& t = kb.hpo_terms[rng.Below(kb.hpo_terms.size())];
+    add(t.id, rng.Below(2) ? "present" : "absent");
+  }
+  std::string f, r;
+  for (auto it = findings.begin(); it != findings.end(); ++it) {
+    f += (f.empty() ? "" : ", ") + std::string("\"") + it->first + "\": \"" + it->second + "\"";
+  }
+  for (auto it = findings.rbegin(); it != findings.rend(); ++it) {
+    r += (r.empty() ? "" : ", ") + std::string("\"") + it->first + "\": \"" + it->second + "\"";
+  }
+
+  std::string extra_fields;
+  auto field = [&](const std::string& s) { extra_fields += ", " + s; };
+  // Age: each band, its boundaries, or none.
+  const double ages[] = {0.3, 0.99, 1, 3, 5.99, 6, 12, 17.99, 18, 30, 49.99, 50, 72};
+  if (rng.Below(10)) field(R"("age": {"years": )" + FormatNumber(ages[rng.Below(std::size(ages))], 6) + "}");
+  if (rng.Below(5)) field(std::string(R"("sex": ")") + Pick(rng, {"female", "male", "other"}) + "\"");
+  if (rng.Below(2)) field(std::string(R"("onset": ")") + Pick(rng, {"acute", "subacute", "chronic"}) + "\"");
+  if (rng.Below(3) == 0) {
+    field(std::string(R"("course": ")") + Pick(rng, {"improving", "persistent", "worsening", "relapsing", "episodic"}) + "\"");
+  }
+  if (rng.Below(3) == 0) field(R"("duration": {"days": )" + std::to_string(rng.Below(200)) + "}");
+  std::string exposures, history, tests, antibodies;
+  for (const Variable& v : kb.variables) {
+    if (rng.Below(7)) continue;
+    const std::string state = rng.Below(2) ? "present" : "absent";
+    if (v.kind == VariableKind::kExposure) exposures += (exposures.empty() ? "" : ", ") + ("\"" + v.key + "\": \"" + state + "\"");
+    if (v.kind == VariableKind::kHistory) history += (history.empty() ? "" : ", ") + ("\"" + v.key + "\": \"" + state + "\"");
+  }
+  for (const TestDef& t : kb.tests) {
+    if (rng.Below(8)) continue;
+    tests += (tests.empty() ? "" : ", ") + ("\"" + t.id + "\": \"" + Pick(rng, {"normal", "abnormal", "pending"}) + "\"");
+  }
+  for (const AntibodyDef& a : kb.antibodies) {
+    if (rng.Below(10)) continue;
+    antibodies += (antibodies.empty() ? "" : ", ") + ("\"" + a.id + "\": \"" + Pick(rng, {"positive", "negative", "pending"}) + "\"");
+  }
+  if (!exposures.empty()) field(R"("exposures": {)" + exposures + "}");
+  if (!history.empty()) field(R"("history": {)" + history + "}");
+  if (!tests.empty()) field(R"("tests": {)" + tests + "}");
+  if (!antibodies.empty()) field(R"("antibodies": {)" + antibodies + "}");
+  if (rng.Below(4) == 0) field(R"("followUpMonths": )" + std::to_string(rng.Below(60)));
+  return {R"({"caseVersion": 1, "findings": {)" + f + "}" + extra_fields + "}",
+          R"({"caseVersion": 1, "findings": {)" + r + "}" + extra_fields + "}"};
+}
+
+double Odds(double p) { return p / (1 - p); }
+
+bool Has(const std::vector<std::string>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+class Properties : public ::testing::Test {
+ protected:
+  // Runs fn(case JSON, parsed case, evidence, report, report JSON) over the generated cases that
+  // evaluate (a generated case can contradict itself through the HPO hierarchy: those are skipped,
+  // and must stay few).
+  template <class Fn>
+  void ForEachCase(Fn fn) {
+    XorShift rng{0xC0FFEE1234567ull};
+    int evaluated = 0, contradictions = 0;
+    for (int i = 0; i < kCases; ++i) {
+      const Generated g = Generate(rng, i);
+      Result<Case> c = ParseCase(g.json, Kb());
+      ASSERT_TRUE(c.ok()) << g.json << "\n" << c.error().ToString();
+      Result<Report> report = EvaluateCase(Kb(), c.value());
+      if (!report.ok()) {
+        ASSERT_EQ(report.error().code, ErrorCode::kContradiction) << g.json;
+        ++contradictions;
+        continue;
+      }
+      Result<Evidence> ev = BuildEvidence(Kb(), c.value());
+      ASSERT_TRUE(ev.ok());
+      const std::string json = ReportToJson(report.value(), Kb());
+      fn(g, c.value(), ev.value(), report.value(), json);
+      if (HasFatalFailure()) return;
+      ++evaluated;
+    }
+    EXPECT_GT(evaluated, kCases * 9 / 10) << contradictions << " contradictions";
+  }
+};
+
+// The rule a variable carries for whom it concerns, evaluated for the case.
+Tri Applies(const KnowledgeBase& kb, const Evidence& ev, int variable) {
+  return EvaluateRule(kb.variables[variable].applies, ev);
+}
+
+TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
+  const KnowledgeBase& kb = Kb();
+  int women = 0, men = 0, adults = 0, children = 0;
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string&) {
+    std::vector<std::string> tests, asked;
+    for (const WorkupItem& w : r.workup) {
+      const TestDef& t = kb.tests[w.test];
+      tests.push_back(t.id);
+      if (ev.tests[w.test] == TestState::kNotDone) {
+        EXPECT_NE(Applies(kb, ev, t.variable), Tri::kFalse) << t.id << " listed for " << g.json;
+      }
+    }
+    for (const auto* list : {&r.next_questions, &r.patient_questions}) {
+      for (const NextQuestion& q : *list) {
+        asked.push_back(kb.variables[q.variable].id);
+        EXPECT_NE(Applies(kb, ev, q.variable), Tri::kFalse) << kb.variables[q.variable].id << " asked for " << g.json;
+      }
+    }
+    // The clinical facts behind the rules, spelt out.
+    auto entered = [&](std::string_view test) {
+      return std::any_of(c.tests.begin(), c.tests.end(), [&](const TestResult& t) { return t.id == test; });
+    };
+    if (c.sex == Sex::kFemale) {
+      ++women;
+      if (!entered("testicular-ultrasound")) EXPECT_FALSE(Has(tests, "testicular-ultrasound")) << g.json;
+      EXPECT_FALSE(Has(asked, "HP:0010788")) << "testicular neoplasm asked of a woman: " << g.json;
+    }
+    if (c.sex == Sex::kMale) {
+      ++men;
+      for (const char* t : {"breast-imaging", "pelvic-ultrasound"}) {
+        if (!entered(t)) EXPECT_FALSE(Has(tests, t)) << t << ": " << g.json;
+      }
+      EXPECT_FALSE(Has(asked, "HP:0012226")) << g.json;
+      EXPECT_FALSE(Has(asked, "HP:0003002")) << g.json;
+    }
+    if (c.age_years && *c.age_years >= 18) {
+      ++adults;
+      for (const char* t : {"imaging-chest-abdomen-pelvis", "urine-catecholamines", "mibg-scan"}) {
+        if (!entered(t)) EXPECT_FALSE(Has(tests, t)) << t << ": " << g.json;
+      }
+      EXPECT_FALSE(Has(asked, "HP:0003006")) << "neuroblastoma asked of an adult: " << g.json;
+      for (const CriteriaResult& k : r.criteria) {
+        if (k.population == "children") EXPECT_EQ(k.applies, Tri::kFalse) << k.id;
+      }
+    }
+    if (c.age_years && *c.age_years < 18) {
+      ++children;
+      if (!entered("ct-chest-abdomen-pelvis")) EXPECT_FALSE(Has(tests, "ct-chest-abdomen-pelvis")) << g.json;
+      for (const CriteriaResult& k : r.criteria) {
+        if (k.population == "adults") EXPECT_EQ(k.applies, Tri::kFalse) << k.id;
+      }
+    }
+  });
+  EXPECT_GT(women, 500);
+  EXPECT_GT(men, 500);
+  EXPECT_GT(adults, 500);
+  EXPECT_GT(children, 500);
+}
+
+TEST_F(Properties, EveryExplanationMultipliesOutToItsProbability) {
+  int checked = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string& json) {
+    for (const DifferentialResult* d : {&r.differential, &r.etiology}) {
+      const std::vector<FindingContribution>* first = nullptr;
+      for (const RankedDiagnosis& rd : d->ranked) {
+        if (rd.probability <= 1e-12 || rd.probability >= 1 - 1e-12) continue;
+        double log_odds = std::log(Odds(rd.pretest));
+        for (const FindingContribution& c : rd.evidence) {
+          log_odds += std::log(c.lr);
+          const double after = 1 / (1 + std::exp(-log_odds));
+          EXPECT_NEAR(c.after, after, 1e-9 + 1e-9 * after);
+        }
+        EXPECT_NEAR(log_odds, std::log(Odds(rd.probability)), 1e-8) << g.json;
+        // One order of the findings for every diagnosis.
+        if (!first) first = &rd.evidence;
+        ASSERT_EQ(rd.evidence.size(), first->size());
+        for (size_t k = 0; k < first->size(); ++k) EXPECT_EQ(rd.evidence[k].variable, (*first)[k].variable);
+        ++checked;
+      }
+    }
+    // The JSON, to its rounding (4 significant digits per number).
+    Result<Json> parsed = ParseJson(json, JsonLimits{16u << 20, 64});
+    ASSERT_TRUE(parsed.ok());
+    for (const char* key : {"differential", "omsEtiology"}) {
+      for (const Json& e : parsed.value()[key]) {
+        const double p = e["probability"].get<double>(), pretest = e["pretest"].get<double>();
+        if (p < 0.001 || p > 0.999) continue;
+        // Each number carries at most half a unit of its 4th significant digit: on the log odds,
+        // du / (u (1 - u)) for a probability u, and a relative 5e-4 for a ratio.
+        auto half_unit = [](double u) { return 0.5 * std::pow(10.0, std::floor(std::log10(u)) - 3); };
+        double tolerance = half_unit(p) / (p * (1 - p)) + half_unit(pretest) / (pretest * (1 - pretest));
+        double log_odds = std::log(Odds(pretest));
+        for (const Json& x : e["evidence"]) {
+          log_odds += std::log(x["lr"].get<double>());
+          tolerance += 5.1e-4;
+        }
+        EXPECT_NEAR(log_odds, std::log(Odds(p)), tolerance) << key << " " << e["id"];
+      }
+    }
+  });
+  EXPECT_GT(checked, kCases * 10);
+}
+
+TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
+  int raised = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string& json) {
+    std::string most = "routine";
+    for (const RedFlag* f : r.red_flags) {
+      if (UrgencyRank(f->action) < UrgencyRank(most)) most = f->action;
+    }
+    raised += !r.red_flags.empty();
+    EXPECT_EQ(r.triage, most) << g.json;
+    for (const WorkupItem& w : r.workup) {
+      EXPECT_GE(UrgencyRank(w.urgency), UrgencyRank(r.triage)) << Kb().tests[w.test].id << ": " << g.json;
+      EXPECT_GE(UrgencyRank(w.urgency), UrgencyRank(w.indicated_urgency));
+    }
+    for (const CareItem& c : r.care_team) EXPECT_GE(UrgencyRank(c.urgency), UrgencyRank(r.triage)) << c.role->id;
+    // The knowledge base never relies on the cap: every urgent indication has a red flag as urgent.
+    for (const WorkupItem& w : r.workup) {
+      EXPECT_EQ(w.urgency, w.indicated_urgency) << Kb().tests[w.test].id << " capped at " << r.triage << ": " << g.json;
+    }
+    for (const CareItem& c : r.care_team) {
+      EXPECT_EQ(c.urgency, c.role->urgency) << c.role->id << " capped at " << r.triage << ": " << g.json;
+    }
+    Result<Json> parsed = ParseJson(json, JsonLimits{16u << 20, 64});
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(parsed.value()["triage"]["action"].get<std::string>(), most);
+  });
+  EXPECT_GT(raised, kCases / 3);
+}
+
+TEST_F(Properties, NothingContradictsWhatWasEntered) {
+  const KnowledgeBase& kb = Kb();
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string&) {
+    // No question about something already answered.
+    for (const auto* list : {&r.next_questions, &r.patient_questions}) {
+      std::set<int> seen;
+      for (const NextQuestion& q : *list) {
+        EXPECT_TRUE(Askable(kb, ev, q.variable)) << kb.variables[q.variable].id << ": " << g.json;
+        EXPECT_TRUE(seen.insert(q.variable).second) << "asked twice: " << kb.variables[q.variable].id;
+      }
+    }
+    // An entered test result is what the work-up shows.
+    for (const WorkupItem& w : r.workup) {
+      const TestState s = ev.tests[w.test];
+      const WorkupStatus want = s == TestState::kNormal    ? WorkupStatus::kDoneNormal
+                              : s == TestState::kAbnormal  ? WorkupStatus::kDoneAbnormal
+                              : s == TestState::kPending   ? WorkupStatus::kPending
+                              : w.indication               ? WorkupStatus::kRecommended
+                                                           : WorkupStatus::kNotIndicated;
+      EXPECT_EQ(w.status, want) << kb.tests[w.test].id << ": " << g.json;
+    }
+    for (const TestResult& t : c.tests) {
+      const int i = kb.FindTest(t.id);
+      EXPECT_TRUE(std::any_of(r.workup.begin(), r.workup.end(), [&](const WorkupItem& w) { return w.test == i; }))
+          << "an entered result is always shown: " << t.id;
+    }
+    // A criteria item is present only through a present feature, absent only when all are absent.
+    for (const CriteriaResult& k : r.criteria) {
+      for (const CriteriaItemResult& item : k.items) {
+        bool any = false, all_absent = !item.features.empty();
+        for (const std::string& f : item.features) {
+          const Tri t = ev.vars[kb.FindVariable(f)];
+          any |= t == Tri::kTrue;
+          all_absent &= t == Tri::kFalse;
+        }
+        if (item.status == Tri::kTrue) {
+          EXPECT_TRUE(any) << k.id << "." << item.id;
+          EXPECT_FALSE(item.terms.empty()) << "the entered terms behind " << k.id << "." << item.id;
+        }
+        if (item.status == Tri::kFalse) EXPECT_TRUE(all_absent) << k.id << "." << item.id;
+      }
+    }
+    // The explanation lists findings in the states entered.
+    for (const RankedDiagnosis& rd : r.differential.ranked) {
+      for (const FindingContribution& f : rd.evidence) {
+        const Variable& v = kb.variables[f.variable];
+        if (IsCategorical(v.kind)) {
+          EXPECT_NE(ev.vars[f.variable], Tri::kFalse) << v.id;
+        } else if (v.kind == VariableKind::kGroup) {
+          // Its parts are the members answered, present ones first.
+          ASSERT_FALSE(f.parts.empty()) << v.id;
+          EXPECT_EQ(ev.vars[f.parts.front()], f.present ? Tri::kTrue : Tri::kFalse) << v.id << ": " << g.json;
+          for (int m : f.parts) EXPECT_NE(ev.vars[m], Tri::kUnknown) << v.id;
+        } else {
+          EXPECT_EQ(ev.vars[f.variable], f.present ? Tri::kTrue : Tri::kFalse) << v.id << ": " << g.json;
+        }
+      }
+    }
+  });
+}
+
+TEST_F(Properties, TheSameReportTwiceAndWhateverTheOrderOfTheFindings) {
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report&, const std::string& json) {
+    Result<std::string> again = EvaluateJson(Kb(), g.json);
+    Result<std::string> reversed = EvaluateJson(Kb(), g.reversed);
+    ASSERT_TRUE(again.ok() && reversed.ok());
+    EXPECT_EQ(again.value(), json);
+    EXPECT_EQ(reversed.value(), json) << g.json;
+  });
+}
+
+}  // namespace
+}  // namespace omsaid
