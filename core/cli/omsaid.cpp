@@ -25,8 +25,8 @@ using omsaid::KbFile;
 using omsaid::KnowledgeBase;
 
 constexpr const char* kUsage =
-    "usage: omsaid evaluate [--kb DIR] [--jsonl [--full]] [--compact] [FILE|-]\n"
-    "       omsaid export --phenopacket|--native [--kb DIR] [--id ID] [FILE|-]\n"
+    "usage: omsaid evaluate [--kb DIR] [--today DATE] [--jsonl [--full]] [--compact] [FILE|-]\n"
+    "       omsaid export --phenopacket|--native [--kb DIR] [--today DATE] [--id ID] [FILE|-]\n"
     "       omsaid validate-kb [DIR]\n"
     "       omsaid --version | --help\n"
     "\n"
@@ -35,6 +35,7 @@ constexpr const char* kUsage =
     "             notes, descriptions and references table, which are in the knowledge base)\n"
     "  --full     full reports with --jsonl;  --compact  compact report for one case\n"
     "  --kb DIR   use the knowledge base in DIR instead of the one built in\n"
+    "  --today DATE  the date visits may not be after (YYYY-MM-DD; default: today, local time)\n"
     "export       convert a case (native or Phenopacket) to a GA4GH Phenopacket v2 or to native case JSON\n"
     "validate-kb  check a knowledge base (default: the built-in one); exit 1 on any problem\n"
     "\n"
@@ -104,7 +105,27 @@ std::string NowUtc(const char* format) {
   return buf;
 }
 
-std::string Today() { return NowUtc("%Y-%m-%d"); }
+// YYYY-MM-DD with a month 01-12 and a day 01-31 (the core checks visit dates fully; this is the
+// bound they are compared with).
+bool IsDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// Today on the user's calendar (local time), as the page takes it: a visit dated today is never "in
+// the future" in one and not the other.
+std::string LocalToday() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
 
 // Text from a case (a key in a path, a warning) shown with its control characters escaped: a line
 // break would split the one-line error, an escape sequence would act on the terminal.
@@ -215,11 +236,15 @@ struct Input {
 };
 
 // Fills `in`; on failure prints why and returns the exit status (0 on success).
-int Prepare(const std::string& kb_dir, const std::string& input, size_t max_bytes, Input* in) {
+int Prepare(const std::string& kb_dir, const std::string& input, const std::string& today,
+            size_t max_bytes, Input* in) {
+  if (!today.empty() && !IsDate(today)) {
+    return Usage("--today needs a date such as 2026-12-05, got '" + Printable(today.substr(0, 20)) + "'");
+  }
   int status = 0;
   in->kb = LoadKb(kb_dir, &in->storage, &status);
   if (!in->kb) return status;
-  in->limits.today = Today();
+  in->limits.today = today.empty() ? LocalToday() : today;
   std::string error;
   if (!ReadAll(input, &in->text, &error, max_bytes)) {
     std::fprintf(stderr, "omsaid: %s\n", error.c_str());
@@ -229,13 +254,13 @@ int Prepare(const std::string& kb_dir, const std::string& input, size_t max_byte
 }
 
 int Export(const std::vector<std::string>& args) {
-  std::string kb_dir, input, format, id = "oms-aid-case";
+  std::string kb_dir, input, format, today, id = "oms-aid-case";
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--phenopacket" || args[i] == "--native") {
       format = args[i].substr(2);
-    } else if (args[i] == "--kb" || args[i] == "--id") {
+    } else if (args[i] == "--kb" || args[i] == "--id" || args[i] == "--today") {
       if (i + 1 >= args.size()) return Usage(args[i] + " needs a value");
-      (args[i] == "--kb" ? kb_dir : id) = args[i + 1];
+      (args[i] == "--kb" ? kb_dir : args[i] == "--id" ? id : today) = args[i + 1];
       ++i;
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       return Usage("unknown option " + args[i]);
@@ -248,7 +273,7 @@ int Export(const std::vector<std::string>& args) {
   if (format.empty()) return Usage("export needs --phenopacket or --native");
   if (input.empty()) input = "-";
   Input in;
-  if (const int status = Prepare(kb_dir, input, in.limits.max_bytes, &in)) return status;
+  if (const int status = Prepare(kb_dir, input, today, in.limits.max_bytes, &in)) return status;
   const KnowledgeBase* kb = in.kb;
   const omsaid::CaseLimits& limits = in.limits;
   const std::string& text = in.text;
@@ -270,7 +295,7 @@ int Export(const std::vector<std::string>& args) {
 }
 
 int Evaluate(const std::vector<std::string>& args) {
-  std::string kb_dir, input;
+  std::string kb_dir, input, today;
   bool jsonl = false, full = false, compact = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--full") {
@@ -282,6 +307,9 @@ int Evaluate(const std::vector<std::string>& args) {
     } else if (args[i] == "--kb") {
       if (i + 1 >= args.size()) return Usage("--kb needs a directory");
       kb_dir = args[++i];
+    } else if (args[i] == "--today") {
+      if (i + 1 >= args.size()) return Usage("--today needs a date");
+      today = args[++i];
     } else if (args[i].size() > 1 && args[i][0] == '-' ) {
       return Usage("unknown option " + args[i]);
     } else if (input.empty()) {
@@ -294,7 +322,7 @@ int Evaluate(const std::vector<std::string>& args) {
 
   // One case is read up to its size limit only; a bulk file is read whole (each line is limited).
   Input in;
-  if (const int status = Prepare(kb_dir, input, jsonl ? static_cast<size_t>(-1) - 1 : in.limits.max_bytes, &in)) {
+  if (const int status = Prepare(kb_dir, input, today, jsonl ? static_cast<size_t>(-1) - 1 : in.limits.max_bytes, &in)) {
     return status;
   }
   const KnowledgeBase* kb = in.kb;

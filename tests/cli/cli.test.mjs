@@ -43,9 +43,11 @@ const full = {
   visits: [{ date: '2026-01-01', severity: { gait: 2 } }],
 };
 
-// YYYY-MM-DD, `days` from today (UTC, as the CLI reads its clock).
+// YYYY-MM-DD, `days` from today on the local calendar (as the CLI and the page read the clock).
 function isoDay(days) {
-  return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+  const d = new Date(Date.now() + days * 86400000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 test('a good case: exit 0, a JSON report on stdout, nothing on stderr', () => {
@@ -205,4 +207,21 @@ test('--jsonl: only good and blank lines exit 0; an empty input gives no output'
   r = run(['evaluate', '--jsonl', '-'], '');
   assert.equal(r.status, 0);
   assert.equal(r.stdout, '');
+});
+
+test('--today sets the date visits may not be after; a bad date is a usage error', () => {
+  const visit = JSON.stringify({ caseVersion: 1, visits: [{ date: '2026-12-06', severity: { gait: 1 } }] });
+  let r = run(['evaluate', '--today', '2026-12-06', '-'], visit);
+  assert.equal(r.status, 0, r.stderr);
+  r = run(['evaluate', '--today', '2026-12-05', '-'], visit);
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, 'omsaid: visits[0].date: 2026-12-06 is in the future (today is 2026-12-05) (invalid_value)\n');
+  r = run(['export', '--native', '--today', '2026-12-05', '-'], visit);
+  assert.equal(r.status, 2);
+  r = run(['evaluate', '--today', '2026-13-01', '-'], visit);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^omsaid: --today needs a date such as 2026-12-05, got '2026-13-01'\n/);
+  // Without --today: today on the local calendar.
+  r = run(['evaluate', '-'], JSON.stringify({ caseVersion: 1, visits: [{ date: isoDay(0), severity: { gait: 1 } }] }));
+  assert.equal(r.status, 0, r.stderr);
 });
