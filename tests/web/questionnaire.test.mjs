@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The patient questionnaire's order (from the report's nextQuestions, then the criteria items still
-// unknown), HPO term search, and opt-in storage with an in-memory idb-keyval stand-in.
+// The patient questionnaire's order (the report's patientQuestions, decided in the core), HPO term
+// search (with everyday words), and opt-in storage with an in-memory idb-keyval stand-in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nextQuestion, questionFor, isAnswered } from '../../web/src/questionnaire.js';
@@ -16,9 +16,9 @@ const vocabulary = {
     { id: 'test:brain-mri', kind: 'test', label: 'Brain MRI (abnormal)', lay: 'Brain MRI' },
   ],
 };
-const report = (nextQuestions, items = []) => ({ nextQuestions, criteria: [{ id: 'genoa-2005', items }] });
+const report = (patientQuestions) => ({ patientQuestions, nextQuestions: [], criteria: [] });
 
-test('the next question is the first unanswered one of nextQuestions', () => {
+test('the next question is the first unanswered one of the core\'s patientQuestions', () => {
   const r = report([
     { feature: 'HP:0001251', kind: 'finding', label: 'Ataxia', question: 'Is the child wobbly?', why: 'because' },
     { feature: 'exposure:recent-infection', kind: 'exposure', label: 'Infection' },
@@ -30,39 +30,31 @@ test('the next question is the first unanswered one of nextQuestions', () => {
   assert.equal(nextQuestion(r, vocabulary, answered).id, 'exposure:recent-infection');
   assert.equal(nextQuestion(r, vocabulary, answered).question, 'Infection?', 'wording from the vocabulary');
   assert.equal(nextQuestion(r, vocabulary, { ...answered, exposures: ['recent-infection'] }), null);
+  assert.equal(nextQuestion(null, vocabulary, empty), null);
 });
 
-test('questions without wording (tests the knowledge base words no question for) are not asked', () => {
-  const r = report([{ feature: 'test:brain-mri', kind: 'test', label: 'Brain MRI (abnormal)' }]);
-  assert.equal(nextQuestion(r, vocabulary, { caseVersion: 1, findings: {} }), null);
-});
-
-test('what a parent observes comes first: signs, then criterion items, then tests', () => {
-  const items = [{ id: 'eye', status: 'unknown', features: ['HP:0010543'] }];
+test('questions without wording are not asked; the order is the core\'s, not re-sorted here', () => {
+  assert.equal(nextQuestion(report([{ feature: 'test:brain-mri', kind: 'test', label: 'Brain MRI (abnormal)' }]), vocabulary, { caseVersion: 1, findings: {} }), null);
   const r = report([
-    { feature: 'test:brain-mri', kind: 'test', label: 'Brain MRI', question: 'Was an MRI done?' },
-    { feature: 'HP:0001251', kind: 'finding', label: 'Ataxia', question: 'Wobbly?' },
-  ], items);
-  const k = { caseVersion: 1, findings: {} };
-  assert.equal(nextQuestion(r, vocabulary, k).id, 'HP:0001251');
-  k.findings['HP:0001251'] = 'absent';
-  assert.equal(nextQuestion(r, vocabulary, k).id, 'HP:0010543', 'the criterion item before the test');
-  k.findings['HP:0010543'] = 'unknown';
-  assert.equal(nextQuestion(r, vocabulary, k).id, 'test:brain-mri');
-  assert.equal(nextQuestion(r, vocabulary, k, new Set(['test:brain-mri'])), null);
+    { feature: 'exposure:recent-infection', kind: 'exposure', label: 'Infection' },
+    { feature: 'HP:0010543', kind: 'finding', label: 'Opsoclonus' },
+  ]);
+  assert.equal(nextQuestion(r, vocabulary, { caseVersion: 1, findings: {} }).id, 'exposure:recent-infection');
 });
 
-test('without nextQuestions, the unknown criterion items are asked, feature by feature', () => {
-  const items = [
-    { id: 'eye', status: 'unknown', features: ['HP:0010543', 'HP:0031931'] },
-    { id: 'motor', status: 'present', features: ['HP:0001251'] },
-  ];
+test('a categorical question (course, duration) is asked once, worded from the vocabulary', () => {
+  const voc = { ...vocabulary, questions: { course: { label: 'Course', question: 'Better or worse?', why: 'w' }, duration: { label: 'Duration', question: 'How long?', why: 'w' } } };
+  const r = report([
+    { feature: 'course', kind: 'course', label: 'Course', question: 'Better or worse?' },
+    { feature: 'duration', kind: 'duration', label: 'Duration', question: 'How long?' },
+  ]);
   const k = { caseVersion: 1, findings: {} };
-  assert.equal(nextQuestion(report([], items), vocabulary, k).id, 'HP:0010543');
-  k.findings['HP:0010543'] = 'absent';
-  assert.equal(nextQuestion(report([], items), vocabulary, k).id, 'HP:0031931');
-  assert.equal(nextQuestion(report([], items), vocabulary, k, new Set(['HP:0031931'])), null, 'skipped this session');
-  assert.equal(nextQuestion(null, vocabulary, k), null);
+  assert.equal(nextQuestion(r, voc, k).id, 'course');
+  assert.equal(nextQuestion(r, voc, { ...k, course: 'worsening' }).id, 'duration');
+  assert.equal(nextQuestion(r, voc, k, new Set(['course'])).id, 'duration', '"not sure" skips it for this session');
+  assert.equal(nextQuestion(r, voc, { ...k, course: 'improving', duration: { days: 3 } }), null);
+  assert.equal(questionFor('course:worsening', voc).id, 'course');
+  assert.equal(questionFor('duration', voc).question, 'How long?');
 });
 
 test('questionFor and isAnswered', () => {
@@ -82,11 +74,15 @@ const terms = [
 
 test('term search: labels before synonyms, prefix first, every word must match', () => {
   assert.deepEqual(searchTerms(terms, 'ataxia').map((t) => t.id), ['HP:0001251', 'HP:0002078', 'HP:0002066']);
-  assert.deepEqual(searchTerms(terms, 'dancing'), [{ id: 'HP:0010543', label: 'Opsoclonus', synonym: 'Dancing eyes', features: ['HP:0010543'] }]);
+  assert.deepEqual(searchTerms(terms, 'dancing'), [{ id: 'HP:0010543', label: 'Opsoclonus', synonym: 'Dancing eyes', lay: null, features: ['HP:0010543'] }]);
   assert.deepEqual(searchTerms(terms, 'ataxia truncal').map((t) => t.id), ['HP:0002078']);
   assert.deepEqual(searchTerms(terms, 'hp:0010543').map((t) => t.id), ['HP:0010543']);
   assert.deepEqual(searchTerms(terms, 'a'), [], 'one letter is too short');
   assert.equal(searchTerms(terms, 'ataxia', 1).length, 1);
+  // Everyday words of the knowledge base find the feature ("wobbly" → Ataxia), with typos.
+  const variables = [{ id: 'HP:0001251', layTerms: ['wobbly', 'unsteady'] }, { id: 'HP:0010543', layTerms: ['darting eyes'] }];
+  assert.deepEqual(searchTerms(terms, 'wobly', 8, variables).map((t) => [t.id, t.lay]), [['HP:0001251', 'wobbly']]);
+  assert.deepEqual(searchTerms(terms, 'darting eyes', 8, variables).map((t) => t.id), ['HP:0010543']);
 });
 
 function memoryBackend() {

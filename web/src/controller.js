@@ -14,7 +14,11 @@ export const CHOICES = {
   test: ['abnormal', 'normal', 'pending', 'not_done'],
   antibody: ['positive', 'negative', 'pending', 'not_tested'],
   onset: ['acute', 'subacute', 'chronic', 'unknown'],
+  course: ['improving', 'persistent', 'worsening', 'relapsing', 'episodic'],
 };
+
+/** Units a duration (time since onset) may be entered in, as the native case JSON reads them. */
+export const DURATION_UNITS = ['days', 'weeks', 'months'];
 
 /** A fresh, empty case (native case JSON, DESIGN §4.1). */
 export function emptyCase() {
@@ -23,7 +27,8 @@ export function emptyCase() {
 
 /**
  * The kind and key of a variable id: 'HP:0001251', 'exposure:x', 'history:x', 'test:x',
- * 'antibody:x', 'onset:x', or 'onset' (the onset question as a whole).
+ * 'antibody:x', 'onset:x', 'course:x', 'duration:x', or 'onset' / 'course' / 'duration' (the
+ * question of a categorical kind as a whole).
  */
 export function parseVariable(id) {
   if (id.startsWith('HP:')) return { kind: 'finding', key: id };
@@ -46,6 +51,8 @@ function exposuresObject(value) {
 export function answerOf(caseObject, id) {
   const { kind, key } = parseVariable(id);
   if (kind === 'onset') return caseObject.onset;
+  if (kind === 'course') return caseObject.course;
+  if (kind === 'duration') return caseObject.duration;
   const field = caseObject[FIELD[kind]];
   if (!field) return undefined;
   if (kind === 'exposure') return exposuresObject(field)[key];
@@ -57,11 +64,12 @@ export function withAnswer(caseObject, id, value) {
   const { kind, key } = parseVariable(id);
   const next = structuredClone(caseObject);
   if (value != null && !CHOICES[kind]?.includes(value)) throw new TypeError(`bad answer ${value} for ${id}`);
-  if (kind === 'onset') {
-    if (value == null) delete next.onset;
-    else next.onset = value;
+  if (kind === 'onset' || kind === 'course') {
+    if (value == null) delete next[kind];
+    else next[kind] = value;
     return next;
   }
+  if (kind === 'duration') throw new TypeError('a duration is set with setDuration');
   const name = FIELD[kind];
   const field = kind === 'exposure' ? exposuresObject(next[name] ?? {}) : { ...next[name] };
   if (value == null) delete field[key];
@@ -135,6 +143,32 @@ export class Controller {
     const n = typeof value === 'number' ? value : Number.parseFloat(value);
     if (value === '' || value == null || !Number.isFinite(n)) delete next.age;
     else next.age = { [unit === 'months' ? 'months' : 'years']: n };
+    return this._set(next);
+  }
+
+  /**
+   * Sets the age from whole years and months, as a parent enters it (1 year 8 months); both empty
+   * removes it, one empty counts as 0.
+   */
+  setAgeParts(years, months) {
+    const num = (v) => (v === '' || v == null ? null : Number(v));
+    const y = num(years), m = num(months);
+    const next = { ...this.state.case };
+    if ((y === null && m === null) || [y, m].some((x) => x !== null && !Number.isFinite(x))) delete next.age;
+    else {
+      next.age = {};
+      if (y !== null) next.age.years = y;
+      if (m !== null) next.age.months = m;
+    }
+    return this._set(next);
+  }
+
+  /** Sets how long ago it started ({days|weeks|months: n}); an empty or invalid number removes it. */
+  setDuration(value, unit = 'days') {
+    const next = { ...this.state.case };
+    const n = typeof value === 'number' ? value : Number.parseFloat(value);
+    if (value === '' || value == null || !Number.isFinite(n) || !DURATION_UNITS.includes(unit)) delete next.duration;
+    else next.duration = { [unit]: n };
     return this._set(next);
   }
 

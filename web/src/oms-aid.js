@@ -9,7 +9,7 @@ import { Controller } from './controller.js';
 import { translator } from './i18n/i18n.js';
 import { nextQuestion, questionFor, MAX_QUESTIONS } from './questionnaire.js';
 import { searchTerms } from './search.js';
-import { openStorage, savingWasTurnedOn } from './storage.js';
+import { openStorage, savingWasTurnedOn, storageAvailable } from './storage.js';
 import { styles } from './views/styles.js';
 import { patientView } from './views/patient.js';
 import { clinicianView } from './views/clinician.js';
@@ -60,6 +60,7 @@ export class OmsAid extends LitElement {
     this._dialog = null;
     this._saved = [];
     this._savingOn = false;
+    this._storageOk = true; // until the probe says otherwise (a sandboxed frame has no storage)
     this._storage = null;
     this._savedId = null;
     this._savedName = '';
@@ -124,6 +125,10 @@ export class OmsAid extends LitElement {
       this._savingOn ||= on;
       this.requestUpdate();
     });
+    storageAvailable().then((ok) => {
+      this._storageOk = ok;
+      this.requestUpdate();
+    });
   }
 
   _onState(state) {
@@ -169,7 +174,8 @@ export class OmsAid extends LitElement {
 
   /** A question's wording (as asked, or from the vocabulary), or null when there is none. */
   _wording(id) {
-    const entry = this._state.report?.nextQuestions?.find((x) => x.feature === id);
+    const r = this._state.report;
+    const entry = r?.patientQuestions?.find((x) => x.feature === id) ?? r?.nextQuestions?.find((x) => x.feature === id);
     const q = this._asked.get(id) ?? questionFor(id, this._vocab, entry);
     return q.question ? q : null;
   }
@@ -193,6 +199,18 @@ export class OmsAid extends LitElement {
       this._storageError = t(key, { message });
       this.requestUpdate();
     };
+    // After an answer: back to the results (or the next revisited question) when revisiting, else on.
+    const advance = (id) => {
+      const f = this._flow;
+      if (f.review) {
+        const i = f.trail.indexOf(f.review);
+        const back = f.returnTo;
+        flow({ review: back ? null : f.trail[i + 1] ?? null, step: back ?? 'question', returnTo: null });
+      } else {
+        if (!f.trail.includes(id)) f.trail.push(id);
+        flow({});
+      }
+    };
     const refreshList = async () => {
       this._saved = await store().list();
       this.requestUpdate();
@@ -203,32 +221,35 @@ export class OmsAid extends LitElement {
       setFinding: (id, v) => c().setFinding(id, v),
       setCriterion: (item, v) => c().setCriterion(item, v),
       setAge: (v, unit) => c().setAge(v, unit),
+      setAgeParts: (years, months) => c().setAgeParts(years, months),
+      setDuration: (v, unit) => c().setDuration(v, unit),
+      setNote: (text) => c().setField('note', text),
       setField: (name, v) => c().setField(name, v),
       addVisit: (v) => c().addVisit(v),
       removeVisit: (i) => c().removeVisit(i),
       search: (q) => this._update(() => {
         this._query = q;
-        this._hits = searchTerms(this._vocab?.hpoTerms ?? [], q);
+        this._hits = searchTerms(this._vocab?.hpoTerms ?? [], q, 8, this._vocab?.variables ?? []);
       }),
       // Patient questionnaire
       start: () => flow({ step: 'question', review: null, returnTo: null }),
       answer: (id, v) => {
         const f = this._flow;
         if (v === 'unsure') {
-          f.skipped.add(id); // a test or antibody the parent does not know about: nothing recorded
-          c().setAnswer(id, null);
+          // A test, an antibody or a categorical question the parent cannot answer: nothing recorded.
+          f.skipped.add(id);
+          if (id === 'duration') c().setDuration(null);
+          else c().setAnswer(id, null);
         } else {
           f.skipped.delete(id);
           c().setAnswer(id, v);
         }
-        if (f.review) {
-          const i = f.trail.indexOf(f.review);
-          const back = f.returnTo;
-          flow({ review: back ? null : f.trail[i + 1] ?? null, step: back ?? 'question', returnTo: null });
-        } else {
-          if (!f.trail.includes(id)) f.trail.push(id);
-          flow({});
-        }
+        advance(id);
+      },
+      answerDuration: (n, unit) => {
+        this._flow.skipped.delete('duration');
+        c().setDuration(n, unit);
+        advance('duration');
       },
       back: () => {
         const f = this._flow;
@@ -443,6 +464,8 @@ export class OmsAid extends LitElement {
       hits: this._hits,
       eyesPaused: this._eyesPaused,
       today: today(),
+      mode,
+      lang: this.lang,
     };
     if (mode === 'patient') {
       p.q = this._flow.step === 'question' ? this._question() : null;
@@ -453,7 +476,7 @@ export class OmsAid extends LitElement {
     return html`
       ${header}
       <p class="disclaimer screen" role="note">${report?.disclaimer ?? this._info?.disclaimer ?? t('app.loading')}</p>
-      ${report ? caseMenu({ t, canPhenopacket: this._controller.canExportPhenopacket, act: this._act }) : nothing}
+      ${report ? caseMenu({ t, canPhenopacket: this._controller.canExportPhenopacket, storageOk: this._storageOk, act: this._act }) : nothing}
       <p class="msg screen" role="status">${this._msg}</p>
       ${this._dialog ? nothing : storageError(this._storageError, t, this._act.dismissStorageError)}
       ${importError(this._importError, t, this._act.dismissImportError)}

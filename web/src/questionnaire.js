@@ -1,23 +1,36 @@
 // SPDX-License-Identifier: MIT
-// The patient questionnaire's order, without DOM (tested with node --test). The engine decides
-// what to ask: the next question is the first of the report's nextQuestions that has not been
-// answered yet and is about something a parent can observe (signs, what happened before, how it
-// started); then the unanswered features of criterion items the report still needs; then the
-// engine's questions about tests and antibodies. The wording (question, help, why) comes from the
-// report or the knowledge base's vocabulary; nothing clinical is decided here.
+// The patient questionnaire's order, without DOM (tested with node --test). The core decides what
+// to ask a parent (the report's patientQuestions: the safety questions first, then what a parent
+// can observe that best separates the leading explanations, appropriate to age and sex); this
+// module only picks the first one not answered yet and words it from the report or the vocabulary.
 import { answerOf, parseVariable } from './controller.js';
 
-/** A questionnaire stays short: after this many answers the results are shown. */
-export const MAX_QUESTIONS = 15;
+/** A questionnaire stays short: after this many answers the results are shown. The core's safety
+ *  questions (fewer than this) always come first, so the cap never crowds them out. */
+export const MAX_QUESTIONS = 20;
 
-/** What a parent observes; questions about tests and antibodies come after these. */
-const OBSERVED = new Set(['finding', 'exposure', 'history', 'onset']);
-const RESULTS = new Set(['test', 'antibody']);
+const CATEGORICAL = new Set(['onset', 'course', 'duration']);
 
-/** A question to show, from a nextQuestions entry or a variable id, with the vocabulary's wording. */
+/**
+ * A question to show, from a report's question entry or a variable id, with the vocabulary's
+ * wording. A categorical kind (onset, course, duration) is asked once, under its kind's name.
+ */
 export function questionFor(id, vocabulary, entry = {}) {
+  const parsed = parseVariable(id);
+  const kind = entry.kind ?? vocabulary?.variables?.find((x) => x.id === id)?.kind ?? parsed.kind;
+  if (CATEGORICAL.has(kind)) {
+    const q = vocabulary?.questions?.[kind] ?? {};
+    return {
+      id: kind,
+      kind,
+      label: entry.label ?? q.label ?? kind,
+      lay: entry.label ?? q.label ?? kind,
+      question: entry.question ?? q.question ?? '',
+      help: entry.help ?? q.help ?? '',
+      why: entry.why ?? q.why ?? '',
+    };
+  }
   const v = vocabulary?.variables?.find((x) => x.id === id) ?? {};
-  const kind = entry.kind ?? v.kind ?? parseVariable(id).kind;
   return {
     id,
     kind,
@@ -35,32 +48,17 @@ export function isAnswered(caseObject, id, skipped = new Set()) {
 }
 
 /**
- * The next question for the patient flow, or null when there is nothing more to ask.
+ * The next question for the patient flow: the first of the report's patientQuestions not answered
+ * yet, or null when there is nothing more to ask.
  * @param {object} report      the current report
  * @param {object} vocabulary  core.vocabulary()
  * @param {object} caseObject  the current case
  * @param {Set<string>} skipped ids answered "not sure" where the case cannot record it
  */
 export function nextQuestion(report, vocabulary, caseObject, skipped = new Set()) {
-  if (!report) return null;
-  const fromEngine = (kinds) => {
-    for (const entry of report.nextQuestions ?? []) {
-      const q = questionFor(entry.feature, vocabulary, entry);
-      if (kinds.has(q.kind) && q.question && !isAnswered(caseObject, q.id, skipped)) return q;
-    }
-    return null;
-  };
-  const fromCriteria = () => {
-    for (const criterion of report.criteria ?? []) {
-      for (const item of criterion.items ?? []) {
-        if (item.status !== 'unknown') continue;
-        for (const feature of item.features ?? []) {
-          const q = questionFor(feature, vocabulary);
-          if (q.question && !isAnswered(caseObject, feature, skipped)) return q;
-        }
-      }
-    }
-    return null;
-  };
-  return fromEngine(OBSERVED) ?? fromCriteria() ?? fromEngine(RESULTS);
+  for (const entry of report?.patientQuestions ?? []) {
+    const q = questionFor(entry.feature, vocabulary, entry);
+    if (q.question && !isAnswered(caseObject, q.id, skipped)) return q;
+  }
+  return null;
 }

@@ -40,6 +40,21 @@ export async function savingWasTurnedOn(factory) {
   }
 }
 
+/**
+ * Whether this page may store anything on the device at all (a frame sandboxed without
+ * allow-same-origin may not). Creates nothing: it asks for the storage estimate, which such a frame
+ * is refused.
+ */
+export async function storageAvailable() {
+  try {
+    if (!globalThis.indexedDB) return false;
+    await globalThis.navigator?.storage?.estimate?.();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const promised = (request) => new Promise((resolve, reject) => {
   request.onsuccess = () => resolve(request.result);
   request.onerror = () => reject(request.error);

@@ -4,40 +4,59 @@
 // differential with its "why", aetiology, work-up checklist, care team, severity, references).
 import { html, nothing, svg } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { answerOf, CHOICES } from '../controller.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { answerOf, CHOICES, DURATION_UNITS } from '../controller.js';
 import { criteriaPanel } from './criteria-panel.js';
-import { choices, redFlags, sources, urgency, pct, citation, labelOf } from './common.js';
+import { choices, triageBox, sources, urgency, pct, citation, labelOf, ageInWords } from './common.js';
 import { severityPanel } from './severity.js';
 
-/** A select for one variable ('' = not recorded). */
+/**
+ * A select for one variable ('' = not recorded). Each option's selectedness is bound to the case
+ * (live: compared with the DOM, not the last render), so a row that moves or is reused shows
+ * exactly what the case holds, never a value left over from another row.
+ */
 function select(id, kind, value, label, p, testid = id) {
   const { t, vocabulary, act } = p;
-  const opts = kind === 'onset' ? CHOICES.onset : CHOICES[kind];
-  const text = (c) => (kind === 'onset' && c !== 'unknown' ? labelOf(`onset:${c}`, vocabulary) : kind === 'finding' || kind === 'exposure' || kind === 'history' ? t(`state.${c}`) : t(`${kind}.${c}`));
+  const opts = CHOICES[kind];
+  const categorical = kind === 'onset' || kind === 'course';
+  const text = (c) => (categorical && c !== 'unknown' ? labelOf(`${kind}:${c}`, vocabulary) : kind === 'finding' || kind === 'exposure' || kind === 'history' ? t(`state.${c}`) : t(`${kind}.${c}`));
   const uidFor = `${p.uid}-s-${testid.replace(/[^\w-]/g, '_')}`;
   return html`<label for=${uidFor}>${label}</label>
     <select id=${uidFor} data-var=${testid} @change=${(e) => act.setAnswer(id, e.target.value || null)}>
-      <option value="" ?selected=${value == null}>${t('opt.unset')}</option>
-      ${opts.map((c) => html`<option value=${c} ?selected=${value === c}>${text(c)}</option>`)}
+      <option value="" .selected=${live(value == null)}>${t('opt.unset')}</option>
+      ${opts.map((c) => html`<option value=${c} .selected=${live(value === c)}>${text(c)}</option>`)}
     </select>`;
 }
 
 function patientFields(p) {
-  const { caseObject: k, t, act } = p;
+  const { caseObject: k, t, act, vocabulary } = p;
   const age = k.age ?? {};
-  const unit = 'months' in age ? 'months' : 'years';
+  const unit = 'months' in age && !('years' in age) ? 'months' : 'years';
+  const d = k.duration ?? {};
+  const dUnit = DURATION_UNITS.find((u) => u in d) ?? 'days';
   return html`<fieldset class="group"><legend>${t('c.patient')}</legend>
     <div class="fields">
-      <label class="field">${t('f.age')}<input type="number" min="0" max="120" step="any" name="age"
-        .value=${String(age[unit] ?? '')} @change=${(e) => act.setAge(e.target.value, unit)}></label>
+      <label class="field">${t('f.age')}<input type="number" min="0" max="130" step="any" name="age"
+        .value=${live(String(age[unit] ?? ''))} @change=${(e) => act.setAge(e.target.value, e.target.closest('.fields').querySelector('select[name=ageUnit]').value)}></label>
       <label class="field">${t('f.ageUnit')}<select name="ageUnit" @change=${(e) => act.setAge(age[unit] ?? '', e.target.value)}>
-        ${['years', 'months'].map((u) => html`<option value=${u} ?selected=${u === unit}>${t(`f.${u}`)}</option>`)}</select></label>
+        ${['years', 'months'].map((u) => html`<option value=${u} .selected=${live(u === unit)}>${t(`f.${u}`)}</option>`)}</select></label>
       <label class="field">${t('f.sex')}<select name="sex" @change=${(e) => act.setField('sex', e.target.value)}>
-        ${['', 'female', 'male', 'other'].map((s) => html`<option value=${s} ?selected=${(k.sex ?? '') === s}>${t(`sex.${s || 'none'}`)}</option>`)}</select></label>
+        ${['', 'female', 'male', 'other'].map((s) => html`<option value=${s} .selected=${live((k.sex ?? '') === s)}>${t(`sex.${s || 'none'}`)}</option>`)}</select></label>
       <label class="field">${t('f.followUp')}<input type="number" min="0" max="1200" step="any" name="followUpMonths"
-        .value=${String(k.followUpMonths ?? '')} @change=${(e) => act.setField('followUpMonths', e.target.value === '' ? null : Number(e.target.value))}></label>
+        .value=${live(String(k.followUpMonths ?? ''))} @change=${(e) => act.setField('followUpMonths', e.target.value === '' ? null : Number(e.target.value))}></label>
     </div>
-    <div class="kv">${select('onset:', 'onset', k.onset, t('f.onset'), p, 'onset')}</div>
+    <p class="readback" data-testid="age-readback">${ageInWords(k.age, t, vocabulary)}</p>
+    <div class="fields">
+      <label class="field">${t('f.duration')}<input type="number" min="0" step="any" name="duration"
+        .value=${live(String(d[dUnit] ?? ''))} @change=${(e) => act.setDuration(e.target.value, e.target.closest('.fields').querySelector('select[name=durationUnit]').value)}></label>
+      <label class="field">${t('f.durationUnit')}<select name="durationUnit" @change=${(e) => act.setDuration(d[dUnit] ?? '', e.target.value)}>
+        ${DURATION_UNITS.map((u) => html`<option value=${u} .selected=${live(u === dUnit)}>${t(`f.${u}`)}</option>`)}</select></label>
+      <label class="field">${t('f.enteredBy')}<select name="enteredBy" @change=${(e) => act.setField('enteredBy', e.target.value)}>
+        ${['', 'family', 'patient', 'clinician'].map((w) => html`<option value=${w} .selected=${live((k.enteredBy ?? '') === w)}>${t(`who.${w || 'none'}`)}</option>`)}</select></label>
+    </div>
+    <div class="kv">${select('onset', 'onset', k.onset, t('f.onset'), p, 'onset')}
+      ${select('course', 'course', k.course, t('f.course'), p, 'course')}</div>
   </fieldset>`;
 }
 
@@ -56,9 +75,10 @@ function findingsEntry(p) {
     <input id="${uid}-search" type="search" autocomplete="off" spellcheck="false" .value=${query}
       aria-describedby="${uid}-search-n" @input=${(e) => act.search(e.target.value)}>
     <p id="${uid}-search-n" class="muted" aria-live="polite">${query.trim().length >= 2 ? t('c.hits', { n: hits.length }) : t('c.searchHint')}</p>
-    <ul class="plain hits" aria-label=${t('c.results')}>${hits.map((h) => html`<li>
+    <ul class="plain hits" aria-label=${t('c.results')}>${repeat(hits, (h) => h.id, (h) => html`<li>
       <span>${h.label} <code>${h.id}</code>
         ${h.synonym ? html`<small>${t('c.synonym', { s: h.synonym })}</small>` : nothing}
+        ${h.lay ? html`<small>${t('c.lay', { s: h.lay })}</small>` : nothing}
         <small>${h.features.length ? t('c.countsFor', { labels: h.features.map(featureLabel).join(', ') }) : t('c.outside')}</small></span>
       <span class="row">
         <button type="button" class="btn sm" data-add=${h.id} aria-label=${t('c.addPresent', { label: h.label })} @click=${() => act.setFinding(h.id, 'present')}>${t('state.present')}</button>
@@ -66,11 +86,11 @@ function findingsEntry(p) {
       </span></li>`)}</ul>
     <h4>${t('c.inCase', { n: findings.length })}</h4>
     ${findings.length ? nothing : html`<p class="muted">${t('c.noFindings')}</p>`}
-    <ul class="plain findings">${findings.map(([id, v]) => html`<li>
+    <ul class="plain findings">${repeat(findings, ([id]) => id, ([id, v]) => html`<li>
       <span>${featureLabel(id)} <code>${id}</code></span>
       <span class="row">
         <select aria-label=${featureLabel(id)} data-finding=${id} @change=${(e) => act.setAnswer(id, e.target.value)}>
-          ${CHOICES.finding.map((c) => html`<option value=${c} ?selected=${v === c}>${t(`state.${c}`)}</option>`)}</select>
+          ${CHOICES.finding.map((c) => html`<option value=${c} .selected=${live(v === c)}>${t(`state.${c}`)}</option>`)}</select>
         <button type="button" class="btn sm" aria-label=${t('c.remove', { label: featureLabel(id) })} @click=${() => act.setAnswer(id, null)}>${t('c.removeShort')}</button>
       </span></li>`)}</ul>
     <details><summary>${t('c.kbFindings')}</summary>
@@ -110,7 +130,7 @@ function nextQuestionsPanel(p) {
   const list = report?.nextQuestions ?? [];
   return html`<section class="panel" aria-labelledby="${uid}-nq"><h3 id="${uid}-nq">${t('nq.h')}</h3>
     ${list.length ? html`<p class="muted">${t('nq.note')}</p>` : html`<p class="muted">${t('nq.none')}</p>`}
-    <ol>${list.map((q, i) => html`<li data-testid="nq-${q.feature}">
+    <ol>${repeat(list, (q) => q.feature, (q, i) => html`<li data-testid="nq-${q.feature}">
       <p id="${uid}-nq${i}"><strong>${q.label}</strong>${q.question ? html` — ${q.question}` : nothing}</p>
       ${q.why ? html`<p class="muted">${q.why}</p>` : nothing}
       ${choices({ id: q.feature, kind: q.kind, value: answerOf(caseObject, q.feature), t, vocabulary, onPick: act.setAnswer, labelledby: `${uid}-nq${i}` })}
@@ -123,16 +143,29 @@ const bar = (p) => svg`<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-
 
 const lr = (x) => (typeof x !== 'number' ? '' : x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2));
 
+const after = (x) => (typeof x !== 'number' ? '' : pct(x));
+
+/** A finding of the explanation: its label, and for a group which members were answered how. */
+function findingLabel(e, p) {
+  const { t, vocabulary, termIndex } = p;
+  if (!e.parts?.length) return e.label ?? e.feature;
+  if (e.feature.startsWith('group:')) {
+    const parts = e.parts.map((id) => labelOf(id, vocabulary, false, termIndex));
+    return html`${e.label} <small>(${parts.join(', ')})</small>`;
+  }
+  return html`${e.label} <small>(${t('dx.oneOf', { values: e.parts.map((id) => labelOf(id, vocabulary)).join(', ') })})</small>`;
+}
+
 function rankedList(items, p, testid, start = 1) {
   const { report, t } = p;
-  return html`<ol class="dx" start=${start} data-testid=${testid}>${items.map((d) => html`<li>
+  return html`<ol class="dx" start=${start} data-testid=${testid}>${repeat(items, (d) => d.id, (d) => html`<li data-dx=${d.id}>
     <div class="dxrow"><span>${d.label}${d.xrefs?.length ? html` <small>${d.xrefs.join(' · ')}</small>` : nothing}</span>
       <span class="pct">${pct(d.probability)}</span>${bar(d.probability)}</div>
     ${d.evidence?.length || typeof d.pretest === 'number' ? html`<details><summary>${t('dx.why')}</summary>
       ${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>${sources(d.pretestBasis, report, t)}` : nothing}
-      ${d.evidence?.length ? html`<div class="scroll"><table><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.freq')}</th><th>${t('dx.lr')}</th></tr></thead>
-        <tbody>${d.evidence.map((e) => html`<tr><td>${e.label ?? e.feature}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
-          <td>${typeof e.frequency === 'number' ? pct(e.frequency) : ''}</td><td>${lr(e.lr)}</td></tr>`)}</tbody></table></div>`
+      ${d.evidence?.length ? html`<p class="muted">${t('dx.read')}</p><div class="scroll"><table data-testid="explanation"><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.freq')}</th><th>${t('dx.lr')}</th><th>${t('dx.after')}</th></tr></thead>
+        <tbody>${d.evidence.map((e) => html`<tr><td>${findingLabel(e, p)}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
+          <td>${typeof e.frequency === 'number' ? pct(e.frequency) : ''}</td><td>${lr(e.lr)}</td><td>${after(e.after)}</td></tr>`)}</tbody></table></div>`
         : html`<p class="muted">${t('dx.noEvidence')}</p>`}
     </details>` : nothing}
   </li>`)}</ol>`;
@@ -167,7 +200,7 @@ function workupItem(w, p) {
       ${w.status ? html`<span class="st st-${w.status}" data-status=${w.status}>${t(`status.${w.status}`)}</span>` : nothing}</div>
     ${w.reason ? html`<p>${w.reason}</p>` : nothing}
     ${(w.notes ?? []).map((n) => html`<p class="note"><strong>${n.text}</strong></p>${sources(n, report, t)}`)}
-    ${w.needs?.length ? html`<p class="muted">${t('wu.needs', { items: w.needs.join('; ') })}</p>` : nothing}
+    ${w.needs?.length ? html`<p class="muted">${t(w.status === 'recommended' ? 'wu.needsCase' : 'wu.needs', { items: w.needs.join('; ') })}</p>` : nothing}
     ${w.repeat ? html`<p>${repeatText(w.repeat, t)}</p>` : nothing}
     ${w.note ? html`<p class="muted">${w.note}</p>` : nothing}
     <div class="kv">${select(`test:${w.id}`, 'test', caseObject.tests?.[w.id], html`${t('wu.result')}<span class="sr-only">${t('wu.resultOf', { label: w.label })}</span>`, p, `test:${w.id}`)}</div>
@@ -183,10 +216,17 @@ function workupPanel(p) {
   const other = items.filter((w) => w.status === 'not_indicated');
   return html`<section class="panel" aria-labelledby="${uid}-wu"><h3 id="${uid}-wu">${t('wu.h')}</h3>
     <p class="muted">${t('wu.note')}</p>
-    <ul class="plain">${active.map((w) => workupItem(w, p))}</ul>
+    <ul class="plain">${repeat(active, (w) => w.id, (w) => workupItem(w, p))}</ul>
     ${other.length ? html`<details><summary>${t('wu.other', { n: other.length })}</summary>
-      <ul class="plain">${other.map((w) => workupItem(w, p))}</ul></details>` : nothing}
+      <ul class="plain">${repeat(other, (w) => w.id, (w) => workupItem(w, p))}</ul></details>` : nothing}
   </section>`;
+}
+
+function safetyNetPanel({ report, t, uid }) {
+  const net = report?.safetyNet ?? [];
+  if (!net.length) return nothing;
+  return html`<section class="panel" aria-labelledby="${uid}-sn" data-testid="safety-net"><h3 id="${uid}-sn">${t('sn.h')}</h3>
+    ${net.map((n) => html`<p>${n.message}</p>${sources(n, report, t)}`)}</section>`;
 }
 
 function careTeamPanel({ report, t, uid }) {
@@ -218,8 +258,9 @@ export function clinicianView(p) {
     </section>
     <section aria-labelledby="${uid}-assess">
       <h2 id="${uid}-assess">${t('c.assessment')}</h2>
-      ${redFlags(report, t, { level: 3 })}
-      ${criteriaPanel({ report, t, uid, onCriterion: act.setCriterion })}
+      ${triageBox(report, t, { level: 3 })}
+      ${safetyNetPanel(p)}
+      ${criteriaPanel({ report, t, uid, onCriterion: act.setCriterion, caseObject: p.caseObject, vocabulary: p.vocabulary, termIndex: p.termIndex })}
       ${pnsPanel(p)}
       ${nextQuestionsPanel(p)}
       ${differentialPanel(p)}

@@ -64,11 +64,12 @@ export function pct(p) {
 /** The word for an answer: patient wording (Yes / No / Not sure) or the clinician's. */
 export function answerText(kind, value, t, vocabulary, lay) {
   if (value === 'unsure') return t('tri.unknown');
-  if (kind === 'onset') {
+  if (kind === 'onset' || kind === 'course') {
     if (value === 'unknown') return t(lay ? 'tri.unknown' : 'state.unknown');
-    const v = vocabulary?.variables?.find((x) => x.id === `onset:${value}`);
+    const v = vocabulary?.variables?.find((x) => x.id === `${kind}:${value}`);
     return v ? (lay ? v.lay : v.label) : value;
   }
+  if (kind === 'duration') return durationInWords(value, t);
   if (kind === 'test' || kind === 'antibody') return t(`${kind}.${value}`);
   return t(`${lay ? 'tri' : 'state'}.${value}`);
 }
@@ -106,4 +107,89 @@ export function labelOf(id, vocabulary, lay, termIndex) {
   const v = vocabulary?.variables?.find((x) => x.id === id);
   if (v) return lay ? v.lay || v.label : v.label;
   return termIndex?.get(id) ?? plain(id, 80);
+}
+
+/** "1 year 8 months", "8 months", "20 years": an age object of the case in words. */
+export function ageParts(age) {
+  if (!age) return null;
+  let total = (Number(age.years) || 0) * 12 + (Number(age.months) || 0) + (Number(age.days) || 0) / 30.4375;
+  if (age.iso8601duration) return null;
+  total = Math.round(total * 10) / 10;
+  const years = Math.floor(total / 12);
+  const months = Math.round(total - years * 12);
+  return months === 12 ? { years: years + 1, months: 0, total } : { years, months, total };
+}
+
+/**
+ * The age read back in words, with the age group it falls in (so "20" typed as years for a
+ * 20-month-old shows "20 years (18 to 49 years)" at once); "not given" when empty.
+ */
+export function ageInWords(age, t, vocabulary) {
+  const p = ageParts(age);
+  if (!p) return t('age.none');
+  const words = p.years && p.months ? t('age.ym', { y: p.years, m: p.months, ys: p.years === 1 ? t('age.year') : t('age.yearsWord'), ms: p.months === 1 ? t('age.month') : t('age.monthsWord') })
+    : p.years ? t('age.y', { y: p.years, ys: p.years === 1 ? t('age.year') : t('age.yearsWord') })
+      : t('age.m', { m: p.months, ms: p.months === 1 ? t('age.month') : t('age.monthsWord') });
+  const years = p.total / 12;
+  const band = (vocabulary?.ageBands ?? []).find((b) => years >= b.min && years < b.max);
+  return band ? t('age.readback', { words, band: band.label }) : t('age.readbackNoBand', { words });
+}
+
+/** A duration object of the case ({days|weeks|months: n}) in words. */
+export function durationInWords(d, t) {
+  if (!d || typeof d !== 'object') return '';
+  const parts = ['months', 'weeks', 'days'].filter((u) => d[u] != null).map((u) => `${d[u]} ${t(`f.${u}`)}`);
+  return parts.join(' ') || '';
+}
+
+/**
+ * The overall triage (report.triage), once, at the top: its level as a heading, the plain or the
+ * clinical message, and the red flags behind it. Colours mean what they say: red emergency, amber
+ * urgent, blue soon, grey routine (never the green of good news).
+ */
+export function triageBox(report, t, { lay, level = 2 } = {}) {
+  const triage = report?.triage;
+  if (!triage) return nothing;
+  const action = triage.action;
+  // A parent sees the warning signs behind the triage only (a lower level's "within a few days"
+  // beside "within 24 hours" would contradict it); a clinician sees every flag with its level.
+  const flags = lay ? (report.redFlags ?? []).filter((f) => f.action === action) : report.redFlags ?? [];
+  const heading = t(`action.${action}`);
+  return html`<section class="urgent act-${action}" role=${action === 'routine' ? 'status' : 'alert'} data-testid="triage" data-action=${action}>
+    ${level === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
+    <p><strong>${lay ? triage.lay : triage.message}</strong></p>
+    ${flags.length ? html`<p class="why-label">${t('triage.why')}</p><ul data-testid="red-flags">${flags.map((f) => html`<li data-flag=${f.id}>${lay ? f.lay || f.message : html`${f.message}${urgency(f.action, t)}`}
+      ${sources(f, report, t)}</li>`)}</ul>` : nothing}
+  </section>`;
+}
+
+/** How likely an explanation is, in words a parent reads correctly: "likely — about 42 in 100". */
+export function likelihoodWords(d, t) {
+  const n = Math.round((d.probability ?? 0) * 100);
+  const words = t(`lk.${d.layLikelihood ?? 'unlikely'}`);
+  if (n < 1) return t('lk.phraseBound', { words, count: t('lk.lessThanOne') });
+  if (n > 99) return t('lk.phraseBound', { words, count: t('lk.moreThan99') });
+  return t('lk.phrase', { words, count: t('lk.inHundred', { n }) });
+}
+
+/** The criteria sets that apply to the case (its age), or every set when the age is unknown. */
+export function applicableCriteria(report, caseObject) {
+  const all = report?.criteria ?? [];
+  const applying = all.filter((c) => c.applies === 'yes');
+  if (applying.length) return applying;
+  return caseObject?.age ? all.filter((c) => c.applies !== 'no') : all;
+}
+
+/**
+ * What a parent could still answer for an indeterminate criteria set: the labels of the needed
+ * items that have a feature a parent can observe (a tumour found is for the doctor to say).
+ */
+export function visibleNeeds(criterion, vocabulary) {
+  const out = [];
+  for (const id of criterion.needsItems ?? []) {
+    const item = criterion.items?.find((i) => i.id === id);
+    const observable = (item?.features ?? []).some((f) => vocabulary?.variables?.find((v) => v.id === f)?.observable);
+    if (observable && item) out.push(item.label);
+  }
+  return out;
 }

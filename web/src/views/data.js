@@ -7,12 +7,13 @@
 import { html, nothing } from 'lit';
 import { plain } from './common.js';
 
-export function caseMenu({ t, canPhenopacket, act }) {
+export function caseMenu({ t, canPhenopacket, storageOk = true, act }) {
   return html`<details class="casemenu screen">
     <summary>${t('d.menu')}</summary>
+    ${storageOk ? nothing : html`<p class="muted" data-testid="storage-unavailable">${t('d.noStorage')}</p>`}
     <div class="row">
-      <button type="button" class="btn sm" data-action="save" @click=${act.openSave}>${t('d.save')}</button>
-      <button type="button" class="btn sm" data-action="saved" @click=${act.openSaved}>${t('d.saved')}</button>
+      ${storageOk ? html`<button type="button" class="btn sm" data-action="save" @click=${act.openSave}>${t('d.save')}</button>
+      <button type="button" class="btn sm" data-action="saved" @click=${act.openSaved}>${t('d.saved')}</button>` : nothing}
       <button type="button" class="btn sm" data-action="export-json" @click=${act.exportNative}>${t('d.exportJson')}</button>
       ${canPhenopacket ? html`<button type="button" class="btn sm" data-action="export-phenopacket" @click=${act.exportPhenopacket}>${t('d.exportPhenopacket')}</button>` : nothing}
       <button type="button" class="btn sm" data-action="import" @click=${act.pickFile}>${t('d.import')}</button>
@@ -60,6 +61,17 @@ export function recordProblemText(problem, t) {
   }
 }
 
+/** A saved time (ISO, UTC) as the user's local date and time. */
+export function localTime(iso, t) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return plain(iso, 40);
+  try {
+    return new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  } catch {
+    return d.toLocaleString();
+  }
+}
+
 /** The name a record is listed under (clipped; a placeholder when it has none). */
 export const recordName = (r, t) => (typeof r.name === 'string' && r.name.trim() ? plain(r.name, 80) : t('rec.untitled'));
 
@@ -68,7 +80,7 @@ function savedItem(r, { t, act }) {
   return html`<li data-state=${r.problem ? 'broken' : 'ok'}>
     <span class="rec"><strong>${name}</strong>${r.problem
       ? html`<small class="problem">${t('rec.cannotOpen')} ${recordProblemText(r.problem, t)}</small>`
-      : html`<small>${t('d.savedAt', { date: r.savedAt.slice(0, 16).replace('T', ' ') })}</small>`}</span>
+      : html`<small>${t('d.savedAt', { date: localTime(r.savedAt, t) })}</small>`}</span>
     <span class="row">
       ${r.problem ? nothing : html`<button type="button" class="btn sm" aria-label=${t('d.openLabel', { name })} @click=${() => act.openRecord(r.id)}>${t('d.open')}</button>`}
       <button type="button" class="btn sm danger" aria-label=${t('d.deleteLabel', { name })} @click=${() => act.deleteRecord(r.id)}>${t('d.delete')}</button>

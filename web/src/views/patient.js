@@ -1,53 +1,151 @@
 // SPDX-License-Identifier: MIT
-// Patient mode: a short questionnaire in plain language (one question per screen, yes / no / not
-// sure), then what the answers may mean. Every clinical sentence is the knowledge base's (from the
-// report or the vocabulary); the UI's own words come from the message catalogue.
+// Patient mode: who is answering, the age (read back in words), their own words matched to findings
+// they confirm, then one plain-language question per screen in the order the core decides (the
+// report's patientQuestions: safety questions first), then one triage at the top and what the
+// answers may mean in words a parent reads correctly. Every clinical sentence is the knowledge
+// base's (from the report or the vocabulary); the UI's own words come from the message catalogue.
 import { html, nothing } from 'lit';
-import { answerOf } from '../controller.js';
-import { choices, redFlags, sources, urgency, answerText, labelOf } from './common.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { answerOf, DURATION_UNITS } from '../controller.js';
+import { choices, sources, answerText, labelOf, ageInWords, triageBox, likelihoodWords, visibleNeeds, applicableCriteria } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
+import { matchDescription } from '../words.js';
 
-function intro({ report, caseObject, t, uid, act }) {
+function ageFields({ caseObject, t, act, vocabulary }) {
   const age = caseObject.age ?? {};
-  const unit = 'months' in age ? 'months' : 'years';
+  // Years and months side by side (1 year 8 months), so a toddler's age is hard to enter as years.
+  const years = age.years ?? '', months = age.months ?? '';
+  const read = (e) => {
+    const box = e.target.closest('.agebox');
+    act.setAgeParts(box.querySelector('input[name=ageYears]').value, box.querySelector('input[name=ageMonths]').value);
+  };
+  return html`<fieldset class="agebox"><legend>${t('f.age')}</legend>
+    <div class="fields">
+      <label class="field">${t('f.years')}<input type="number" inputmode="numeric" min="0" max="130" step="1" name="ageYears"
+        .value=${live(String(years))} @change=${read}></label>
+      <label class="field">${t('f.months')}<input type="number" inputmode="numeric" min="0" max="1560" step="1" name="ageMonths"
+        .value=${live(String(months))} @change=${read}></label>
+    </div>
+    <p class="readback" data-testid="age-readback" aria-live="polite">${ageInWords(caseObject.age, t, vocabulary)}</p>
+  </fieldset>`;
+}
+
+function whoAnswers({ caseObject, t, act, uid }) {
+  const who = caseObject.enteredBy ?? '';
+  return html`<fieldset class="who"><legend>${t('p.who')}</legend>
+    ${['family', 'patient'].map((w) => html`<label class="choice"><input type="radio" name="${uid}-who" value=${w}
+      .checked=${live(who === w)} @change=${() => act.setField('enteredBy', w)}>${t(`who.${w}`)}</label>`)}
+  </fieldset>`;
+}
+
+/** Their own words: a description matched, on this device, to findings they confirm one by one. */
+function ownWords({ caseObject, vocabulary, t, act, uid }) {
+  const note = caseObject.note ?? '';
+  const matches = matchDescription(note, vocabulary?.variables);
+  return html`<div class="ownwords">
+    <label for="${uid}-note"><strong>${t('p.words.h')}</strong></label>
+    <p class="muted" id="${uid}-note-help">${t('p.words.help')}</p>
+    <textarea id="${uid}-note" name="note" rows="3" maxlength="2000" aria-describedby="${uid}-note-help"
+      .value=${live(note)} @input=${(e) => act.setNote(e.target.value)}></textarea>
+    ${matches.length ? html`<div data-testid="word-matches"><p>${t('p.words.found')}</p>
+      <ul class="plain answered">${repeat(matches, (m) => m.id, (m) => {
+        const value = answerOf(caseObject, m.id);
+        return html`<li data-match=${m.id}><span>${t('p.words.match', { term: m.term, lay: m.lay })}${m.negated ? html` <em>${t('p.words.negated')}</em>` : nothing}</span>
+          <span class="row" role="group" aria-label=${m.lay}>
+            <button type="button" class="btn sm" aria-pressed=${value === 'present' ? 'true' : 'false'} data-answer="present"
+              @click=${() => act.setAnswer(m.id, 'present')}>${t('p.words.yes')}</button>
+            <button type="button" class="btn sm" aria-pressed=${value === 'absent' ? 'true' : 'false'} data-answer="absent"
+              @click=${() => act.setAnswer(m.id, 'absent')}>${t('p.words.no')}</button>
+          </span></li>`;
+      })}</ul></div>` : note.trim().length >= 12 ? html`<p class="muted" data-testid="word-matches-none">${t('p.words.none')}</p>` : nothing}
+  </div>`;
+}
+
+function intro(p) {
+  const { report, caseObject, t, uid, act } = p;
   return html`<section class="card narrow" aria-labelledby="${uid}-h">
     <h2 id="${uid}-h" tabindex="-1" data-step="intro">${t('p.intro.h')}</h2>
     <p>${t('p.intro.p1')}</p>
     <ul class="intro-list"><li>${t('p.intro.li1')}</li><li>${t('p.intro.li2')}</li><li>${t('p.intro.li3')}</li></ul>
+    ${whoAnswers(p)}
+    ${ageFields(p)}
     <div class="fields">
-      <label class="field">${t('f.age')}
-        <input type="number" inputmode="decimal" min="0" max="120" step="any" name="age" .value=${String(age[unit] ?? '')}
-          @change=${(e) => act.setAge(e.target.value, unit)}></label>
-      <label class="field">${t('f.ageUnit')}
-        <select name="ageUnit" @change=${(e) => act.setAge(age[unit] ?? '', e.target.value)}>
-          ${['years', 'months'].map((u) => html`<option value=${u} ?selected=${u === unit}>${t(`f.${u}`)}</option>`)}
-        </select></label>
       <label class="field">${t('f.sex')}
         <select name="sex" @change=${(e) => act.setField('sex', e.target.value)}>
-          ${['', 'female', 'male', 'other'].map((s) => html`<option value=${s} ?selected=${(caseObject.sex ?? '') === s}>${t(`sex.${s || 'none'}`)}</option>`)}
+          ${['', 'female', 'male', 'other'].map((s) => html`<option value=${s} .selected=${live((caseObject.sex ?? '') === s)}>${t(`sex.${s || 'none'}`)}</option>`)}
         </select></label>
     </div>
+    ${ownWords(p)}
     <div class="nav"><button type="button" class="btn primary" data-testid="start" ?disabled=${!report} @click=${act.start}>${t(report ? 'p.start' : 'app.loading')}</button></div>
   </section>`;
 }
 
-function question({ report, caseObject, vocabulary, t, uid, flow, q, eyesPaused, act }) {
+/** The answers of a categorical question (onset, course): its values in everyday words. */
+function categorical({ q, caseObject, vocabulary, t, act, uid, flow }) {
+  const values = (vocabulary?.variables ?? []).filter((v) => v.kind === q.kind);
+  const current = answerOf(caseObject, q.kind);
+  return html`<div class="answers-list" role="group" aria-labelledby="${uid}-q">
+    ${values.map((v) => html`<button type="button" class="btn" aria-pressed=${current === v.key ? 'true' : 'false'} data-answer=${v.key}
+      @click=${() => act.answer(q.kind, v.key)}>${v.lay || v.label}</button>`)}
+    <button type="button" class="btn" aria-pressed=${current === undefined && flow.skipped.has(q.kind) ? 'true' : 'false'} data-answer="unsure"
+      @click=${() => act.answer(q.kind, 'unsure')}>${t('tri.unknown')}</button>
+  </div>`;
+}
+
+function durationAnswer({ caseObject, t, act, uid, flow }) {
+  const d = caseObject.duration ?? {};
+  const unit = DURATION_UNITS.find((u) => u in d) ?? 'days';
+  const go = (e) => {
+    const box = e.target.closest('.durationbox');
+    const n = box.querySelector('input[name=duration]').value;
+    if (n === '' || !Number.isFinite(Number(n)) || Number(n) < 0) {
+      box.querySelector('input[name=duration]').focus();
+      return;
+    }
+    act.answerDuration(n, box.querySelector('select[name=durationUnit]').value);
+  };
+  return html`<div class="durationbox">
+    <div class="fields" role="group" aria-labelledby="${uid}-q">
+      <label class="field">${t('p.duration.n')}<input type="number" inputmode="numeric" min="0" step="1" name="duration"
+        .value=${live(String(d[unit] ?? ''))} @keydown=${(e) => e.key === 'Enter' && go(e)}></label>
+      <label class="field">${t('p.duration.unit')}<select name="durationUnit">
+        ${DURATION_UNITS.map((u) => html`<option value=${u} .selected=${live(u === unit)}>${t(`f.${u}`)}</option>`)}</select></label>
+    </div>
+    <div class="row">
+      <button type="button" class="btn primary" data-answer="duration" @click=${go}>${t('p.next')}</button>
+      <button type="button" class="btn" data-answer="unsure" aria-pressed=${flow.skipped.has('duration') ? 'true' : 'false'}
+        @click=${() => act.answer('duration', 'unsure')}>${t('tri.unknown')}</button>
+    </div>
+  </div>`;
+}
+
+function question(p) {
+  const { report, caseObject, vocabulary, t, uid, flow, q, eyesPaused, act } = p;
   const value = answerOf(caseObject, q.id);
-  return html`${redFlags(report, t, { lay: true })}
-    <section class="card narrow" aria-labelledby="${uid}-q">
+  let answers;
+  if (q.kind === 'duration') answers = durationAnswer(p);
+  else if (q.kind === 'onset' || q.kind === 'course') answers = categorical(p);
+  else {
+    answers = choices({ id: q.id, kind: q.kind, value: value ?? (flow.skipped.has(q.id) ? 'unsure' : undefined), t, vocabulary, lay: true, big: true,
+      onPick: act.answer, labelledby: `${uid}-q` });
+  }
+  const alarm = ['emergency', 'urgent'].includes(report?.triage?.action);
+  // Keyed by the question: a new question is a new subtree, so no answer button stays highlighted.
+  return html`${alarm ? triageBox(report, t, { lay: true, level: 2 }) : nothing}
+    ${repeat([q.id], (id) => id, () => html`<section class="card narrow" aria-labelledby="${uid}-q">
       <p class="progress">${t('p.progress', { n: flow.position, max: MAX_QUESTIONS })}</p>
       <h2 id="${uid}-q" class="question" tabindex="-1" data-step="question" data-variable=${q.id}>${q.question}</h2>
       ${EYE_FEATURES.has(q.id) ? eyesIllustration({ vocabulary, paused: eyesPaused, onToggle: act.toggleEyes, t }) : nothing}
       ${q.help ? html`<p>${q.help}</p>` : nothing}
-      ${choices({ id: q.id, kind: q.kind, value: value ?? (flow.skipped.has(q.id) ? 'unsure' : undefined), t, vocabulary, lay: true, big: true,
-        onPick: act.answer, labelledby: `${uid}-q` })}
+      ${answers}
       ${q.why ? html`<details class="why"><summary>${t('p.why')}</summary><p>${q.why}</p></details>` : nothing}
       <div class="nav">
         <button type="button" class="btn" @click=${act.back}>${t('p.back')}</button>
         <button type="button" class="btn" data-testid="to-results" @click=${act.showResults}>${t('p.toResults')}</button>
       </div>
-    </section>`;
+    </section>`)}`;
 }
 
 /** The answers given so far, in plain language, each with a way to change it. */
@@ -60,43 +158,66 @@ function answered(p) {
     ? Object.fromEntries(caseObject.exposures.map((k) => [k, 'present'])) : caseObject.exposures ?? {};
   for (const [k, v] of Object.entries(exposures)) add(`exposure:${k}`, 'exposure', v);
   for (const [k, v] of Object.entries(caseObject.history ?? {})) add(`history:${k}`, 'history', v);
-  if (caseObject.onset) rows.push({ id: 'onset', label: t('p.onset'), text: answerText('onset', caseObject.onset, t, vocabulary, true) });
+  for (const kind of ['onset', 'course']) {
+    if (caseObject[kind]) rows.push({ id: kind, label: vocabulary?.questions?.[kind]?.label ?? kind, text: answerText(kind, caseObject[kind], t, vocabulary, true) });
+  }
+  if (caseObject.duration) rows.push({ id: 'duration', label: vocabulary?.questions?.duration?.label ?? t('p.duration'), text: answerText('duration', caseObject.duration, t, vocabulary, true) });
   for (const [k, v] of Object.entries(caseObject.tests ?? {})) add(`test:${k}`, 'test', v);
   if (!rows.length) return html`<p>${t('p.noAnswers')}</p>`;
-  return html`<ul class="plain answered">${rows.map((r) => html`<li><span>${r.label}: <strong>${r.text}</strong></span>
+  return html`<ul class="plain answered">${repeat(rows, (r) => r.id, (r) => html`<li><span>${r.label}: <strong>${r.text}</strong></span>
     ${canAsk(r.id) ? html`<button type="button" class="btn sm" aria-label=${t('p.changeLabel', { label: r.label })}
       @click=${() => act.edit(r.id)}>${t('p.change')}</button>` : nothing}</li>`)}</ul>`;
 }
 
+function explanations({ report, t }) {
+  const dx = report?.differential ?? [];
+  const shown = dx.filter((d) => d.layShown !== false).slice(0, 6);
+  const hidden = dx.length - shown.length;
+  if (!shown.length) return nothing;
+  return html`<h3>${t('r.possible')}</h3><p class="muted">${t('r.possibleNote')}</p>
+    <ol class="dx-lay" data-testid="lay-differential">${shown.map((d) => html`<li data-dx=${d.id}>
+      ${d.summary ? html`<details><summary><strong>${d.lay || d.label}</strong>: ${likelihoodWords(d, t)}</summary><p>${d.summary}</p></details>`
+        : html`<strong>${d.lay || d.label}</strong>: ${likelihoodWords(d, t)}`}</li>`)}</ol>
+    ${hidden > 0 ? html`<p class="muted" data-testid="lay-hidden">${t('r.rarer', { n: hidden })}</p>` : nothing}`;
+}
+
+function pattern({ report, caseObject, vocabulary, t }) {
+  const sets = applicableCriteria(report, caseObject);
+  if (!sets.length) return nothing;
+  return html`<h3>${t('r.pattern')}</h3>
+    ${sets.map((c) => {
+      const ask = visibleNeeds(c, vocabulary);
+      return html`<div class="verdict v-info" role="status" data-testid="lay-verdict-${c.id}">
+        <span>${t(`r.crit.${c.status}`)}</span>
+        ${c.status === 'indeterminate' ? html`<span>${ask.length ? t('r.needs', { items: ask.join('; ') }) : t('r.needsDoctor')}</span>` : nothing}
+      </div>${sources(c, report, t)}`;
+    })}`;
+}
+
 function results(p) {
   const { report, t, uid, act, hasMore } = p;
-  const criteria = report?.criteria ?? [];
-  const dx = (report?.differential ?? []).slice(0, 5);
   const team = report?.careTeam ?? [];
   const tests = (report?.workup ?? []).filter((w) => w.status === 'recommended' || w.status === 'pending');
+  const net = report?.safetyNet ?? [];
   return html`<section class="card narrow" aria-labelledby="${uid}-r">
     <h2 id="${uid}-r" tabindex="-1" data-step="results">${t('r.h')}</h2>
-    ${redFlags(report, t, { lay: true, level: 3 })}
-    ${report?.redFlags?.length ? nothing : html`<p>${t('r.noFlags')}</p>`}
-    <h3>${t('r.pattern')}</h3>
-    ${criteria.map((c) => html`<div class="verdict v-${c.status}" role="status" data-testid="lay-verdict-${c.id}">
-      <span>${t(`r.crit.${c.status}`)}</span>
-      ${c.status === 'indeterminate' && c.needs?.length ? html`<span>${t('r.needs', { items: c.needs.join('; ') })}</span>` : nothing}
-    </div>${sources(c, report, t)}`)}
-    ${dx.length ? html`<h3>${t('r.possible')}</h3><p class="muted">${t('r.possibleNote')}</p>
-      <ol class="dx-lay">${dx.map((d) => html`<li>${d.summary ? html`<details><summary>${d.lay || d.label}</summary><p>${d.summary}</p></details>`
-        : d.lay || d.label}</li>`)}</ol>` : nothing}
+    ${triageBox(report, t, { lay: true, level: 3 })}
+    ${net.length ? html`<div class="safetynet" data-testid="safety-net"><h3>${t('r.safetyNet')}</h3>
+      ${net.map((n) => html`<p>${n.lay}</p>${sources(n, report, t)}`)}</div>` : nothing}
+    ${pattern(p)}
+    ${explanations(p)}
     ${team.length ? html`<h3>${t('r.who')}</h3><ul class="plain list">${team.map((c) => html`<li>
-      <strong>${c.role}</strong>${urgency(c.urgency, t)}<p>${c.reason}</p>${sources(c, report, t)}</li>`)}</ul>` : nothing}
+      <strong>${c.role}</strong><p>${c.reason}</p>${sources(c, report, t)}</li>`)}</ul>` : nothing}
     ${tests.length ? html`<h3>${t('r.tests')}</h3><ul class="plain list">${tests.map((w) => html`<li>
-      <strong>${w.label}</strong>${urgency(w.urgency, t)}${w.status === 'pending' ? html` <span class="st">${t('status.pending')}</span>` : nothing}
+      <strong>${w.label}</strong>${w.status === 'pending' ? html` <span class="st">${t('status.pending')}</span>` : nothing}
       <p>${w.reason || w.looksFor}</p>${sources(w, report, t)}</li>`)}</ul>` : nothing}
     <h3>${t('r.answers')}</h3>
     ${answered(p)}
+    ${ownWords(p)}
     <div class="nav">
       <button type="button" class="btn primary" data-testid="print" @click=${act.print}>${t('r.print')}</button>
       ${hasMore ? html`<button type="button" class="btn" @click=${act.resume}>${t('r.more')}</button>` : nothing}
-      <button type="button" class="btn" @click=${act.restart}>${t('r.restart')}</button>
+      <button type="button" class="btn" data-testid="restart" @click=${act.askNew}>${t('r.restart')}</button>
     </div>
     <p class="muted">${t('r.printHint')}</p>
   </section>`;
@@ -107,3 +228,4 @@ export function patientView(p) {
   if (p.flow.step === 'question' && p.q) return question(p);
   return results(p);
 }
+

@@ -48,9 +48,13 @@ export const styles = css`
 
   .btn { font: inherit; font-weight: 600; min-height: 40px; padding: .4rem .9rem; border-radius: 8px;
     border: 2px solid var(--accent); background: #fff; color: var(--accent-dark); cursor: pointer; }
-  .btn:hover { background: #e8f0fe; }
   .btn.primary { background: var(--accent); color: #fff; }
-  .btn.primary:hover { background: var(--accent-dark); }
+  /* Hover only where there is a pointer that hovers: on a phone a tapped button must not stay lit
+     on the next question. */
+  @media (hover: hover) {
+    .btn:hover { background: #e8f0fe; }
+    .btn.primary:hover { background: var(--accent-dark); }
+    }
   .btn.sm { min-height: 32px; padding: .15rem .6rem; font-size: .9rem; }
   .btn.danger { border-color: var(--danger); color: var(--danger); }
   .btn.danger:hover { background: #fdecea; }
@@ -89,8 +93,21 @@ export const styles = css`
   .act-emergency { background: #fdecea; border-color: var(--danger); }
   .act-urgent { background: #fff4d6; border-color: #8a5a00; }
   .act-soon { background: #eef3fb; border-color: var(--accent); }
+  .act-routine { background: #f2f3f5; border-color: #59616b; }
+  .urgent .why-label { margin: .4rem 0 0; font-weight: 600; }
+  .safetynet { border-left: 5px solid var(--accent); padding: .2rem .8rem; margin: 0 0 1rem; background: #f7f9fc; }
+  .v-info { background: #eef3fb; border-color: var(--accent); }
+  .readback { font-weight: 600; margin: .2rem 0 0; }
+  fieldset.agebox, fieldset.who { border: 0; padding: 0; margin: .75rem 0; }
+  fieldset.agebox legend, fieldset.who legend { font-weight: 600; padding: 0; }
+  fieldset.agebox .fields { margin: .25rem 0; }
+  .ownwords { margin: 1rem 0; }
+  .ownwords textarea { width: 100%; font: inherit; border: 1px solid #767f8c; border-radius: 6px; padding: .4rem; }
+  .answers-list { display: grid; gap: .5rem; margin: 1rem 0; }
+  .answers-list .btn { min-height: 52px; text-align: left; }
+  .film ol { padding-left: 1.2rem; }
   .verdict { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: .6rem .8rem; border-radius: 6px; margin: .5rem 0; border: 1px solid; }
-  .v-met, .lv-definite, .lv-probable { background: #e6f4ea; border-color: var(--ok); }
+  .v-met, .lv-definite, .lv-probable { background: #eef3fb; border-color: var(--accent-dark); }
   .v-not_met, .lv-non_pns, .lv-not_applicable { background: #f2f3f5; border-color: #59616b; }
   .v-indeterminate, .lv-possible { background: #fff4d6; border-color: #8a5a00; }
   .list > li { padding: .5rem 0; border-top: 1px solid #e3e6ea; }
@@ -114,7 +131,7 @@ export const styles = css`
 
   /* Illustration */
   figure.eyes { margin: .75rem 0; }
-  .eyes-panels { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
+  .eyes-panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; }
   .eyes-panels > div { border: 1px solid var(--line); border-radius: 8px; padding: .5rem; text-align: center; }
   .eyes svg { width: 100%; max-width: 16rem; height: auto; }
   .eyes p { margin: .2rem 0; font-size: .95rem; }
@@ -124,7 +141,9 @@ export const styles = css`
   .trace { fill: none; stroke: var(--accent-dark); stroke-width: 1.5; stroke-dasharray: 3 2; }
   .opso { animation: opso 2.4s linear infinite; }
   .nyst { animation: nyst 2.4s linear infinite; }
-  .paused .opso, .paused .nyst { animation-play-state: paused; }
+  .steady { animation: steady 4.8s ease-in-out infinite; }
+  .paused .opso, .paused .nyst, .paused .steady { animation-play-state: paused; }
+  @keyframes steady { 0%, 30% { transform: translate(0, 0); } 45%, 75% { transform: translate(6px, 0); } 90%, 100% { transform: translate(0, 0); } }
   @keyframes opso { 0% { transform: translate(0, 0); } 4% { transform: translate(8px, -5px); }
     8% { transform: translate(-9px, 3px); } 12% { transform: translate(5px, 6px); } 16% { transform: translate(-4px, -6px); }
     20% { transform: translate(9px, 2px); } 24% { transform: translate(-7px, -4px); } 28% { transform: translate(3px, 5px); }

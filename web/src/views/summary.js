@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The one-page summary for the doctor, shown only when printing (@media print): the answers as
-// HPO-coded findings, the other answers, and the report's assessment with its sources.
+// The one-page summary for the doctor, shown only when printing (@media print): who entered the
+// answers, the age, how long it has lasted, the answers as HPO-coded findings, the other answers,
+// the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
+// words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
-import { pct, labelOf, answerText } from './common.js';
+import { pct, labelOf, answerText, ageInWords, durationInWords, likelihoodWords, applicableCriteria } from './common.js';
 
-export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today }) {
+export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode }) {
   if (!report) return nothing;
   const order = { present: 0, absent: 1, unknown: 2 };
   const findings = Object.entries(k.findings ?? {}).sort((a, b) => order[a[1]] - order[b[1]]);
@@ -13,7 +15,9 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ...Object.entries(exposures).map(([x, v]) => [`exposure:${x}`, 'exposure', v]),
     ...Object.entries(k.history ?? {}).map(([x, v]) => [`history:${x}`, 'history', v]),
   ];
-  const age = k.age ? ('months' in k.age ? t('s.months', { n: k.age.months }) : t('s.years', { n: k.age.years })) : t('s.unknown');
+  const age = ageInWords(k.age, t, vocabulary);
+  const lay = mode === 'patient';
+  const who = k.enteredBy ? t(`s.by.${k.enteredBy}`) : t(lay ? 's.by.familyOrPatient' : 's.by.clinicianMode');
   const tests = (report.workup ?? []).filter((w) => w.status === 'recommended' || w.status === 'pending');
   const done = Object.entries(k.tests ?? {});
   const abs = Object.entries(k.antibodies ?? {});
@@ -24,10 +28,13 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   tests.forEach(cite);
   return html`<section class="print-only summary" data-testid="summary">
     <h2>${t('s.h')}</h2>
-    <p>${t('s.meta', { date: today, kb: report.kbVersion, hpo: report.hpoVersion })}</p>
+    <p>${t('s.meta', { date: today, kb: report.kbVersion, hpo: report.hpoVersion })} <strong data-testid="summary-who">${who}</strong></p>
     <p><strong>${t('f.age')}:</strong> ${age}; <strong>${t('f.sex')}:</strong> ${t(`sex.${k.sex && k.sex !== 'unknown' ? k.sex : 'none'}`)};
-      <strong>${t('f.onset')}:</strong> ${k.onset ? answerText('onset', k.onset, t, vocabulary) : t('s.unknown')}
+      <strong>${t('f.onset')}:</strong> ${k.onset ? answerText('onset', k.onset, t, vocabulary) : t('s.unknown')};
+      <strong>${t('f.duration')}:</strong> <span data-testid="summary-duration">${k.duration ? durationInWords(k.duration, t) : t('s.unknown')}</span>;
+      <strong>${t('f.course')}:</strong> ${k.course ? answerText('course', k.course, t, vocabulary) : t('s.unknown')}
       ${k.followUpMonths != null ? html`; <strong>${t('f.followUp')}:</strong> ${k.followUpMonths}` : nothing}</p>
+    ${k.note ? html`<p data-testid="summary-note"><strong>${t('s.note')}:</strong> ${k.note}</p>` : nothing}
     <h3>${t('s.findings')}</h3>
     ${findings.length ? html`<table><thead><tr><th>${t('s.term')}</th><th>${t('s.hpo')}</th><th>${t('s.answer')}</th></tr></thead>
       <tbody>${findings.map(([id, v]) => html`<tr><td>${labelOf(id, vocabulary, false, termIndex)}</td><td>${id}</td><td>${t(`s.state.${v}`)}</td></tr>`)}</tbody></table>`
@@ -38,14 +45,20 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
       ${abs.map(([id, v]) => html`<li>${vocabulary?.antibodies?.find((x) => x.id === id)?.label ?? id}: ${t(`antibody.${v}`)}</li>`)}
     </ul></div>` : nothing}
     <h3>${t('s.assessment')}</h3>
-    <ul>
-      ${report.criteria.map((c) => html`<li>${c.label}: <strong>${t(`criteria.status.${c.status}`)}</strong>
-        (${t('criteria.count', { count: c.count, required: c.required })})${c.needs?.length ? html`; ${t('criteria.needs', { items: c.needs.join('; ') })}` : nothing}</li>`)}
-      ${report.pnsCare ? html`<li>${t('pns.h')}: ${t(`pns.level.${report.pnsCare.level}`)}${report.pnsCare.applicable ? html`, ${t('pns.score', { score: report.pnsCare.score })}` : nothing}</li>` : nothing}
-      ${(report.differential ?? []).length ? html`<li>${t('dx.h')}: ${report.differential.slice(0, 4).map((d) => `${d.label} ${pct(d.probability)}`).join('; ')}</li>` : nothing}
-    </ul>
-    ${(report.redFlags ?? []).length ? html`<h3>${t('s.flags')}</h3><ul>${report.redFlags.map((f) => html`<li><strong>${t(`urgency.${f.action}`)}:</strong> ${f.message}</li>`)}</ul>` : nothing}
-    ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${w.label} (${t(`urgency.${w.urgency}`)}${w.status === 'pending' ? `, ${t('status.pending')}` : ''})</li>`)}</ul>` : nothing}
+    ${report.triage ? html`<p data-testid="summary-triage"><strong>${t(`action.${report.triage.action}`)}:</strong> ${lay ? report.triage.lay : report.triage.message}</p>` : nothing}
+    ${lay ? html`<ul data-testid="summary-lay">
+        ${applicableCriteria(report, k).map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
+        ${(report.differential ?? []).filter((d) => d.layShown !== false).slice(0, 4).map((d) => html`<li>${d.lay || d.label}: ${likelihoodWords(d, t)}</li>`)}
+      </ul>`
+      : html`<ul data-testid="summary-clinical">
+        ${report.criteria.map((c) => html`<li>${c.label}: <strong>${t(`criteria.status.${c.status}`)}</strong>
+          (${t('criteria.count', { count: c.count, required: c.required })})${c.needs?.length ? html`; ${t('criteria.needs', { items: c.needs.join('; ') })}` : nothing}</li>`)}
+        ${report.pnsCare ? html`<li>${t('pns.h')}: ${t(`pns.level.${report.pnsCare.level}`)}${report.pnsCare.applicable ? html`, ${t('pns.score', { score: report.pnsCare.score })}` : nothing}</li>` : nothing}
+        ${(report.differential ?? []).length ? html`<li>${t('dx.h')}: ${report.differential.slice(0, 4).map((d) => `${d.label} ${pct(d.probability)}`).join('; ')}</li>` : nothing}
+      </ul>`}
+    ${(report.redFlags ?? []).length ? html`<h3>${t('s.flags')}</h3><ul>${report.redFlags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>` : nothing}
+    ${(report.safetyNet ?? []).length ? html`<h3>${t('r.safetyNet')}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
+    ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}</li>`)}</ul>` : nothing}
     ${(report.careTeam ?? []).length ? html`<h3>${t('ct.h')}</h3><p>${report.careTeam.map((c) => c.role).join('; ')}</p>` : nothing}
     <p><small>${t('s.sources')}: ${[...cited].map((id) => {
       const r = report.references?.[id];

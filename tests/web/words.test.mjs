@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// Everyday words to findings (web/src/words.js): the parent's own description and the clinician's
+// search, with typos and word endings, negation, order, and nothing offered that a parent cannot see.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalise, stem, sameWord, distance, findPhrase, tokens, matchDescription, layHits } from '../../web/src/words.js';
+
+const variables = [
+  { id: 'HP:0010543', label: 'Opsoclonus', lay: 'Chaotic, darting eye movements', observable: true,
+    layTerms: ['dancing eyes', 'darting eyes', 'eyes darting', 'eyes dart', 'jumping eyes'] },
+  { id: 'HP:0001251', label: 'Ataxia', lay: 'Unsteadiness', observable: true, layTerms: ['wobbly', 'wobbles', 'unsteady', "can't balance"] },
+  { id: 'HP:0001336', label: 'Myoclonus', lay: 'Sudden jerks', observable: true, layTerms: ['jerks', 'twitches', 'dancing feet'] },
+  { id: 'HP:0002360', label: 'Sleep disturbance', lay: 'Poor sleep', observable: true, layTerms: ['not sleeping', "can't sleep"] },
+  { id: 'HP:0001945', label: 'Fever', lay: 'Fever', observable: true, layTerms: ['temperature'] },
+  { id: 'HP:0012229', label: 'CSF pleocytosis', lay: 'White cells in the spinal fluid', layTerms: ['spinal fluid'] },
+];
+
+test('normalising, stems and typos', () => {
+  assert.equal(normalise('  Her EYES…  keep “darting”! '), 'her eyes keep darting');
+  assert.equal(normalise("can’t walk"), 'cant walk');
+  assert.equal(stem('darting'), 'dart');
+  assert.equal(stem('wobbles'), stem('wobbly'));
+  assert.equal(distance('jerks', 'jrkes', 2), 2);
+  assert.equal(distance('ab', 'ba', 2), 1, 'a swap counts once');
+  assert.ok(sameWord('darting', 'dartin'));
+  assert.ok(sameWord('wobbles', 'woblles'));
+  assert.ok(sameWord('dancing', 'dance'));
+  assert.ok(!sameWord('eyes', 'ears'), 'short words need to match exactly');
+  assert.ok(!sameWord('fever', 'never'));
+  assert.equal(findPhrase(tokens('her eyes keep darting around'), tokens('eyes darting')), 1);
+  assert.equal(findPhrase(tokens('darting eyes'), tokens('eyes darting')), -1, 'order matters');
+});
+
+test('a parent\'s description: the findings, in the order mentioned, to confirm', () => {
+  const m = matchDescription('Her eyes keep darting around and she wobbles when she walks, and she is not sleeping', variables);
+  assert.deepEqual(m.map((x) => x.id), ['HP:0010543', 'HP:0001251', 'HP:0002360']);
+  assert.ok(m.every((x) => !x.negated), '"not sleeping" is the finding itself, not a negation');
+  assert.equal(m[0].term, 'eyes darting');
+});
+
+test('typos, everyday words and negation', () => {
+  const m = matchDescription('dansing eyes and jerkes, no temprature', variables);
+  assert.deepEqual(m.map((x) => [x.id, x.negated]), [['HP:0010543', false], ['HP:0001336', false], ['HP:0001945', true]]);
+  assert.deepEqual(matchDescription('', variables), []);
+  assert.deepEqual(matchDescription('the spinal fluid was normal', variables), [], 'a test result is not something a parent sees');
+});
+
+test('the clinician\'s search finds everyday words', () => {
+  assert.deepEqual(layHits('dancing eyes', variables), [{ id: 'HP:0010543', term: 'dancing eyes' }]);
+  assert.deepEqual(layHits('wobbl', variables).map((h) => h.id), ['HP:0001251']);
+  assert.deepEqual(layHits('the', variables), []);
+});
+
+test('overlapping matches: the longer phrase wins, each word counts once', () => {
+  const vars = [
+    { id: 'HP:0002360', label: 'Sleep disturbance', lay: 'Poor sleep', observable: true, layTerms: ['not sleeping'] },
+    { id: 'HP:0004372', label: 'Reduced consciousness', lay: 'Very drowsy', observable: true, layTerms: ['sleepy', 'drowsy'] },
+  ];
+  assert.deepEqual(matchDescription('she is not sleeping at night', vars).map((m) => m.id), ['HP:0002360']);
+  assert.deepEqual(matchDescription('she is sleepy all day and not sleeping at night', vars).map((m) => m.id), ['HP:0004372', 'HP:0002360']);
+});

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// Everyday words to findings, on the device (no DOM, no network; tested with node --test). A
+// parent's own description ("her eyes keep darting around and she wobbles when she walks") is
+// matched against the knowledge base's everyday words for each finding (layTerms) and its labels,
+// tolerating typos and word endings; each match is offered to the parent to confirm, never entered
+// on its own. The same matcher lets the clinician's search find "dancing eyes".
+
+/** Lower case, accents, apostrophes and punctuation removed ("can't" → "cant"). */
+export function normalise(text) {
+  return String(text ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2018\u2019\u02bc]/g, '')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ENDINGS = ['ing', 'ies', 'ied', 'es', 'ed', 's', 'y'];
+
+/** A word without its common English ending ("darting" → "dart", "wobbles" → "wobbl"). */
+export function stem(word) {
+  const w = word;
+  for (const e of ENDINGS) {
+    if (w.length - e.length >= 3 && w.endsWith(e)) return w.slice(0, -e.length);
+  }
+  return w;
+}
+
+export const tokens = (text) => normalise(text).split(' ').filter(Boolean);
+
+/** Damerau-Levenshtein distance (adjacent swaps count once), stopping early above `max`. */
+export function distance(a, b, max = 2) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = max + 1;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+  }
+  return rows[a.length][b.length];
+}
+
+/** Whether two words are the same word, allowing for endings and a typo (two in long words) after the first letter. */
+export function sameWord(a, b) {
+  if (a === b) return true;
+  const sa = stem(a), sb = stem(b);
+  if (sa === sb) return true;
+  const close = (x, y) => {
+    const shorter = Math.min(x.length, y.length);
+    // Typos rarely change the first letter; requiring it keeps "never" from reading as "fever".
+    if (shorter < 4 || x[0] !== y[0]) return false;
+    const max = shorter >= 8 ? 2 : 1;
+    return distance(x, y, max) <= max;
+  };
+  return close(a, b) || close(sa, sb);
+}
+
+const FILLER = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my', 'our', 'of', 'to', 'is', 'are', 'and', 'keeps', 'keep']);
+const NEGATION = new Set(['no', 'not', 'never', 'without', 'doesnt', 'dont', 'didnt', 'hasnt', 'havent', 'isnt', 'wasnt', 'nor']);
+
+/**
+ * Where a phrase occurs in a list of words: its words in order, each allowed to be separated from
+ * the previous one by up to two filler-or-other words ("eyes keep darting" matches "darting eyes"
+ * only in that order; "eyes ... darting" within the window matches "eyes darting"). Returns the
+ * index of its first word, or -1.
+ */
+export function findPhrase(words, phrase) {
+  return findSpan(words, phrase)?.start ?? -1;
+}
+
+/** Like findPhrase, with the span of words it covers: {start, end} (end exclusive), or null. */
+export function findSpan(words, phrase) {
+  const p = phrase.filter((w) => !FILLER.has(w));
+  if (!p.length) return null;
+  for (let start = 0; start < words.length; start++) {
+    if (!sameWord(words[start], p[0])) continue;
+    let at = start, ok = true;
+    for (let k = 1; k < p.length && ok; k++) {
+      ok = false;
+      for (let next = at + 1; next <= at + 3 && next < words.length; next++) {
+        if (sameWord(words[next], p[k])) {
+          at = next;
+          ok = true;
+          break;
+        }
+      }
+    }
+    if (ok) return { start, end: at + 1 };
+  }
+  return null;
+}
+
+/**
+ * The findings a description mentions, in the order mentioned: [{id, label, lay, term, negated}].
+ * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
+ * `negated`: a "no", "not", "never" or "without" just before the words ("no fever").
+ */
+export function matchDescription(text, variables) {
+  const words = tokens(text);
+  if (!words.length) return [];
+  // Every occurrence of every phrase; where two overlap, the one covering more words wins ("not
+  // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding.
+  const candidates = [];
+  for (const v of variables ?? []) {
+    if (!v.observable) continue;
+    for (const phrase of [...(v.layTerms ?? []), v.lay, v.label].filter(Boolean)) {
+      const t = tokens(phrase);
+      for (let from = 0; from < words.length; from++) {
+        const span = findSpan(words.slice(from), t);
+        if (!span) break;
+        candidates.push({ v, term: phrase, start: from + span.start, end: from + span.end, size: t.filter((w) => !FILLER.has(w)).length });
+        from += span.start;
+      }
+    }
+  }
+  candidates.sort((a, b) => b.size - a.size || a.start - b.start || (a.v.id < b.v.id ? -1 : 1));
+  const used = new Array(words.length).fill(false);
+  const found = new Map();
+  for (const c of candidates) {
+    if (found.has(c.v.id)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end; i++) free &&= !used[i];
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) used[i] = true;
+    const before = words.slice(Math.max(0, c.start - 2), c.start);
+    found.set(c.v.id, { id: c.v.id, label: c.v.label, lay: c.v.lay ?? c.v.label, term: c.term, at: c.start,
+      negated: before.some((w) => NEGATION.has(w)) });
+  }
+  return [...found.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map(({ at, ...m }) => m);
+}
+
+/**
+ * For search: the features whose everyday words match a query ("dancing eyes" → Opsoclonus):
+ * [{id, term}], every query word found in one of the feature's everyday terms (in any order).
+ */
+export function layHits(query, variables) {
+  const q = tokens(query).filter((w) => !FILLER.has(w));
+  if (!q.length) return [];
+  const hits = [];
+  for (const v of variables ?? []) {
+    for (const term of v.layTerms ?? []) {
+      const t = tokens(term);
+      if (q.every((w) => t.some((x) => sameWord(w, x) || (w.length >= 3 && x.startsWith(w))))) {
+        hits.push({ id: v.id, term });
+        break;
+      }
+    }
+  }
+  return hits;
+}
