@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, ready, switchMode, focused, currentCase, useReportFixture, root } from './browser.mjs';
+import { launch, openPage, ready, switchMode, focused, currentCase, useReportFixture, root, showQuestion } from './browser.mjs';
 
 const fixture = JSON.parse(readFileSync(join(root, 'tests/web/fixtures/report-sections.json'), 'utf8'));
 delete fixture._comment;
@@ -44,14 +44,17 @@ for (const width of [360, 1280]) {
     await check(page, 'patient intro', width);
     await page.locator('oms-aid [data-testid=start]').click();
     await check(page, 'patient question', width);
-    // The illustrated question.
-    await page.evaluate(() => { document.querySelector('oms-aid').case = { caseVersion: 1, findings: {} }; });
-    await page.locator('oms-aid [data-testid=start]').click();
-    for (let i = 0; i < 15 && (await page.locator('oms-aid h2[data-step]').getAttribute('data-variable')) !== 'HP:0010543'; i++) {
-      await page.locator('oms-aid .answers-big button').nth(1).click();
+    // The questions of each kind: a categorical one, the duration, the illustrated one.
+    for (const id of ['course', 'duration', 'HP:0010543']) {
+      await showQuestion(page, id);
+      for (const s of await page.locator('oms-aid section[aria-labelledby] details summary').all()) await s.click();
+      await check(page, `patient question ${id}`, width);
     }
-    await page.locator('oms-aid details.why summary').click();
-    await check(page, 'patient question with the illustration', width);
+    // The intro with their own words matched.
+    await page.locator('oms-aid button', { hasText: 'Back' }).click().catch(() => {});
+    await page.evaluate(() => { const el = document.querySelector('oms-aid'); el.case = { caseVersion: 1, findings: {}, note: 'darting eyes and jerks, no fever' }; });
+    await page.locator('oms-aid [data-testid=word-matches]').waitFor();
+    await check(page, 'patient intro with own words matched', width);
     await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
     await useReportFixture(page, fixture);
     await page.locator('oms-aid [data-testid=start]').click();
@@ -117,14 +120,16 @@ async function tabTo(page, match, limit = 60) {
 test('the patient questionnaire with the keyboard alone', async () => {
   const { context, page, requests } = await openPage(browser);
   await ready(page);
-  await tabTo(page, (f) => f.name === 'age');
+  await tabTo(page, (f) => f.type === 'radio' && f.value === 'family');
+  await page.keyboard.press('Space');
+  await tabTo(page, (f) => f.name === 'ageYears');
   await page.keyboard.type('3');
   await tabTo(page, (f) => f.testid === 'start');
   await page.keyboard.press('Enter');
   let f = await focused(page);
   assert.equal(f.step, 'question', 'focus moves to the question');
   for (let i = 0; i < 3; i++) {
-    await tabTo(page, (x) => x.answer === 'present' || x.answer === 'abnormal' || x.answer === 'acute');
+    await tabTo(page, (x) => x.answer === 'absent' || x.answer === 'unsure' || x.answer === 'acute');
     await page.keyboard.press('Enter');
     f = await focused(page);
     if (f.step !== 'question') break;
@@ -135,6 +140,7 @@ test('the patient questionnaire with the keyboard alone', async () => {
   await tabTo(page, (x) => x.testid === 'print');
   const k = await currentCase(page);
   assert.deepEqual(k.age, { years: 3 });
+  assert.equal(k.enteredBy, 'family');
   assert.ok(Object.keys(k.findings).length + Object.keys(k.exposures ?? {}).length >= 1);
   assert.deepEqual(requests, []);
   await context.close();

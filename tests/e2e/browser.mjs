@@ -93,3 +93,23 @@ export async function useReportFixture(page, fixture) {
     el._controller.evaluate();
   }, fixture);
 }
+
+/**
+ * Answers the patient question on screen with "No" (or "Not sure" where there is no "No": a test,
+ * a categorical question, the duration). Returns the variable answered, or null on another step.
+ */
+export async function answerNo(page) {
+  const h = page.locator('oms-aid h2[data-step]');
+  if ((await h.getAttribute('data-step')) !== 'question') return null;
+  const id = await h.getAttribute('data-variable');
+  const no = page.locator('oms-aid section[aria-labelledby] button[data-answer="absent"]');
+  if (await no.count()) await no.first().click();
+  else await page.locator('oms-aid button[data-answer="unsure"]').first().click();
+  return id;
+}
+
+/** Shows the patient question about one variable (as "Change" on the results page does). */
+export async function showQuestion(page, id) {
+  await page.evaluate((v) => document.querySelector('oms-aid')._act.edit(v), id);
+  await page.locator(`oms-aid h2[data-variable="${id}"]`).waitFor();
+}

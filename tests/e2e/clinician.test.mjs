@@ -30,10 +30,14 @@ test('findings entry with search over HPO labels and synonyms, to the criteria v
   assert.ok((await hits.count()) >= 1);
   assert.match(await hits.first().innerText(), /Truncal ataxia[\s\S]*HP:0002078[\s\S]*Counts for: Ataxia/);
   await page.locator('oms-aid button[data-add="HP:0002078"]').click();
-  // Synonym search: the term's label need not contain the words.
-  await search.fill('dancing eyes');
+  // Synonym search: the term's label need not contain the words (HPO's synonym of Limb ataxia).
+  await search.fill('appendicular');
   const synonymHit = page.locator('oms-aid ul.hits > li', { hasText: 'Synonym:' }).first();
-  if (await synonymHit.count()) assert.match(await synonymHit.innerText(), /Synonym: .*[Dd]ancing/);
+  assert.match(await synonymHit.innerText(), /Limb ataxia[\s\S]*HP:0002070[\s\S]*Synonym: Appendicular ataxia/);
+  // Everyday words find the term too: "dancing eyes", even misspelt.
+  await search.fill('dansing eyes');
+  const layHit = page.locator('oms-aid ul.hits > li', { hasText: 'Everyday words' }).first();
+  assert.match(await layHit.innerText(), /Opsoclonus[\s\S]*HP:0010543[\s\S]*Everyday words: "dancing eyes"/);
   await search.fill('opsoclonus');
   await page.locator('oms-aid button[data-add="HP:0010543"]').click();
   await search.fill('irritab');
@@ -57,6 +61,7 @@ test('findings entry with search over HPO labels and synonyms, to the criteria v
 
   // Age, sex, onset, follow-up, exposures, history, antibodies.
   await page.locator('oms-aid div[data-mode] input[name=age]').fill('45');
+  assert.match(await page.locator('oms-aid div[data-mode] [data-testid=age-readback]').innerText(), /./);
   await page.locator('oms-aid div[data-mode] input[name=age]').dispatchEvent('change');
   await page.locator('oms-aid div[data-mode] select[name=sex]').selectOption('male');
   await page.locator('oms-aid select[data-var="onset"]').selectOption('subacute');

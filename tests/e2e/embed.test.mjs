@@ -43,16 +43,18 @@ test('the element in a host page, and the page in a sandboxed iframe', async () 
   await page.locator('#clinician').click();
   await verdict.waitFor();
 
-  // The sandboxed iframe: the whole page works; saving explains it is unavailable there.
+  // The sandboxed iframe: the whole page works; saving is not offered there, and the menu says why
+  // and what to do instead (download).
   const frame = page.frameLocator('iframe');
   await frame.locator('oms-aid [data-testid=start]').click();
-  await frame.locator('oms-aid .answers-big button[data-answer]').first().click();
+  await frame.locator('oms-aid button[data-answer="absent"]').first().click();
   await frame.locator('oms-aid details.casemenu summary').click();
-  await frame.locator('oms-aid button[data-action="save"]').click();
-  await frame.locator('oms-aid button[data-action="save-confirm"]').click();
-  const unavailable = frame.locator('oms-aid [data-testid=storage-error]', { hasText: 'Saving is not available' });
+  const unavailable = frame.locator('oms-aid [data-testid=storage-unavailable]');
   await unavailable.waitFor();
-  assert.equal(await unavailable.getAttribute('role'), 'alert');
+  assert.match(await unavailable.innerText(), /not available here[\s\S]*Download case/);
+  assert.equal(await frame.locator('oms-aid button[data-action="save"]').count(), 0, 'Save is not offered');
+  assert.equal(await frame.locator('oms-aid button[data-action="saved"]').count(), 0);
+  assert.equal(await frame.locator('oms-aid button[data-action="export-json"]').count(), 1, 'download is');
 
   const local = requests.filter((u) => u.startsWith('file://'));
   assert.deepEqual(requests, local, 'only files from disk');

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
-// Patient mode end to end: the questionnaire (one question per screen, chosen by the engine), back
-// and change, the results page, the printed one-page summary with HPO codes (print media and a real
-// PDF), the eye-movement illustration and prefers-reduced-motion, red flags, and switching modes
-// without losing the case. Every test asserts zero network requests.
+// Patient mode end to end, as a parent would use it: the two journeys of issue 17 (a 20-month-old
+// with darting eyes, jerks, wobbliness, irritability and no sleep; a 4-year-old unsteady 10 days
+// after chickenpox), their own words matched and confirmed, the age read back, only questions a
+// parent can answer (the safety questions first, in the core's order), one triage at the top in
+// plain words, safety-netting, explanations in words, the printed summary (who answered, how long,
+// the note, what the parent saw; one page), the eye illustration with normal eyes and how to film
+// them, "Start again", no sticky hover on a touch screen, and switching modes without losing the
+// case. Every test asserts zero network requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, ready, switchMode, currentCase, currentReport } from './browser.mjs';
+import { launch, openPage, ready, switchMode, currentCase, currentReport, showQuestion } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -15,180 +19,264 @@ after(async () => {
   await browser?.close();
 });
 
-// The features a child with OMS would have (Genoa items eye, motor, behaviour); every other
-// question is answered "No".
-const YES = new Set(['HP:0010543', 'HP:0001336', 'HP:0001251', 'HP:0000737', 'HP:0000708', 'HP:0002360']);
-
 const heading = (page) => page.locator('oms-aid h2[data-step]');
+const el = (page, s) => page.locator(`oms-aid ${s}`);
 
-async function answerAll(page, max = 20) {
+// The order the knowledge base gives the safety questions (data/features.json, vocabulary.json).
+const SAFETY = ['HP:0004372', 'HP:0001250', 'exposure:drug-or-toxin', 'HP:0001945', 'exposure:recent-infection',
+  'HP:0002013', 'HP:0002315', 'HP:0031500', 'duration', 'course'];
+
+async function fillIntro(page, { who = 'family', years = '', months = '', sex = '', words = '' }) {
+  await el(page, `input[type=radio][value=${who}]`).check();
+  if (years !== '') {
+    await el(page, 'input[name=ageYears]').fill(String(years));
+    await el(page, 'input[name=ageYears]').dispatchEvent('change');
+  }
+  if (months !== '') {
+    await el(page, 'input[name=ageMonths]').fill(String(months));
+    await el(page, 'input[name=ageMonths]').dispatchEvent('change');
+  }
+  if (sex) await el(page, 'select[name=sex]').selectOption(sex);
+  if (words) await el(page, 'textarea[name=note]').fill(words);
+}
+
+/**
+ * Answers every question: `answers` by variable id ('present' / 'absent' / a categorical value /
+ * {duration: n}); anything else "No", or "Not sure" where there is no "No". Returns the ids asked.
+ */
+async function answerAll(page, answers, max = 25) {
   const asked = [];
   for (let i = 0; i < max; i++) {
-    const step = await heading(page).getAttribute('data-step');
-    if (step !== 'question') return asked;
+    if ((await heading(page).getAttribute('data-step')) !== 'question') return asked;
     const id = await heading(page).getAttribute('data-variable');
     asked.push(id);
-    const buttons = page.locator('oms-aid .answers-big button');
-    const offered = await buttons.evaluateAll((bs) => bs.map((b) => b.dataset.answer));
-    // Yes to the OMS features, "not sure" to tests (nothing recorded), no or the second answer otherwise.
-    const choice = YES.has(id) ? 'present' : offered.includes('unsure') ? 'unsure' : offered.includes('absent') ? 'absent' : offered[1];
-    await page.locator(`oms-aid .answers-big button[data-answer="${choice}"]`).click();
-    if (choice === 'unsure') {
-      assert.equal((await currentCase(page)).tests?.[id.split(':')[1]], undefined, 'not sure records nothing');
-      assert.notEqual(await heading(page).getAttribute('data-variable'), id, 'and the question is not asked again');
+    const want = answers[id];
+    if (id === 'duration') {
+      if (want) {
+        await el(page, 'input[name=duration]').fill(String(want.n));
+        await el(page, 'select[name=durationUnit]').selectOption(want.unit);
+        await el(page, 'button[data-answer=duration]').click();
+      } else {
+        await el(page, 'button[data-answer=unsure]').click();
+      }
+      continue;
     }
+    const button = el(page, `section[aria-labelledby] button[data-answer="${want ?? 'absent'}"]`);
+    if (await button.count()) await button.first().click();
+    else await el(page, 'button[data-answer=unsure]').first().click();
   }
   return asked;
 }
 
-test('questionnaire to results to the printed summary', async () => {
-  const { context, page, requests, errors } = await openPage(browser);
-  await ready(page);
-  await page.locator('oms-aid input[name=age]').fill('2');
-  await page.locator('oms-aid input[name=age]').dispatchEvent('change');
-  await page.locator('oms-aid select[name=sex]').selectOption('female');
-  await page.locator('oms-aid [data-testid=start]').click();
-  assert.equal(await heading(page).getAttribute('data-step'), 'question');
-  assert.match(await page.locator('oms-aid .progress').innerText(), /Question 1/);
-  // The first question is the engine's: the report's first next question about something a
-  // parent can observe (tests come later).
-  const report = await currentReport(page);
-  const first = await heading(page).getAttribute('data-variable');
-  const observed = report.nextQuestions.find((q) => ['finding', 'exposure', 'history', 'onset'].includes(q.kind));
-  if (observed) assert.equal(first, observed.feature);
-  // Focus moves to each new question (screen readers read it).
-  assert.equal(await page.evaluate(() => document.querySelector('oms-aid').shadowRoot.activeElement?.dataset.step), 'question');
-
-  // Answer one, go back, the answer is shown pressed, change it.
-  await page.locator(`oms-aid .answers-big button[data-answer="${YES.has(first) ? 'present' : 'absent'}"]`).click();
-  await page.locator('oms-aid button', { hasText: 'Back' }).click();
-  assert.equal(await heading(page).getAttribute('data-variable'), first);
-  assert.equal(await page.locator('oms-aid .answers-big button[aria-pressed=true]').count(), 1);
-
-  const asked = await answerAll(page);
-  assert.ok(asked.length >= 2 && asked.length <= 15, `asked ${asked.length} questions: ${asked}`);
-  assert.equal(await heading(page).getAttribute('data-step'), 'results');
-  const k = await currentCase(page);
-  assert.deepEqual(k.age, { years: 2 });
-  assert.equal(k.sex, 'female');
-  assert.equal(k.findings['HP:0010543'], 'present');
-
-  // The plain-language verdict matches the engine's.
-  const r = await currentReport(page);
-  const lay = page.locator('oms-aid [data-testid="lay-verdict-genoa-2005"]');
-  assert.match(await lay.innerText(), { met: /fit the pattern/, not_met: /do not fit/, indeterminate: /still missing/ }[r.criteria[0].status]);
-  assert.match(await page.locator('oms-aid ul.answered').innerText(), /Chaotic, darting eye movements: Yes/);
-
-  // Change an answer from the results page and come back to it.
-  await page.locator('oms-aid button[aria-label^="Change the answer about Chaotic"]').click();
-  assert.equal(await heading(page).getAttribute('data-variable'), 'HP:0010543');
-  await page.locator('oms-aid .answers-big button[data-answer="present"]').click();
-  assert.equal(await heading(page).getAttribute('data-step'), 'results');
-
-  // Print: the button prints; in print media only the one-page summary shows, with HPO codes.
-  await page.evaluate(() => {
-    window.__printed = 0;
-    window.print = () => window.__printed++;
+async function observableIds(page) {
+  return page.evaluate(() => {
+    const v = document.querySelector('oms-aid')._vocab;
+    return v.variables.filter((x) => x.observable).map((x) => x.id);
   });
-  await page.locator('oms-aid [data-testid=print]').click();
-  assert.equal(await page.evaluate(() => window.__printed), 1);
-  const summary = page.locator('oms-aid [data-testid=summary]');
-  assert.equal(await summary.isVisible(), false, 'the summary is for print only');
+}
+
+test('journey: a 20-month-old with darting eyes, jerks, wobbliness, irritability and no sleep', async () => {
+  const { context, page, requests, errors } = await openPage(browser, undefined, { viewport: { width: 360, height: 780 } });
+  await ready(page);
+  await fillIntro(page, { years: 1, months: 8, sex: 'female',
+    words: 'Her eyes keep darting around, she has jerks and wobbles when she walks, she is very irritable and not sleeping' });
+  assert.equal(await el(page, '[data-testid=age-readback]').innerText(), 'Age entered: 1 year 8 months (age group: 1 to 5 years)');
+  // Their words, matched on the device, each to confirm: nothing is entered until they do.
+  const matches = el(page, '[data-testid=word-matches] li');
+  assert.deepEqual(await matches.evaluateAll((li) => li.map((x) => x.dataset.match)),
+    ['HP:0010543', 'HP:0001336', 'HP:0001251', 'HP:0000737', 'HP:0002360']);
+  assert.deepEqual((await currentCase(page)).findings, {});
+  for (const b of await el(page, '[data-testid=word-matches] button[data-answer=present]').all()) await b.click();
+  assert.equal(Object.keys((await currentCase(page)).findings).length, 5);
+
+  await el(page, '[data-testid=start]').click();
+  const observable = new Set(await observableIds(page));
+  const asked = await answerAll(page, { duration: { n: 10, unit: 'days' }, course: 'worsening', onset: 'subacute', 'HP:0000708': 'present' });
+  // The safety questions first, in their order (minus what their words already answered); then
+  // only things a parent can see; never a test, antibody, reflex or spinal-fluid question.
+  assert.deepEqual(asked.slice(0, SAFETY.length), SAFETY, `asked: ${asked}`);
+  for (const id of asked) {
+    assert.ok(observable.has(id) || ['onset', 'course', 'duration'].includes(id), `${id} is something a parent can answer`);
+  }
+  assert.ok(asked.length <= 20);
+  assert.equal(await heading(page).getAttribute('data-step'), 'results');
+
+  // One triage, at the top, in plain words; only its own warning signs under it.
+  const report = await currentReport(page);
+  const triage = el(page, '[data-testid=triage]');
+  assert.equal(await triage.count(), 1);
+  assert.equal(await triage.getAttribute('data-action'), report.triage.action);
+  assert.equal(report.triage.action, 'urgent');
+  assert.match(await triage.innerText(), /within 24 hours/);
+  assert.doesNotMatch(await triage.innerText(), /within a few days/, 'no second, lower urgency beside it');
+  // Colours mean what they say: the urgent box is amber, the OMS verdict is not the green of good news.
+  const bg = (sel) => el(page, sel).evaluate((n) => getComputedStyle(n).backgroundColor);
+  assert.equal(await bg('[data-testid=triage]'), 'rgb(255, 244, 214)');
+  assert.notEqual(await bg('[data-testid=lay-verdict-genoa-2005]'), 'rgb(230, 244, 234)');
+  assert.match(await el(page, '[data-testid=lay-verdict-genoa-2005]').innerText(), /fit the pattern/);
+  // Explanations in words, with "about N in 100"; rare alarming ones are counted, not named.
+  const lay = await el(page, '[data-testid=lay-differential]').innerText();
+  assert.match(lay, /Opsoclonus-myoclonus syndrome[\s\S]*likely/);
+  assert.doesNotMatch(lay, /%/);
+  assert.doesNotMatch(lay, /tumour in the back of the brain/i);
+
+  // The printed summary: who answered, the age in words, how long, the note, what the parent saw.
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await summary.isVisible(), true);
-  assert.equal(await heading(page).isVisible(), false, 'the screen view is hidden in print');
-  assert.equal(await page.locator('oms-aid .casemenu').isVisible(), false);
+  const summary = el(page, '[data-testid=summary]');
   const text = await summary.innerText();
-  assert.match(text, /Summary for the doctor/);
+  assert.match(text, /Answers given by a parent or carer/);
+  assert.match(text, /1 year 8 months/);
+  assert.match(await el(page, '[data-testid=summary-duration]').innerText(), /10 days/);
+  assert.match(await el(page, '[data-testid=summary-note]').innerText(), /eyes keep darting/);
+  assert.match(await el(page, '[data-testid=summary-triage]').innerText(), /See a doctor within 24 hours/);
+  assert.equal(await el(page, '[data-testid=summary-lay]').count(), 1, 'the parent\'s words, not the clinician\'s figures');
+  assert.doesNotMatch(text, /\d+%/);
   assert.match(text, /HP:0010543/);
-  assert.match(text, /Opsoclonus/);
-  assert.match(text, /2 years/);
-  assert.match(text, /never replaces/, 'the disclaimer is printed');
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'the summary fits on one page');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'one page');
   await page.emulateMedia({ media: 'screen' });
 
+  // Start again: after confirming, everything is cleared and the first screen is back.
+  await el(page, '[data-testid=restart]').click();
+  await el(page, 'button[data-action=new-yes]').click();
+  assert.deepEqual(await currentCase(page), { caseVersion: 1, findings: {} });
+  assert.equal(await heading(page).getAttribute('data-step'), 'intro');
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('journey: a 4-year-old unsteady 10 days after chickenpox, getting better', async () => {
+  const { context, page, requests, errors } = await openPage(browser, undefined, { viewport: { width: 360, height: 780 } });
+  await ready(page);
+  await fillIntro(page, { years: 4, sex: 'male', words: 'He is wobbly and keeps falling over since he had chickenpox' });
+  for (const b of await el(page, '[data-testid=word-matches] button[data-answer=present]').all()) await b.click();
+  const k = await currentCase(page);
+  assert.equal(k.findings['HP:0001251'], 'present');
+  assert.equal(k.exposures?.['recent-infection'], 'present', '"chickenpox" is an infection shortly before');
+  await el(page, '[data-testid=start]').click();
+  const observable = new Set(await observableIds(page));
+  const asked = await answerAll(page, { duration: { n: 10, unit: 'days' }, course: 'improving', onset: 'acute' });
+  for (const id of asked) assert.ok(observable.has(id) || ['onset', 'course', 'duration'].includes(id), id);
+  assert.ok(!asked.includes('HP:0003006'), 'never "has a neuroblastoma been found?"');
+  const report = await currentReport(page);
+  assert.equal(report.differential[0].id, 'acute-cerebellar-ataxia');
+  assert.equal(report.triage.action, 'soon');
+  assert.equal(await el(page, '[data-testid=triage]').count(), 1);
+  // What should bring them back, and when.
+  const net = await el(page, '[data-testid=safety-net]').innerText();
+  assert.match(net, /eyes start to dart[\s\S]*jerks[\s\S]*not clearly better after 2 weeks/);
+  // The pattern: nothing a parent cannot answer is asked for (no "Still unknown: Neuroblastoma").
+  const verdict = await el(page, '[data-testid=lay-verdict-genoa-2005]').innerText();
+  assert.doesNotMatch(verdict, /Neuroblastoma/);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an age typed in the wrong unit is read back in words, with its age group', async () => {
+  const { context, page } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { years: 20 });
+  assert.equal(await el(page, '[data-testid=age-readback]').innerText(), 'Age entered: 20 years (age group: 18 to 49 years)');
+  await el(page, 'input[name=ageYears]').fill('');
+  await el(page, 'input[name=ageYears]').dispatchEvent('change');
+  await el(page, 'input[name=ageMonths]').fill('20');
+  await el(page, 'input[name=ageMonths]').dispatchEvent('change');
+  assert.equal(await el(page, '[data-testid=age-readback]').innerText(), 'Age entered: 1 year 8 months (age group: 1 to 5 years)');
+  assert.deepEqual((await currentCase(page)).age, { months: 20 });
   await context.close();
 });
 
 async function eyeAnimationState(page) {
   return page.evaluate(() => {
     const root = document.querySelector('oms-aid').shadowRoot;
-    return [...root.querySelectorAll('.opso, .nyst')].flatMap((el) => el.getAnimations().map((a) => a.playState));
+    return [...root.querySelectorAll('.steady, .opso, .nyst')].flatMap((n) => n.getAnimations().map((a) => a.playState));
   });
 }
 
-async function toEyeQuestion(page) {
-  await ready(page);
-  await page.locator('oms-aid [data-testid=start]').click();
-  // Whatever the engine asks first, the opsoclonus question has the illustration.
-  await page.evaluate(() => {
-    const el = document.querySelector('oms-aid');
-    el.case = { caseVersion: 1, findings: {} };
-  });
-  await page.locator('oms-aid [data-testid=start]').click();
-  for (let i = 0; i < 15 && (await heading(page).getAttribute('data-variable')) !== 'HP:0010543'; i++) {
-    await page.locator('oms-aid .answers-big button').nth(1).click();
-  }
-  await page.locator('oms-aid figure.eyes').waitFor();
-}
-
-test('the eye illustration moves, can be paused, and starts paused with reduced motion', async () => {
+test('the eye illustration: normal eyes beside the two movements, pausable, paused with reduced motion, and how to film', async () => {
   for (const reducedMotion of ['no-preference', 'reduce']) {
     const { context, page, requests } = await openPage(browser, undefined, { reducedMotion });
-    await toEyeQuestion(page);
+    await ready(page);
+    await showQuestion(page, 'HP:0010543');
     const states = await eyeAnimationState(page);
-    assert.equal(states.length, 4, 'both eyes of both panels are animated');
+    assert.equal(states.length, 6, 'both eyes of the three panels are animated');
     const expected = reducedMotion === 'reduce' ? 'paused' : 'running';
     assert.ok(states.every((s) => s === expected), `${reducedMotion}: ${states}`);
-    await page.locator('oms-aid figure.eyes button').click();
+    await el(page, 'figure.eyes figcaption button').click();
     const toggled = reducedMotion === 'reduce' ? 'running' : 'paused';
     assert.ok((await eyeAnimationState(page)).every((s) => s === toggled), 'the button toggles it');
-    assert.match(await page.locator('oms-aid figure.eyes').innerText(), /Opsoclonus[\s\S]*Nystagmus/);
+    assert.match(await el(page, 'figure.eyes').innerText(), /Normal[\s\S]*Opsoclonus[\s\S]*Nystagmus/);
+    await el(page, '[data-testid=film-guide] summary').click();
+    assert.match(await el(page, '[data-testid=film-guide]').innerText(), /20 to 30 seconds[\s\S]*stays on your phone/);
     assert.deepEqual(requests, []);
     await context.close();
   }
 });
 
+test('on a touch screen the answer tapped does not stay highlighted on the next question', async () => {
+  const { context, page } = await openPage(browser, undefined, { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+  await ready(page);
+  // Every hover style of the element applies only where the pointer hovers (a phone's "hover"
+  // sticks to the last tapped spot, which is where the next question's button appears).
+  const hoverRules = await page.evaluate(() => {
+    const root = document.querySelector('oms-aid').shadowRoot;
+    const sheets = [...root.adoptedStyleSheets, ...[...root.querySelectorAll('style')].map((s) => s.sheet)];
+    const out = [];
+    const walk = (rules, media) => {
+      for (const r of rules) {
+        if (r instanceof CSSMediaRule) walk(r.cssRules, r.conditionText);
+        else if (r.selectorText?.includes(':hover')) out.push({ selector: r.selectorText, media });
+      }
+    };
+    for (const sheet of sheets) walk(sheet.cssRules, null);
+    return out;
+  });
+  assert.ok(hoverRules.length > 0);
+  for (const r of hoverRules) assert.match(r.media ?? '', /hover: hover/, `${r.selector} outside @media (hover: hover)`);
+  assert.equal(await page.evaluate(() => matchMedia('(hover: hover)').matches), false);
+  await el(page, '[data-testid=start]').tap();
+  const first = await heading(page).getAttribute('data-variable');
+  await el(page, 'section[aria-labelledby] button[data-answer=absent]').tap();
+  assert.notEqual(await heading(page).getAttribute('data-variable'), first);
+  const no = el(page, 'section[aria-labelledby] button[data-answer=absent]');
+  assert.equal(await no.getAttribute('aria-pressed'), 'false', 'the new question starts with nothing pressed');
+  assert.equal(await no.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(255, 255, 255)');
+  await context.close();
+});
+
 test('switching modes keeps the case, both ways', async () => {
   const { context, page, requests } = await openPage(browser);
   await ready(page);
-  await page.locator('oms-aid [data-testid=start]').click();
-  const first = await heading(page).getAttribute('data-variable');
-  await page.locator('oms-aid .answers-big button[data-answer]').first().click();
+  await el(page, '[data-testid=start]').click();
+  await el(page, 'section[aria-labelledby] button[data-answer=absent]').first().click();
   const answered = await currentCase(page);
-  assert.notDeepEqual(answered, { caseVersion: 1, findings: {} }, `the answer to ${first} is in the case`);
+  assert.notDeepEqual(answered, { caseVersion: 1, findings: {} });
   await switchMode(page, 'clinician');
   assert.deepEqual(await currentCase(page), answered);
-  await page.locator('oms-aid input[data-item="motor"][value="present"]').check();
+  await el(page, 'input[data-item="motor"][value="present"]').first().check();
   const k = await currentCase(page);
   await switchMode(page, 'patient');
   assert.deepEqual(await currentCase(page), k);
-  await page.locator('oms-aid [data-testid=to-results]').click().catch(() => {});
   await switchMode(page, 'clinician');
   assert.deepEqual(await currentCase(page), k);
   assert.deepEqual(requests, []);
   await context.close();
 });
 
-test('red flags from the report are shown at once, in plain language', async () => {
+test('an alarming answer shows the triage at once, during the questions', async () => {
   const { context, page, requests } = await openPage(browser);
   await ready(page);
-  await page.evaluate(() => {
-    document.querySelector('oms-aid').case = { caseVersion: 1, age: { years: 3 }, findings: { 'HP:0004372': 'present', 'HP:0001251': 'present' } };
-  });
-  await page.locator('oms-aid [data-testid=start]').click();
-  const report = await currentReport(page);
-  const banner = page.locator('oms-aid [data-testid=red-flags]');
-  if (report.redFlags.length) {
-    await banner.first().waitFor();
-    assert.match(await banner.first().innerText(), new RegExp(report.redFlags[0].lay.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    assert.equal(await banner.first().getAttribute('role'), 'alert');
-  } else {
-    assert.equal(await banner.count(), 0);
-  }
+  await el(page, '[data-testid=start]').click();
+  assert.equal(await heading(page).getAttribute('data-variable'), 'HP:0004372', 'hard to wake is asked first');
+  assert.equal(await el(page, '[data-testid=triage]').count(), 0);
+  await el(page, 'section[aria-labelledby] button[data-answer=present]').click();
+  const triage = el(page, '[data-testid=triage]');
+  await triage.waitFor();
+  assert.equal(await triage.getAttribute('data-action'), 'emergency');
+  assert.equal(await triage.getAttribute('role'), 'alert');
+  assert.match(await triage.innerText(), /emergency/i);
   assert.deepEqual(requests, []);
   await context.close();
 });

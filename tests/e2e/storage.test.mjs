@@ -128,15 +128,16 @@ test('nothing is written without consent: answering, switching modes, importing,
   };
   await nothingStored('opened');
 
-  // Patient questionnaire: three answers, then the results.
-  await page.locator('oms-aid input[name=age]').fill('2');
-  await page.locator('oms-aid input[name=age]').blur();
+  // Patient questionnaire: their own words, the age, three answers, then the results.
+  await page.locator('oms-aid textarea[name=note]').fill('darting eyes and wobbly');
+  await page.locator('oms-aid input[name=ageYears]').fill('2');
+  await page.locator('oms-aid input[name=ageYears]').blur();
   await page.locator('oms-aid [data-testid=start]').click();
   for (let i = 0; i < 3; i++) {
     const step = page.locator('oms-aid h2[data-step]');
     if ((await step.getAttribute('data-step')) !== 'question') break;
     const variable = await step.getAttribute('data-variable');
-    await page.locator('oms-aid .answers-big button').first().click();
+    await page.locator('oms-aid section[aria-labelledby] button[data-answer]').first().click();
     await page.waitForFunction((v) => document.querySelector('oms-aid').shadowRoot.querySelector('h2[data-step]')?.dataset.variable !== v, variable);
   }
   await page.locator('oms-aid [data-testid=to-results]').click();

@@ -56,13 +56,14 @@ test('clinician panels render every report section', async () => {
   await page.locator('oms-aid select[data-var="test:urine-catecholamines"]').selectOption('abnormal');
   assert.equal((await currentCase(page)).tests['urine-catecholamines'], 'abnormal');
 
-  await page.locator('oms-aid [data-testid="nq-onset:acute"] button[data-answer="subacute"]').click();
+  await page.locator('oms-aid [data-testid="nq-onset"] button[data-answer="subacute"]').click();
   assert.equal((await currentCase(page)).onset, 'subacute');
   await page.locator('oms-aid [data-testid="nq-exposure:drug-or-toxin"] button[data-answer="absent"]').click();
   assert.deepEqual((await currentCase(page)).exposures, { 'drug-or-toxin': 'absent' });
   assert.equal(await page.locator('oms-aid [data-testid="nq-exposure:drug-or-toxin"] button[aria-pressed=true]').getAttribute('data-answer'), 'absent');
 
-  assert.match(await text('[data-testid=red-flags]'), /See a doctor urgently[\s\S]*Fixture clinician red flag message/);
+  assert.match(await text('[data-testid=triage]'), /See a doctor urgently[\s\S]*Fixture triage message for clinicians[\s\S]*Fixture clinician red flag message[\s\S]*Urgent/);
+  assert.match(await text('[data-testid=safety-net]'), /Fixture safety-netting for clinicians/);
   assert.match(await text('section[aria-labelledby$="-ct"]'), /Fixture role: paediatric neurologist[\s\S]*Urgent[\s\S]*Fixture care reason/);
 
   // Severity: chart with a point per visit and the same numbers in a table.
@@ -98,14 +99,15 @@ test('patient results use the same sections in plain language', async () => {
   assert.equal(await h.getAttribute('data-variable'), 'exposure:drug-or-toxin');
   await page.locator('oms-aid .answers-big button[data-answer=unknown]').click();
   // The onset question offers the knowledge base's onset wording.
-  assert.equal(await h.getAttribute('data-variable'), 'onset:acute');
-  assert.match(await page.locator('oms-aid .answers-big').innerText(), /Started suddenly[\s\S]*Came on over days or weeks/);
-  await page.locator('oms-aid .answers-big button[data-answer=acute]').click();
+  assert.equal(await h.getAttribute('data-variable'), 'onset');
+  assert.match(await page.locator('oms-aid .answers-list').innerText(), /Started suddenly[\s\S]*Came on over days or weeks/);
+  await page.locator('oms-aid .answers-list button[data-answer=acute]').click();
   assert.deepEqual(await currentCase(page), { caseVersion: 1, findings: { 'HP:0000639': 'absent' }, exposures: { 'drug-or-toxin': 'unknown' }, onset: 'acute' });
-  await page.locator('oms-aid [data-testid=to-results]').click();
+  assert.equal(await h.getAttribute('data-step'), 'results', 'the last of the core\'s questions leads to the results');
   const results = await page.locator('oms-aid section:has(h2[data-step=results])').innerText();
-  assert.match(results, /See a doctor urgently[\s\S]*Fixture plain-language red flag/);
-  assert.match(results, /Possible explanations[\s\S]*Fixture lay label A[\s\S]*Fixture lay label B/);
+  assert.match(results, /See a doctor urgently[\s\S]*Fixture plain-language triage[\s\S]*Fixture plain-language red flag/);
+  assert.match(results, /When to go back to a doctor[\s\S]*Fixture plain-language safety-netting/);
+  assert.match(results, /Possible explanations[\s\S]*Fixture lay label A: likely \(about 82 in 100\)[\s\S]*Fixture lay label B: possible/);
   assert.doesNotMatch(results, /82%/, 'no probabilities for parents');
   assert.match(results, /Specialists to ask about[\s\S]*Fixture role/);
   assert.match(results, /Tests to ask the doctor about[\s\S]*MRI or CT[\s\S]*Urine catecholamine/);
@@ -114,7 +116,8 @@ test('patient results use the same sections in plain language', async () => {
   await page.emulateMedia({ media: 'print' });
   const summary = await page.locator('oms-aid [data-testid=summary]').innerText();
   assert.match(summary, /HP:0000639/);
-  assert.match(summary, /Warning signs[\s\S]*Fixture clinician red flag/);
+  assert.match(summary, /Warning signs[\s\S]*Fixture plain-language red flag/);
+  assert.match(summary, /Fixture plain-language triage/);
   assert.match(summary, /Tests suggested[\s\S]*MRI or CT/);
   assert.match(summary, /FixtureRef \(PMID 12345678\)/);
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');

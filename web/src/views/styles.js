@@ -54,10 +54,10 @@ export const styles = css`
   @media (hover: hover) {
     .btn:hover { background: #e8f0fe; }
     .btn.primary:hover { background: var(--accent-dark); }
-    }
+    .btn.danger:hover { background: #fdecea; }
+  }
   .btn.sm { min-height: 32px; padding: .15rem .6rem; font-size: .9rem; }
   .btn.danger { border-color: var(--danger); color: var(--danger); }
-  .btn.danger:hover { background: #fdecea; }
   .btn.link { border-color: transparent; text-decoration: underline; background: transparent; }
   .btn[aria-pressed='true'] { background: var(--accent); color: #fff; }
   .btn:disabled { opacity: .6; cursor: not-allowed; }
