@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <vector>
 
 #include "text_util.h"
 
@@ -375,6 +376,96 @@ std::string FormatInt(long long v) {
   return std::string(buf, r.ptr);
 }
 
+namespace {
+
+// A small unsigned big integer (32-bit limbs, least significant first): just enough to round a
+// double to decimal digits exactly, from its exact binary value, where floating-point scaling could
+// land on the wrong side of a rounding boundary (54.885 is 54.88499999999999801... in binary).
+struct BigUint {
+  std::vector<uint32_t> limbs;
+
+  explicit BigUint(uint64_t v = 0) {
+    while (v) {
+      limbs.push_back(static_cast<uint32_t>(v));
+      v >>= 32;
+    }
+  }
+  void MulSmall(uint32_t f) {
+    uint64_t carry = 0;
+    for (uint32_t& l : limbs) {
+      const uint64_t x = static_cast<uint64_t>(l) * f + carry;
+      l = static_cast<uint32_t>(x);
+      carry = x >> 32;
+    }
+    if (carry) limbs.push_back(static_cast<uint32_t>(carry));
+  }
+  void MulPow10(int n) {
+    for (; n >= 9; n -= 9) MulSmall(1000000000u);
+    for (; n > 0; --n) MulSmall(10);
+  }
+  void Shl(int bits) {
+    if (limbs.empty() || bits == 0) return;
+    const int words = bits / 32, rest = bits % 32;
+    if (rest) {
+      uint32_t carry = 0;
+      for (uint32_t& l : limbs) {
+        const uint32_t next = l >> (32 - rest);
+        l = (l << rest) | carry;
+        carry = next;
+      }
+      if (carry) limbs.push_back(carry);
+    }
+    limbs.insert(limbs.begin(), static_cast<size_t>(words), 0u);
+  }
+  void Trim() {
+    while (!limbs.empty() && limbs.back() == 0) limbs.pop_back();
+  }
+  static int Compare(const BigUint& a, const BigUint& b) {
+    if (a.limbs.size() != b.limbs.size()) return a.limbs.size() < b.limbs.size() ? -1 : 1;
+    for (size_t i = a.limbs.size(); i-- > 0;) {
+      if (a.limbs[i] != b.limbs[i]) return a.limbs[i] < b.limbs[i] ? -1 : 1;
+    }
+    return 0;
+  }
+  void Sub(const BigUint& b) {  // *this >= b
+    int64_t borrow = 0;
+    for (size_t i = 0; i < limbs.size(); ++i) {
+      int64_t x = static_cast<int64_t>(limbs[i]) - borrow - (i < b.limbs.size() ? b.limbs[i] : 0);
+      borrow = x < 0;
+      if (x < 0) x += int64_t{1} << 32;
+      limbs[i] = static_cast<uint32_t>(x);
+    }
+    Trim();
+  }
+};
+
+// round(a * 10^k) for a finite a > 0, halves away from zero, computed exactly. The result must fit
+// in 63 bits (callers ask for at most 17 digits).
+long long ExactScaledRound(double a, int k) {
+  int exp2 = 0;
+  const double frac = std::frexp(a, &exp2);                 // a = frac * 2^exp2, frac in [0.5, 1)
+  const uint64_t mant = static_cast<uint64_t>(std::ldexp(frac, 53));  // exact: 53 bits
+  exp2 -= 53;                                                 // a = mant * 2^exp2
+  BigUint num(mant), den(1);
+  if (exp2 > 0) num.Shl(exp2); else den.Shl(-exp2);
+  if (k > 0) num.MulPow10(k); else den.MulPow10(-k);
+  // q = floor(num / den) by binary long division; then round by comparing 2 * remainder with den.
+  long long q = 0;
+  for (int bit = 62; bit >= 0; --bit) {
+    BigUint shifted = den;
+    shifted.Shl(bit);
+    if (BigUint::Compare(num, shifted) >= 0) {
+      num.Sub(shifted);
+      q |= 1LL << bit;
+    }
+  }
+  num.Shl(1);
+  if (BigUint::Compare(num, den) >= 0) ++q;
+  return q;
+}
+
+}  // namespace
+
 std::string FormatNumber(double v, int significant) {
   if (!std::isfinite(v)) return "null";
   if (v == 0) return "0";
@@ -385,22 +476,29 @@ std::string FormatNumber(double v, int significant) {
   significant = significant < 1 ? 1 : significant > 15 ? 15 : significant;
   int e = static_cast<int>(std::floor(std::log10(a)));
   // Scale `a` to `significant` digits. For a tiny (subnormal) number the power of ten alone would
-  // overflow to infinity, so scale in two steps.
+  // overflow to infinity, so scale in two steps. Where the scaled value lies within floating-point
+  // error of a rounding boundary (or has more digits than a double scales exactly), round from the
+  // exact binary value instead: the result is correctly rounded (halves away from zero).
   int k = significant - 1 - e;
   double scaled = a;
-  if (k > 300) {
+  int kk = k;
+  if (kk > 300) {
     scaled *= 1e300;
-    k -= 300;
+    kk -= 300;
   }
-  long long m = std::llround(scaled * std::pow(10.0, k));
+  scaled *= std::pow(10.0, kk);
+  const double fraction = scaled - std::floor(scaled);
+  long long m = significant > 12 || std::fabs(fraction - 0.5) < 1e-3 ? ExactScaledRound(a, k)
+                                                                      : std::llround(scaled);
   const long long limit = static_cast<long long>(std::pow(10.0, significant));
   if (m >= limit) {
     m = (m + 5) / 10;
     ++e;
   }
   if (m < limit / 10) {
-    m *= 10;
+    // log10 overestimated the exponent (a just below a power of ten): one more digit, exactly.
     --e;
+    m = ExactScaledRound(a, significant - 1 - e);
   }
   std::string digits = FormatInt(m);
   const bool exponent = e < -5 || e >= 15;
@@ -502,7 +600,13 @@ void RoundedTo(Out& out, double v) {
   while (e > -15 && a < kPow10[kOffset + e]) --e;
   // The 4 leading digits, rounded half away from zero (like llround: the scaled value is positive
   // and below 10^4, so adding one half and truncating is exact and avoids a libm call in WASM).
-  int m = static_cast<int>(a * kPow10[kOffset + 3 - e] + 0.5);
+  const double scaled = a * kPow10[kOffset + 3 - e];
+  // Within floating-point error of a rounding boundary: the exact path decides (correct rounding).
+  if (std::fabs(scaled - std::floor(scaled) - 0.5) < 1e-6) {
+    out += FormatNumber(v, 4);
+    return;
+  }
+  int m = static_cast<int>(scaled + 0.5);
   if (m >= 10000) {
     m = (m + 5) / 10;
     ++e;

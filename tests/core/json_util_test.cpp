@@ -3,6 +3,9 @@
 #include "json_util.h"
 
 #include <cmath>
+#include <cstdio>
+#include <string>
+#include <utility>
 #include <cstdint>
 #include <vector>
 
@@ -122,7 +125,7 @@ TEST(JsonUtil, FormatNumberIsLikePercentGWithoutPrintf) {
   EXPECT_EQ(out, "42.63");
   out.clear();
   AppendJsonRounded(out, 0.000012345);
-  EXPECT_EQ(out, "0.00001235");
+  EXPECT_EQ(out, "0.00001234") << "0.000012345 is 1.23449999...e-05 in binary: correctly rounded down";
 }
 
 using testing::XorShift;
@@ -181,6 +184,94 @@ TEST(JsonUtil, QuoteEscapesLikeTheSimpleDefinition) {
     for (char& c : s) c = next() % 3 ? static_cast<char>('a' + next() % 26) : specials[next() % sizeof specials];
     ASSERT_EQ(JsonQuote(s), reference(s)) << "input of " << s.size() << " bytes";
   }
+}
+
+}  // namespace
+}  // namespace omsaid
+
+namespace omsaid {
+namespace {
+
+// FormatNumber is correctly rounded: its digits are the exact binary value's, rounded to the
+// requested significant digits (halves away from zero), checked against printf's "%.*e" (exact in
+// glibc and musl) over random doubles of every magnitude, with the cases floating-point scaling
+// gets wrong (54.885 is 54.884999... in binary).
+std::string Reference(double v, int significant) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*e", significant + 4, v);  // enough digits to round from
+  return buf;
+}
+
+// The digits and the decimal exponent of FormatNumber's output: "54.88" -> ("5488", 1).
+std::pair<std::string, int> DigitsOf(const std::string& s) {
+  std::string digits;
+  int point = -1, exp = 0;
+  size_t i = s[0] == '-' ? 1 : 0;
+  for (; i < s.size() && s[i] != 'e'; ++i) {
+    if (s[i] == '.') point = static_cast<int>(digits.size());
+    else digits += s[i];
+  }
+  if (i < s.size()) exp = std::stoi(s.substr(i + 1));
+  if (point < 0) point = static_cast<int>(digits.size());
+  size_t lead = 0;
+  while (lead + 1 < digits.size() && digits[lead] == '0') ++lead;
+  const int e = point - 1 - static_cast<int>(lead) + exp;
+  digits = digits.substr(lead);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  return {digits, e};
+}
+
+// The expected digits: the exact decimal expansion (from printf with extra digits, which is exact
+// for every double) rounded half away from zero.
+std::pair<std::string, int> Expected(double v, int significant) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%.*e", 400, std::fabs(v));  // the exact expansion, padded
+  std::string s(buf);
+  const size_t epos = s.find('e');
+  int e = std::stoi(s.substr(epos + 1));
+  std::string all = s.substr(0, 1) + s.substr(2, epos - 2);
+  std::string head = all.substr(0, static_cast<size_t>(significant));
+  const bool up = all[static_cast<size_t>(significant)] >= '5';
+  if (up) {
+    int i = significant - 1;
+    while (i >= 0 && head[i] == '9') head[i--] = '0';
+    if (i < 0) {
+      head = "1" + head.substr(0, head.size() - 1);
+      ++e;
+    } else {
+      ++head[i];
+    }
+  }
+  while (head.size() > 1 && head.back() == '0') head.pop_back();
+  return {head, e};
+}
+
+TEST(JsonUtil, FormatNumberIsCorrectlyRounded) {
+  EXPECT_EQ(FormatNumber(54.885, 4), "54.88") << "54.885 is 54.88499999999999801... in binary";
+  EXPECT_EQ(FormatNumber(0.125, 2), "0.13") << "an exact half rounds away from zero";
+  EXPECT_EQ(FormatNumber(2.675, 3), "2.67");
+  EXPECT_EQ(FormatNumber(1.005, 3), "1");
+  EXPECT_EQ(FormatNumber(9.9995, 4), "9.999");
+  EXPECT_EQ(FormatNumber(0.30000000000000004, 10), "0.3");
+  std::string out;
+  AppendJsonRounded(out, 54.885);
+  EXPECT_EQ(out, "54.88") << "the report's fast path agrees";
+  testing::XorShift next{0x243F6A8885A308D3ull};
+  int checked = 0;
+  for (int i = 0; i < 20000; ++i) {
+    // Random doubles across magnitudes, and decimal-looking ones near rounding boundaries.
+    const double mant = 1 + static_cast<double>(next() % 100000000) / 1e8 * 9;
+    const int exp10 = static_cast<int>(next() % 40) - 20;
+    double v = mant * std::pow(10.0, exp10);
+    if (i % 3 == 0) v = std::round(v * 1000) / 1000 + 0.0005;  // a "…5" in the 4th decimal
+    if (i % 7 == 0) v = -v;
+    if (!std::isfinite(v) || v == std::floor(v)) continue;
+    for (int digits : {2, 4, 6, 10}) {
+      EXPECT_EQ(DigitsOf(FormatNumber(v, digits)), Expected(v, digits)) << Reference(v, digits) << " to " << digits;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 55000);
 }
 
 }  // namespace
