@@ -28,7 +28,10 @@ for (let j = 1; j < k; j++) {
   for (const f of originals) {
     const id = `HP:${String(next++).padStart(7, '0')}`;
     copyOf.set(`${f.id}#${j}`, id);
-    features.features.push({ ...f, id, label: `${f.label} (synthetic ${j})` });
+    // The copy is a plain child term: the original's branch rules (crosswalks, excluded or counted
+    // branches) and its place among the safety questions stay with the original.
+    const { countsFrom, excludes, countsOnly, safety, ...plain } = f;
+    features.features.push({ ...plain, id, label: `${f.label} (synthetic ${j})` });
     hpo.terms.push([id, `${f.label} (synthetic ${j})`, [f.id]]);
   }
 }

@@ -56,6 +56,7 @@ export class OmsAid extends LitElement {
     this._flow = freshFlow();
     this._asked = new Map();
     this._query = '';
+    this._open = new Set(); // the disclosures open in the clinician view whose content is rendered on demand
     this._hits = [];
     this._dialog = null;
     this._saved = [];
@@ -466,6 +467,13 @@ export class OmsAid extends LitElement {
       today: today(),
       mode,
       lang: this.lang,
+      isOpen: (key) => this._open.has(key),
+      setOpen: (key, open) => {
+        if (open === this._open.has(key)) return;
+        if (open) this._open.add(key);
+        else this._open.delete(key);
+        this.requestUpdate();
+      },
     };
     if (mode === 'patient') {
       p.q = this._flow.step === 'question' ? this._question() : null;

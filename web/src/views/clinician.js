@@ -113,7 +113,8 @@ function otherEntry(p) {
     </fieldset>`;
 }
 
-function pnsPanel({ report, t, uid }) {
+function pnsPanel(p) {
+  const { report, t, uid } = p;
   const pns = report?.pnsCare;
   return html`<section class="panel" aria-labelledby="${uid}-pns"><h3 id="${uid}-pns">${t('pns.h')}</h3>
     ${!pns ? html`<p class="muted">${t('pns.none')}</p>`
@@ -121,7 +122,7 @@ function pnsPanel({ report, t, uid }) {
           <strong>${t(`pns.level.${pns.level}`)}</strong>${pns.applicable ? html`<span>${t('pns.score', { score: pns.score })}</span>` : nothing}</div>
         ${pns.note ? html`<p class="muted">${pns.note}</p>` : nothing}
         ${pns.parts?.length ? html`<div class="scroll"><table><thead><tr><th>${t('pns.part')}</th><th>${t('pns.points')}</th></tr></thead>
-          <tbody>${pns.parts.map((x) => html`<tr><td>${x.label}${sources(x, report, t)}</td><td>${x.points}</td></tr>`)}</tbody></table></div>` : nothing}`}
+          <tbody>${pns.parts.map((x) => html`<tr><td>${x.label}${sources(x, report, t, p)}</td><td>${x.points}</td></tr>`)}</tbody></table></div>` : nothing}`}
   </section>`;
 }
 
@@ -156,17 +157,28 @@ function findingLabel(e, p) {
   return html`${e.label} <small>(${t('dx.oneOf', { values: e.parts.map((id) => labelOf(id, vocabulary)).join(', ') })})</small>`;
 }
 
+/** The "why" of one diagnosis: its pretest, then every finding with its ratio and the probability after it. */
+function explanation(d, p) {
+  const { report, t } = p;
+  return html`${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>${sources(d.pretestBasis, report, t)}` : nothing}
+    ${d.evidence?.length ? html`<p class="muted">${t('dx.read')}</p><div class="scroll"><table data-testid="explanation"><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.freq')}</th><th>${t('dx.lr')}</th><th>${t('dx.after')}</th></tr></thead>
+      <tbody>${d.evidence.map((e) => html`<tr><td>${findingLabel(e, p)}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
+        <td>${typeof e.frequency === 'number' ? pct(e.frequency) : ''}</td><td>${lr(e.lr)}</td><td>${after(e.after)}</td></tr>`)}</tbody></table></div>`
+      : html`<p class="muted">${t('dx.noEvidence')}</p>`}`;
+}
+
+/**
+ * A ranked list (the differential, or the causes of OMS). The "why" of each entry is rendered only
+ * while it is open (it is the largest part of the view, and an answer re-renders the view).
+ */
 function rankedList(items, p, testid, start = 1) {
   const { report, t } = p;
   return html`<ol class="dx" start=${start} data-testid=${testid}>${repeat(items, (d) => d.id, (d) => html`<li data-dx=${d.id}>
     <div class="dxrow"><span>${d.label}${d.xrefs?.length ? html` <small>${d.xrefs.join(' · ')}</small>` : nothing}</span>
       <span class="pct">${pct(d.probability)}</span>${bar(d.probability)}</div>
-    ${d.evidence?.length || typeof d.pretest === 'number' ? html`<details><summary>${t('dx.why')}</summary>
-      ${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>${sources(d.pretestBasis, report, t)}` : nothing}
-      ${d.evidence?.length ? html`<p class="muted">${t('dx.read')}</p><div class="scroll"><table data-testid="explanation"><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.freq')}</th><th>${t('dx.lr')}</th><th>${t('dx.after')}</th></tr></thead>
-        <tbody>${d.evidence.map((e) => html`<tr><td>${findingLabel(e, p)}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
-          <td>${typeof e.frequency === 'number' ? pct(e.frequency) : ''}</td><td>${lr(e.lr)}</td><td>${after(e.after)}</td></tr>`)}</tbody></table></div>`
-        : html`<p class="muted">${t('dx.noEvidence')}</p>`}
+    ${d.evidence?.length || typeof d.pretest === 'number' ? html`<details ?open=${p.isOpen(`${testid}:${d.id}`)}
+        @toggle=${(e) => p.setOpen(`${testid}:${d.id}`, e.target.open)}><summary>${t('dx.why')}</summary>
+      ${p.isOpen(`${testid}:${d.id}`) ? explanation(d, p) : nothing}
     </details>` : nothing}
   </li>`)}</ol>`;
 }
@@ -177,7 +189,8 @@ function differentialPanel(p) {
   const et = report?.omsEtiology ?? [];
   return html`<section class="panel" aria-labelledby="${uid}-dx"><h3 id="${uid}-dx">${t('dx.h')}</h3>
       ${dx.length ? html`<p class="muted">${t('dx.note')}</p>${rankedList(dx.slice(0, 5), p, 'differential')}
-        ${dx.length > 5 ? html`<details><summary>${t('dx.more', { n: dx.length - 5 })}</summary>${rankedList(dx.slice(5), p, 'differential-more', 6)}</details>` : nothing}`
+        ${dx.length > 5 ? html`<details ?open=${p.isOpen('dx-more')} @toggle=${(e) => p.setOpen('dx-more', e.target.open)}><summary>${t('dx.more', { n: dx.length - 5 })}</summary>
+          ${p.isOpen('dx-more') ? rankedList(dx.slice(5), p, 'differential-more', 6) : nothing}</details>` : nothing}`
         : html`<p class="muted">${t('dx.none')}</p>`}
     </section>
     ${et.length ? html`<section class="panel" aria-labelledby="${uid}-et"><h3 id="${uid}-et">${t('et.h')}</h3>
@@ -199,13 +212,13 @@ function workupItem(w, p) {
     <div class="wu-head"><span><strong>${w.label}</strong>${urgency(w.urgency, t)}</span>
       ${w.status ? html`<span class="st st-${w.status}" data-status=${w.status}>${t(`status.${w.status}`)}</span>` : nothing}</div>
     ${w.reason ? html`<p>${w.reason}</p>` : nothing}
-    ${(w.notes ?? []).map((n) => html`<p class="note"><strong>${n.text}</strong></p>${sources(n, report, t)}`)}
+    ${(w.notes ?? []).map((n) => html`<p class="note"><strong>${n.text}</strong></p>${sources(n, report, t, p)}`)}
     ${w.needs?.length ? html`<p class="muted">${t(w.status === 'recommended' ? 'wu.needsCase' : 'wu.needs', { items: w.needs.join('; ') })}</p>` : nothing}
     ${w.repeat ? html`<p>${repeatText(w.repeat, t)}</p>` : nothing}
     ${w.note ? html`<p class="muted">${w.note}</p>` : nothing}
     <div class="kv">${select(`test:${w.id}`, 'test', caseObject.tests?.[w.id], html`${t('wu.result')}<span class="sr-only">${t('wu.resultOf', { label: w.label })}</span>`, p, `test:${w.id}`)}</div>
     ${w.looksFor && w.looksFor !== w.reason ? html`<details><summary>${t('wu.looksFor')}</summary><p>${w.looksFor}</p></details>` : nothing}
-    ${sources(w, report, t)}
+    ${sources(w, report, t, p)}
   </li>`;
 }
 
@@ -217,23 +230,25 @@ function workupPanel(p) {
   return html`<section class="panel" aria-labelledby="${uid}-wu"><h3 id="${uid}-wu">${t('wu.h')}</h3>
     <p class="muted">${t('wu.note')}</p>
     <ul class="plain">${repeat(active, (w) => w.id, (w) => workupItem(w, p))}</ul>
-    ${other.length ? html`<details><summary>${t('wu.other', { n: other.length })}</summary>
-      <ul class="plain">${repeat(other, (w) => w.id, (w) => workupItem(w, p))}</ul></details>` : nothing}
+    ${other.length ? html`<details ?open=${p.isOpen('wu-other')} @toggle=${(e) => p.setOpen('wu-other', e.target.open)}><summary>${t('wu.other', { n: other.length })}</summary>
+      ${p.isOpen('wu-other') ? html`<ul class="plain">${repeat(other, (w) => w.id, (w) => workupItem(w, p))}</ul>` : nothing}</details>` : nothing}
   </section>`;
 }
 
-function safetyNetPanel({ report, t, uid }) {
+function safetyNetPanel(p) {
+  const { report, t, uid } = p;
   const net = report?.safetyNet ?? [];
   if (!net.length) return nothing;
   return html`<section class="panel" aria-labelledby="${uid}-sn" data-testid="safety-net"><h3 id="${uid}-sn">${t('sn.h')}</h3>
-    ${net.map((n) => html`<p>${n.message}</p>${sources(n, report, t)}`)}</section>`;
+    ${net.map((n) => html`<p>${n.message}</p>${sources(n, report, t, p)}`)}</section>`;
 }
 
-function careTeamPanel({ report, t, uid }) {
+function careTeamPanel(p) {
+  const { report, t, uid } = p;
   const team = report?.careTeam ?? [];
   if (!team.length) return nothing;
   return html`<section class="panel" aria-labelledby="${uid}-ct"><h3 id="${uid}-ct">${t('ct.h')}</h3>
-    <ul class="plain list">${team.map((c) => html`<li><strong>${c.role}</strong>${urgency(c.urgency, t)}<p>${c.reason}</p>${sources(c, report, t)}</li>`)}</ul>
+    <ul class="plain list">${team.map((c) => html`<li><strong>${c.role}</strong>${urgency(c.urgency, t)}<p>${c.reason}</p>${sources(c, report, t, p)}</li>`)}</ul>
   </section>`;
 }
 
@@ -258,9 +273,9 @@ export function clinicianView(p) {
     </section>
     <section aria-labelledby="${uid}-assess">
       <h2 id="${uid}-assess">${t('c.assessment')}</h2>
-      ${triageBox(report, t, { level: 3 })}
+      ${triageBox(report, t, { level: 3, disclosure: p })}
       ${safetyNetPanel(p)}
-      ${criteriaPanel({ report, t, uid, onCriterion: act.setCriterion, caseObject: p.caseObject, vocabulary: p.vocabulary, termIndex: p.termIndex })}
+      ${criteriaPanel({ report, t, uid, onCriterion: act.setCriterion, caseObject: p.caseObject, vocabulary: p.vocabulary, termIndex: p.termIndex, disclosure: p })}
       ${pnsPanel(p)}
       ${nextQuestionsPanel(p)}
       ${differentialPanel(p)}

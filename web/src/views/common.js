@@ -37,16 +37,22 @@ export function citation(id, ref) {
 
 /**
  * The evidence level (V verified, S secondary, U unverified default, marked) and the citations of
- * an item, in a disclosure so they never crowd the text.
+ * an item, in a disclosure so they never crowd the text. With `disclosure` ({isOpen, setOpen}: the
+ * element's state of open disclosures), the citations are rendered only while it is open: a view
+ * with many items re-renders faster. Its key is the content itself, so it never shows stale text.
  */
-export function sources(item, report, t) {
+export function sources(item, report, t, disclosure = null) {
   const ids = item?.sources ?? [];
   if (!item?.evidence && !ids.length) return nothing;
-  return html`<details class="src">
-    <summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${t(`ev.${item.evidence}`)}</span> ` : nothing}${ids.length ? t('src.count', { n: ids.length }) : t('src.none')}</summary>
-    ${item.evidence === 'U' ? html`<p>${t('ev.U.explain')}</p>` : nothing}
+  const body = () => html`${item.evidence === 'U' ? html`<p>${t('ev.U.explain')}</p>` : nothing}
     ${item.note ? html`<p>${item.note}</p>` : nothing}
-    ${ids.length ? html`<ul>${ids.map((id) => html`<li>${citation(id, report?.references?.[id])}</li>`)}</ul>` : nothing}
+    ${ids.length ? html`<ul>${ids.map((id) => html`<li>${citation(id, report?.references?.[id])}</li>`)}</ul>` : nothing}`;
+  const key = disclosure ? `src|${item.evidence}|${ids.join(',')}|${item.note ?? ''}` : null;
+  const open = !disclosure || disclosure.isOpen(key);
+  return html`<details class="src" ?open=${disclosure ? open : false}
+    @toggle=${disclosure ? (e) => disclosure.setOpen(key, e.target.open) : null}>
+    <summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${t(`ev.${item.evidence}`)}</span> ` : nothing}${ids.length ? t('src.count', { n: ids.length }) : t('src.none')}</summary>
+    ${open ? body() : nothing}
   </details>`;
 }
 
@@ -147,7 +153,7 @@ export function durationInWords(d, t) {
  * clinical message, and the red flags behind it. Colours mean what they say: red emergency, amber
  * urgent, blue soon, grey routine (never the green of good news).
  */
-export function triageBox(report, t, { lay, level = 2 } = {}) {
+export function triageBox(report, t, { lay, level = 2, disclosure = null } = {}) {
   const triage = report?.triage;
   if (!triage) return nothing;
   const action = triage.action;
@@ -159,7 +165,7 @@ export function triageBox(report, t, { lay, level = 2 } = {}) {
     ${level === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
     <p><strong>${lay ? triage.lay : triage.message}</strong></p>
     ${flags.length ? html`<p class="why-label">${t('triage.why')}</p><ul data-testid="red-flags">${flags.map((f) => html`<li data-flag=${f.id}>${lay ? f.lay || f.message : html`${f.message}${urgency(f.action, t)}`}
-      ${sources(f, report, t)}</li>`)}</ul>` : nothing}
+      ${sources(f, report, t, disclosure)}</li>`)}</ul>` : nothing}
   </section>`;
 }
 

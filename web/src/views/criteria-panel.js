@@ -11,7 +11,7 @@ import { sources, labelOf } from './common.js';
 const STATES = ['present', 'absent', 'unknown'];
 const ORDER = { yes: 0, unknown: 1, no: 2 };
 
-export function criteriaPanel({ report, t, onCriterion, uid, vocabulary, termIndex }) {
+export function criteriaPanel({ report, t, onCriterion, uid, vocabulary, termIndex, disclosure = null }) {
   if (!report) return nothing;
   const sets = [...report.criteria].sort((a, b) => (ORDER[a.applies] ?? 1) - (ORDER[b.applies] ?? 1));
   return sets.map(
@@ -44,7 +44,7 @@ export function criteriaPanel({ report, t, onCriterion, uid, vocabulary, termInd
             ? html`<span>${t('criteria.needs', { items: c.needs.join('; ') })}</span>`
             : nothing}
         </div>
-        ${sources(c, report, t)}
+        ${sources(c, report, t, disclosure)}
       </section>`,
   );
 }
