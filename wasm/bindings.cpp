@@ -14,6 +14,7 @@
 #include "omsaid/engine.h"
 #include "omsaid/kb.h"
 #include "omsaid/phenopacket.h"
+#include "omsaid/text.h"
 
 namespace {
 
@@ -25,30 +26,9 @@ emscripten::val View(std::string text) {
   return emscripten::val(emscripten::typed_memory_view(g_result.size(), g_result.data()));
 }
 
-std::string Quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      default:
-        if (c < 0x20) {
-          static const char* kHex = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string ErrorEnvelope(const omsaid::Error& e) {
-  return "{\"ok\":false,\"error\":{\"code\":" + Quote(std::string(omsaid::ToString(e.code))) +
-         ",\"message\":" + Quote(e.message) + ",\"path\":" + Quote(e.path) + "}}";
+  return "{\"ok\":false,\"error\":{\"code\":" + omsaid::JsonQuote(std::string(omsaid::ToString(e.code))) +
+         ",\"message\":" + omsaid::JsonQuote(e.message) + ",\"path\":" + omsaid::JsonQuote(e.path) + "}}";
 }
 
 // evaluate(caseJson, today) -> {"ok": true, "report": {...}} | {"ok": false, "error": {...}}
@@ -76,10 +56,10 @@ emscripten::val ImportCase(const std::string& text, const std::string& today) {
   std::string warnings = "[";
   for (size_t i = 0; i < c.value().warnings.size(); ++i) {
     if (i) warnings += ",";
-    warnings += Quote(c.value().warnings[i]);
+    warnings += omsaid::JsonQuote(c.value().warnings[i]);
   }
   warnings += "]";
-  return View("{\"ok\":true,\"format\":" + Quote(phenopacket ? "phenopacket" : "native") +
+  return View("{\"ok\":true,\"format\":" + omsaid::JsonQuote(phenopacket ? "phenopacket" : "native") +
               ",\"case\":" + omsaid::CaseToJson(c.value()) + ",\"warnings\":" + warnings + "}");
 }
 
@@ -99,9 +79,9 @@ emscripten::val KbInfo() {
   const omsaid::Result<omsaid::KnowledgeBase>& kb = omsaid::EmbeddedKnowledgeBase();
   if (!kb) return View(ErrorEnvelope(kb.error()));
   const omsaid::KnowledgeBase& k = kb.value();
-  return View("{\"ok\":true,\"kbVersion\":" + Quote(k.kb_version) + ",\"title\":" + Quote(k.title) +
-              ",\"disclaimer\":" + Quote(k.disclaimer) + ",\"hpoVersion\":" + Quote(k.hpo_version) +
-              ",\"hpoAttribution\":" + Quote(k.hpo_attribution) + "}");
+  return View("{\"ok\":true,\"kbVersion\":" + omsaid::JsonQuote(k.kb_version) + ",\"title\":" + omsaid::JsonQuote(k.title) +
+              ",\"disclaimer\":" + omsaid::JsonQuote(k.disclaimer) + ",\"hpoVersion\":" + omsaid::JsonQuote(k.hpo_version) +
+              ",\"hpoAttribution\":" + omsaid::JsonQuote(k.hpo_attribution) + "}");
 }
 
 // vocabulary() -> the knowledge base's variables, tests, antibodies, age bands and HPO terms.

@@ -16,6 +16,7 @@
 
 #include "omsaid/engine.h"
 #include "omsaid/kb.h"
+#include "omsaid/text.h"
 #include "omsaid/phenopacket.h"
 
 namespace {
@@ -127,45 +128,8 @@ std::string LocalToday() {
   return buf;
 }
 
-// Text from a case (a key in a path, a warning) shown with its control characters escaped: a line
-// break would split the one-line error, an escape sequence would act on the terminal.
-std::string Printable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out.push_back(ch);
-    }
-  }
-  return out;
-}
-
-// A JSON string literal (the core's messages and paths are valid UTF-8).
-std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (char ch : text) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(ch);
-    } else if (c < 0x20 || c == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out.push_back(ch);
-    }
-  }
-  return out + "\"";
-}
-
 std::string OneLine(const Error& e) {
-  return Printable(e.ToString()) + " (" + std::string(omsaid::ToString(e.code)) + ")";
+  return omsaid::PrintableLine(e.ToString()) + " (" + std::string(omsaid::ToString(e.code)) + ")";
 }
 
 // A single case over the size limit (the CLI stopped reading it at the limit).
@@ -239,7 +203,7 @@ struct Input {
 int Prepare(const std::string& kb_dir, const std::string& input, const std::string& today,
             size_t max_bytes, Input* in) {
   if (!today.empty() && !IsDate(today)) {
-    return Usage("--today needs a date such as 2026-12-05, got '" + Printable(today.substr(0, 20)) + "'");
+    return Usage("--today needs a date such as 2026-12-05, got '" + omsaid::PrintableLine(today.substr(0, 20)) + "'");
   }
   int status = 0;
   in->kb = LoadKb(kb_dir, &in->storage, &status);
@@ -284,7 +248,7 @@ int Export(const std::vector<std::string>& args) {
     return 2;
   }
   for (const std::string& w : c.value().warnings) {
-    std::fprintf(stderr, "omsaid: warning: %s\n", Printable(w).c_str());
+    std::fprintf(stderr, "omsaid: warning: %s\n", omsaid::PrintableLine(w).c_str());
   }
   const std::string out = format == "phenopacket"
                               ? omsaid::CaseToPhenopacket(c.value(), *kb, id, NowUtc("%Y-%m-%dT%H:%M:%SZ"))
@@ -370,7 +334,7 @@ int Evaluate(const std::vector<std::string>& args) {
       const Error& e = report.error();
       std::fprintf(stderr, "omsaid: line %zu: %s\n", line_no, OneLine(e).c_str());
       out += "{\"error\":{\"code\":\"" + std::string(omsaid::ToString(e.code)) +
-             "\",\"message\":" + JsonString(e.message) + ",\"path\":" + JsonString(e.path) +
+             "\",\"message\":" + omsaid::JsonQuote(e.message) + ",\"path\":" + omsaid::JsonQuote(e.path) +
              ",\"line\":" + std::to_string(line_no) + "}}";
     }
     out.push_back('\n');

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "omsaid/result.h"
+#include "omsaid/text.h"
 
 namespace omsaid {
 
@@ -124,8 +125,7 @@ class OutBuffer {
   size_t size_ = 0, capacity_ = 0;
 };
 
-/// A JSON string literal for `s` (quotes and escapes), for hand-written serialisation.
-std::string JsonQuote(std::string_view s);
+// JsonQuote (a JSON string literal for `s`) is declared in omsaid/text.h.
 
 /// `v` with at most `significant` significant digits, like printf's %g but without printf (which
 /// pulls its floating-point machinery into the WASM module): integers in full, decimals without

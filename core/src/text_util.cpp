@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "text_util.h"
 
+#include "omsaid/text.h"
+
 #include <cstdint>
 #include <cstdlib>
 
@@ -55,12 +57,17 @@ size_t Utf8Length(std::string_view s, size_t i) {
 }
 
 // Appends the character of `n` bytes at s[i] (n = 0: a stray byte) in a form safe for a one-line
-// message: stray bytes as U+FFFD, control characters as \n, \t, \r or \u001b.
-void AppendSafe(std::string& out, std::string_view s, size_t i, size_t n) {
+// message: stray bytes as U+FFFD, control characters as \n, \t, \r or \u001b (with `all_hex`,
+// every control character as \u00XX).
+void AppendSafe(std::string& out, std::string_view s, size_t i, size_t n, bool all_hex = false) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
   const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
   if (n == 0) {
     out += "\xEF\xBF\xBD";
+  } else if (all_hex && n == 1 && (c < 0x20 || c == 0x7F)) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+    out.append(esc, sizeof esc);
   } else if (c == '\n') {
     out += "\\n";
   } else if (c == '\t') {
@@ -118,6 +125,17 @@ std::string SanitizeUtf8(std::string_view s, size_t max_bytes) {
       break;
     }
     out += piece;
+    i += n ? n : 1;
+  }
+  return out;
+}
+
+std::string PrintableLine(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    AppendSafe(out, s, i, n, true);
     i += n ? n : 1;
   }
   return out;

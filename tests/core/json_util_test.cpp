@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "test_util.h"
+#include "omsaid/text.h"
 #include "text_util.h"
 
 namespace omsaid {
@@ -272,6 +273,18 @@ TEST(JsonUtil, FormatNumberIsCorrectlyRounded) {
     }
   }
   EXPECT_GT(checked, 55000);
+}
+
+}  // namespace
+}  // namespace omsaid
+
+namespace omsaid {
+namespace {
+
+TEST(Text, PrintableLineEscapesEveryControlCharacterAndStrayBytes) {
+  EXPECT_EQ(PrintableLine("a\nb\tc\x1b[2J\x7f"), "a\\u000ab\\u0009c\\u001b[2J\\u007f");
+  EXPECT_EQ(PrintableLine("caf\xc3\xa9 \xff"), "caf\xc3\xa9 \xEF\xBF\xBD") << "valid UTF-8 kept, a stray byte replaced";
+  EXPECT_EQ(JsonQuote("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
 }
 
 }  // namespace
