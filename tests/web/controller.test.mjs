@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Controller, emptyCase, answerOf, withAnswer } from '../../web/src/controller.js';
-import { CoreError } from '../../web/src/core.js';
+import { CoreError } from '../../web/src/core-error.js';
 
 function stubCore() {
   const calls = [];

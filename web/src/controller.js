@@ -3,7 +3,7 @@
 // (an answer is painted in the same frame). No DOM here: the views render `state` and call the
 // methods below (tested with node --test and a stub core). No clinical logic either: answers are
 // written into the native case JSON (DESIGN §4.1) by the shape of the variable id alone.
-import { CoreError } from './core.js';
+import { CoreError } from './core-error.js';
 
 const TRI = ['present', 'absent', 'unknown'];
 /** The answers each kind of variable takes, in the order the views offer them. */

@@ -10,17 +10,9 @@
 // spare is built in the background, and CoreError {code: 'internal'} is thrown: the caller keeps its
 // case and can simply evaluate again.
 import factory from '../generated/omsaid_core.cjs';
+import { CoreError } from './core-error.js';
 
-/** An error from the core, with the stable code and the JSON path of the problem. */
-export class CoreError extends Error {
-  constructor(code, message, path = '') {
-    super(path ? `${path}: ${message}` : message);
-    this.name = 'CoreError';
-    this.code = code;
-    this.path = path;
-    this.detail = message;
-  }
-}
+export { CoreError };
 
 let compiled = null; // Promise<WebAssembly.Module>, compiled once per page
 

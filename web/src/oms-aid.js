@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { createOmsAid } from './core.js';
 import { Controller } from './controller.js';
 import { translator } from './i18n/i18n.js';
-import { nextQuestion, questionFor, MAX_QUESTIONS } from './questionnaire.js';
+import { PatientFlow } from './flow.js';
 import { searchTerms } from './search.js';
 import { openStorage, savingWasTurnedOn, storageAvailable } from './storage.js';
 import { styles } from './views/styles.js';
@@ -33,7 +33,6 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const freshFlow = () => ({ step: 'intro', trail: [], review: null, returnTo: null, skipped: new Set() });
 
 export class OmsAid extends LitElement {
   static properties = {
@@ -53,8 +52,7 @@ export class OmsAid extends LitElement {
     this._loadError = null;
     this._info = null;
     this._vocab = null;
-    this._flow = freshFlow();
-    this._asked = new Map();
+    this._flow = new PatientFlow(this._controller);
     this._query = '';
     this._open = new Set(); // the disclosures open in the clinician view whose content is rendered on demand
     this._hits = [];
@@ -88,7 +86,7 @@ export class OmsAid extends LitElement {
 
   /** Prefills a case; evaluated now, or as soon as the engine is ready. */
   set case(value) {
-    this._flow = freshFlow();
+    this._flow.reset();
     this._controller.setCase(value);
   }
 
@@ -161,31 +159,12 @@ export class OmsAid extends LitElement {
     this.requestUpdate();
   }
 
-  /** The question on screen in patient mode (a revisited one, or the engine's next), or null. */
-  _question() {
-    const { report, case: k } = this._state;
-    const f = this._flow;
-    if (f.review) return this._wording(f.review);
-    if (f.trail.length >= MAX_QUESTIONS) return null;
-    const q = nextQuestion(report, this._vocab, k, f.skipped);
-    // Remember the report's wording: a question can be revisited after it left nextQuestions.
-    if (q) this._asked.set(q.id, q);
-    return q;
-  }
-
-  /** A question's wording (as asked, or from the vocabulary), or null when there is none. */
-  _wording(id) {
-    const r = this._state.report;
-    const entry = r?.patientQuestions?.find((x) => x.feature === id) ?? r?.nextQuestions?.find((x) => x.feature === id);
-    const q = this._asked.get(id) ?? questionFor(id, this._vocab, entry);
-    return q.question ? q : null;
-  }
-
   _actions() {
     const c = () => this._controller;
     const t = (...a) => translator(this.lang)(...a);
-    const flow = (patch) => {
-      Object.assign(this._flow, patch);
+    // A flow step: the new screen's heading gets the focus (screen readers read it).
+    const step = (fn) => {
+      fn(this._flow);
       this._focusStep = true;
       this.requestUpdate();
     };
@@ -199,18 +178,6 @@ export class OmsAid extends LitElement {
         : what === 'save' ? (kind === 'quota' ? 'd.quotaFailed' : 'd.saveFailed') : 'd.storeFailed';
       this._storageError = t(key, { message });
       this.requestUpdate();
-    };
-    // After an answer: back to the results (or the next revisited question) when revisiting, else on.
-    const advance = (id) => {
-      const f = this._flow;
-      if (f.review) {
-        const i = f.trail.indexOf(f.review);
-        const back = f.returnTo;
-        flow({ review: back ? null : f.trail[i + 1] ?? null, step: back ?? 'question', returnTo: null });
-      } else {
-        if (!f.trail.includes(id)) f.trail.push(id);
-        flow({});
-      }
     };
     const refreshList = async () => {
       this._saved = await store().list();
@@ -233,34 +200,13 @@ export class OmsAid extends LitElement {
         this._hits = searchTerms(this._vocab?.hpoTerms ?? [], q, 8, this._vocab?.variables ?? []);
       }),
       // Patient questionnaire
-      start: () => flow({ step: 'question', review: null, returnTo: null }),
-      answer: (id, v) => {
-        const f = this._flow;
-        if (v === 'unsure') {
-          // A test, an antibody or a categorical question the parent cannot answer: nothing recorded.
-          f.skipped.add(id);
-          if (id === 'duration') c().setDuration(null);
-          else c().setAnswer(id, null);
-        } else {
-          f.skipped.delete(id);
-          c().setAnswer(id, v);
-        }
-        advance(id);
-      },
-      answerDuration: (n, unit) => {
-        this._flow.skipped.delete('duration');
-        c().setDuration(n, unit);
-        advance('duration');
-      },
-      back: () => {
-        const f = this._flow;
-        const i = f.review ? f.trail.indexOf(f.review) : f.trail.length;
-        if (i > 0) flow({ review: f.trail[i - 1], returnTo: null });
-        else flow({ step: 'intro', review: null });
-      },
-      showResults: () => flow({ step: 'results', review: null, returnTo: null }),
-      resume: () => flow({ step: 'question', review: null, returnTo: null }),
-      edit: (id) => flow({ step: 'question', review: id, returnTo: 'results' }),
+      start: () => step((f) => f.start()),
+      answer: (id, v) => step((f) => f.answer(id, v)),
+      answerDuration: (n, unit) => step((f) => f.answerDuration(n, unit)),
+      back: () => step((f) => f.back()),
+      showResults: () => step((f) => f.showResults()),
+      resume: () => step((f) => f.start()),
+      edit: (id) => step((f) => f.edit(id)),
       toggleEyes: () => this._update(() => (this._eyesPaused = !this._eyesPaused)),
       print: () => window.print(),
       setMode: (m) => this._update(() => {
@@ -272,7 +218,7 @@ export class OmsAid extends LitElement {
         c().newCase();
         this._savedId = null;
         this._savedName = '';
-        this._flow = freshFlow();
+        this._flow.reset();
         this._dialog = null;
         this._message(t('d.newDone'));
       },
@@ -324,7 +270,7 @@ export class OmsAid extends LitElement {
           }
           this._savedId = rec.id;
           this._savedName = rec.name.slice(0, 80);
-          this._flow = { ...freshFlow(), step: 'results' };
+          this._flow.reset('results');
           this._dialog = null;
           this._importError = null;
           this._message(t('d.openedDone', { name: recordName(rec, t) }));
@@ -392,7 +338,7 @@ export class OmsAid extends LitElement {
         }
         this._importError = null;
         this._savedId = null;
-        this._flow = { ...freshFlow(), step: 'results' };
+        this._flow.reset('results');
         // The core lists at most 100 warnings and then one "and N more warnings not listed".
         let w = result.warnings;
         let total = w.length;
@@ -476,10 +422,10 @@ export class OmsAid extends LitElement {
       },
     };
     if (mode === 'patient') {
-      p.q = this._flow.step === 'question' ? this._question() : null;
-      p.flow = { ...this._flow, position: this._flow.review ? this._flow.trail.indexOf(this._flow.review) + 1 : this._flow.trail.length + 1 };
-      p.hasMore = this._flow.trail.length < MAX_QUESTIONS && !!nextQuestion(report, this._vocab, this._state.case, this._flow.skipped);
-      p.canAsk = (id) => !!this._wording(id);
+      const f = this._flow;
+      p.q = f.step === 'question' ? f.question(report, this._vocab) : null;
+      p.hasMore = f.hasMore(report, this._vocab);
+      p.canAsk = (id) => !!f.wording(id, report, this._vocab);
     }
     return html`
       ${header}
