@@ -48,7 +48,7 @@ TEST(Criteria, AllThreeClinicalFeaturesWithoutTumourAreMet) {
 TEST(Criteria, TwoPresentTwoAbsentIsNotMet) {
   const CriteriaResult r = Genoa(Join({kOpsoclonus, kMyoclonus, R"("HP:0000737": "absent")",
                                       R"("HP:0000708": "absent")", R"("HP:0002360": "absent")",
-                                      R"("HP:0003006": "absent")"}));
+                                      R"("HP:0003006": "absent")", R"("HP:0003005": "absent")"}));
   EXPECT_EQ(r.status, CriteriaStatus::kNotMet);
   EXPECT_EQ(r.count, 2);
 }
@@ -59,7 +59,7 @@ TEST(Criteria, TwoPresentWithUnknownsIsIndeterminateAndNamesWhatDecides) {
   EXPECT_EQ(r.count, 2);
   EXPECT_EQ(r.needs_items, (std::vector<std::string>{"behaviour", "tumour"}));
   ASSERT_EQ(r.needs.size(), 2u);
-  EXPECT_EQ(r.needs[1], "Neuroblastoma");
+  EXPECT_EQ(r.needs[1], "Neuroblastic tumour (neuroblastoma, ganglioneuroblastoma or ganglioneuroma)");
 }
 
 TEST(Criteria, UnknownThatCannotChangeTheVerdictIsNotNeeded) {
@@ -67,7 +67,8 @@ TEST(Criteria, UnknownThatCannotChangeTheVerdictIsNotNeeded) {
   EXPECT_EQ(Genoa(Join({kOpsoclonus, kMyoclonus, kIrritable})).status, CriteriaStatus::kMet);
   // One present, one unknown, two absent: even if the unknown were present, 2 < 3.
   const CriteriaResult r = Genoa(Join({kOpsoclonus, R"("HP:0001336": "absent")",
-                                      R"("HP:0001251": "absent")", R"("HP:0003006": "absent")"}));
+                                      R"("HP:0001251": "absent")", R"("HP:0003006": "absent")",
+                                      R"("HP:0003005": "absent")"}));
   EXPECT_EQ(r.status, CriteriaStatus::kNotMet);
   EXPECT_TRUE(r.needs.empty());
 }

@@ -25,7 +25,7 @@ test('the element in a host page, and the page in a sandboxed iframe', async () 
 
   // Host → element: the case property, both ways.
   assert.deepEqual(await page.evaluate(() => document.getElementById('aid').case.findings), { 'HP:0010543': 'present', 'HP:0001251': 'present' });
-  await aid.locator('input[data-item="behaviour"][value="present"]').check();
+  await aid.locator('[data-criteria="genoa-2005"] input[data-item="behaviour"][value="present"]').check();
   assert.match(await page.locator('#log').innerText(), /criteria met \(3 of 3\)/, 'the event carries the new report');
   await page.evaluate(() => { document.getElementById('aid').case = { caseVersion: 1, findings: {} }; });
   assert.match(await page.locator('#log').innerText(), /criteria indeterminate \(0 of 3\)/);

@@ -20,7 +20,7 @@ after(async () => {
 });
 
 async function answer(page, itemId, value) {
-  await page.locator(`oms-aid input[data-item="${itemId}"][value="${value}"]`).check();
+  await page.locator(`oms-aid [data-criteria="genoa-2005"] input[data-item="${itemId}"][value="${value}"]`).check();
 }
 
 test('criteria met from file:// with zero network requests', async () => {
@@ -92,7 +92,7 @@ test('works with the network off, and after "Save page as" (the rendered page wr
   const offline = await openPage(browser, pageUrl, { offline: true });
   await ready(offline.page);
   await switchMode(offline.page, 'clinician');
-  await offline.page.locator('oms-aid input[data-item="eye"][value="present"]').check();
+  await offline.page.locator('oms-aid [data-criteria="genoa-2005"] input[data-item="eye"][value="present"]').check();
   assert.match(await offline.page.locator('[data-testid="verdict-genoa-2005"]').innerText(), /Indeterminate/);
   // "Save page as, complete" saves the live DOM: the element is re-created from it.
   const html = await offline.page.content();
@@ -103,7 +103,7 @@ test('works with the network off, and after "Save page as" (the rendered page wr
   const copy = await openPage(browser, pathToFileURL(saved).href, { offline: true });
   await ready(copy.page);
   assert.equal(await copy.page.locator('oms-aid').getAttribute('mode'), 'clinician', 'saved in clinician mode');
-  await copy.page.locator('oms-aid input[data-item="motor"][value="present"]').check();
+  await copy.page.locator('oms-aid [data-criteria="genoa-2005"] input[data-item="motor"][value="present"]').check();
   assert.match(await copy.page.locator('[data-testid="verdict-genoa-2005"]').innerText(), /1 of 3/);
   await switchMode(copy.page, 'patient');
   await copy.page.locator('oms-aid [data-testid=start]').click();

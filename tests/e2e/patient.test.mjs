@@ -255,7 +255,7 @@ test('switching modes keeps the case, both ways', async () => {
   assert.notDeepEqual(answered, { caseVersion: 1, findings: {} });
   await switchMode(page, 'clinician');
   assert.deepEqual(await currentCase(page), answered);
-  await el(page, 'input[data-item="motor"][value="present"]').first().check();
+  await el(page, '[data-criteria="genoa-2005"] input[data-item="motor"][value="present"]').check();
   const k = await currentCase(page);
   await switchMode(page, 'patient');
   assert.deepEqual(await currentCase(page), k);

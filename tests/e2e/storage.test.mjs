@@ -146,7 +146,7 @@ test('nothing is written without consent: answering, switching modes, importing,
 
   // Clinician mode: a criterion answered in place.
   await page.locator('oms-aid input[data-mode="clinician"]').check();
-  await page.locator('oms-aid input[data-item="motor"][value="present"]').check();
+  await page.locator('oms-aid [data-criteria="genoa-2005"] input[data-item="motor"][value="present"]').check();
   await nothingStored('clinician answer');
 
   // Import (a good file and a bad one) and export (JSON and Phenopacket).

@@ -362,6 +362,7 @@ export default {
   's.state.absent': 'No',
   's.state.unknown': 'Not sure',
   's.none': 'No findings recorded.',
+  's.answeredNo': 'Answered no',
   's.assessment': 'Assessment by the knowledge base',
   's.flags': 'Warning signs',
   's.tests': 'Tests suggested',

@@ -10,6 +10,10 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   if (!report) return nothing;
   const order = { present: 0, absent: 1, unknown: 2 };
   const findings = Object.entries(k.findings ?? {}).sort((a, b) => order[a[1]] - order[b[1]]);
+  // What was seen (and what is not sure) in the table; what was answered "no" on one line, so the
+  // summary stays on one page.
+  const shown = findings.filter(([, v]) => v !== 'absent');
+  const absent = findings.filter(([, v]) => v === 'absent');
   const exposures = Array.isArray(k.exposures) ? Object.fromEntries(k.exposures.map((x) => [x, 'present'])) : k.exposures ?? {};
   const other = [
     ...Object.entries(exposures).map(([x, v]) => [`exposure:${x}`, 'exposure', v]),
@@ -23,7 +27,8 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   const abs = Object.entries(k.antibodies ?? {});
   const cited = new Set();
   const cite = (item) => (item.sources ?? []).forEach((s) => cited.add(s));
-  report.criteria.forEach(cite);
+  const criteria = applicableCriteria(report, k);
+  criteria.forEach(cite);
   (report.redFlags ?? []).forEach(cite);
   tests.forEach(cite);
   return html`<section class="print-only summary" data-testid="summary">
@@ -36,9 +41,11 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
       ${k.followUpMonths != null ? html`; <strong>${t('f.followUp')}:</strong> ${k.followUpMonths}` : nothing}</p>
     ${k.note ? html`<p data-testid="summary-note"><strong>${t('s.note')}:</strong> ${k.note}</p>` : nothing}
     <h3>${t('s.findings')}</h3>
-    ${findings.length ? html`<table><thead><tr><th>${t('s.term')}</th><th>${t('s.hpo')}</th><th>${t('s.answer')}</th></tr></thead>
-      <tbody>${findings.map(([id, v]) => html`<tr><td>${labelOf(id, vocabulary, false, termIndex)}</td><td>${id}</td><td>${t(`s.state.${v}`)}</td></tr>`)}</tbody></table>`
-      : html`<p>${t('s.none')}</p>`}
+    ${shown.length ? html`<table><thead><tr><th>${t('s.term')}</th><th>${t('s.hpo')}</th><th>${t('s.answer')}</th></tr></thead>
+      <tbody>${shown.map(([id, v]) => html`<tr><td>${labelOf(id, vocabulary, false, termIndex)}</td><td>${id}</td><td>${t(`s.state.${v}`)}</td></tr>`)}</tbody></table>`
+      : nothing}
+    ${absent.length ? html`<p data-testid="summary-absent"><strong>${t('s.answeredNo')}:</strong> ${absent.map(([id], i) => html`${i ? '; ' : ''}${labelOf(id, vocabulary, false, termIndex)} (${id})`)}</p>` : nothing}
+    ${findings.length ? nothing : html`<p>${t('s.none')}</p>`}
     ${other.length || done.length || abs.length ? html`<div class="two"><ul>
       ${other.map(([id, kind, v]) => html`<li>${labelOf(id, vocabulary)}: ${answerText(kind, v, t, vocabulary)}</li>`)}
       ${done.map(([id, v]) => html`<li>${vocabulary?.tests?.find((x) => x.id === id)?.label ?? id}: ${t(`test.${v}`)}</li>`)}
@@ -47,11 +54,11 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     <h3>${t('s.assessment')}</h3>
     ${report.triage ? html`<p data-testid="summary-triage"><strong>${t(`action.${report.triage.action}`)}:</strong> ${lay ? report.triage.lay : report.triage.message}</p>` : nothing}
     ${lay ? html`<ul data-testid="summary-lay">
-        ${applicableCriteria(report, k).map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
+        ${criteria.map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
         ${(report.differential ?? []).filter((d) => d.layShown !== false).slice(0, 4).map((d) => html`<li>${d.lay || d.label}: ${likelihoodWords(d, t)}</li>`)}
       </ul>`
       : html`<ul data-testid="summary-clinical">
-        ${report.criteria.map((c) => html`<li>${c.label}: <strong>${t(`criteria.status.${c.status}`)}</strong>
+        ${criteria.map((c) => html`<li>${c.label}: <strong>${t(`criteria.status.${c.status}`)}</strong>
           (${t('criteria.count', { count: c.count, required: c.required })})${c.needs?.length ? html`; ${t('criteria.needs', { items: c.needs.join('; ') })}` : nothing}</li>`)}
         ${report.pnsCare ? html`<li>${t('pns.h')}: ${t(`pns.level.${report.pnsCare.level}`)}${report.pnsCare.applicable ? html`, ${t('pns.score', { score: report.pnsCare.score })}` : nothing}</li>` : nothing}
         ${(report.differential ?? []).length ? html`<li>${t('dx.h')}: ${report.differential.slice(0, 4).map((d) => `${d.label} ${pct(d.probability)}`).join('; ')}</li>` : nothing}
