@@ -2,6 +2,7 @@
 // Loading of the knowledge-base kinds that drive the plan and the differential: definitions,
 // diagnoses / etiology, work-up indications and repeats, red flags, care team, PNS-Care, severity.
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 #include "kb_loader.h"
@@ -116,6 +117,23 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
           }
           model->defaults.push_back(std::move(d));
         }
+      }
+    }
+  }
+  if (const Json* m = reader_.Member(root, "model", "", true); m && m->is_object()) {
+    if (const Json* b = reader_.Member(*m, "background", "model", false)) {
+      if (reader_.ExpectObject(*b, "model.background")) {
+        DiagnosisModel::Background& bg = model->background;
+        bg.enabled = true;
+        if (const Json* f = reader_.Member(*b, "factor", "model.background", true)) {
+          auto v = reader_.NumberInRange(*f, "model.background.factor", 0.01, 1);
+          if (v) bg.factor = *v;
+        }
+        if (const Json* c = reader_.Member(*b, "categories", "model.background", true)) {
+          auto list = reader_.StringArray(*c, "model.background.categories", 20);
+          if (list) bg.categories = *list;
+        }
+        bg.provenance = ReadProvenance(*b, "model.background");
       }
     }
   }
@@ -350,6 +368,42 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
       if (model->defaults[k].category == variables[v].category) chosen = static_cast<int>(k);
     }
     model->default_of_variable[v] = chosen;
+  }
+  // The background default: per clinical finding, factor x the mean frequency among the diagnoses
+  // that describe it (a diagnosis with entries by age band counts once, with their mean).
+  if (model->background.enabled) {
+    const DiagnosisModel::Background& bg = model->background;
+    std::vector<double> sum(nvars, 0);
+    std::vector<int> count(nvars, 0);
+    for (const Diagnosis& d : model->diagnoses) {
+      std::map<int, std::pair<double, int>> per;
+      for (const FeatureFrequency& f : d.features) {
+        auto& [s, k] = per[f.variable];
+        s += f.clamped;
+        ++k;
+      }
+      for (const auto& [v, sk] : per) {
+        sum[v] += sk.first / sk.second;
+        ++count[v];
+      }
+    }
+    for (size_t v = 0; v < nvars; ++v) {
+      if (count[v] == 0 || std::find(bg.categories.begin(), bg.categories.end(), variables[v].category) ==
+                               bg.categories.end()) {
+        continue;
+      }
+      const double mean = sum[v] / count[v];
+      DiagnosisModel::Default d;
+      d.category = "background:" + variables[v].id;
+      d.frequency = bg.factor * mean;
+      d.provenance = bg.provenance;
+      d.provenance.note = "Not described for this diagnosis: " + FormatNumber(bg.factor, 3) + " x the mean frequency (" +
+                          FormatNumber(mean, 3) + ") among the " + std::to_string(count[v]) +
+                          " diagnoses that describe it. " + bg.provenance.note;
+      derive(d.frequency, &d.clamped, &d.log_yes, &d.log_no);
+      model->default_of_variable[v] = static_cast<int>(model->defaults.size());
+      model->defaults.push_back(std::move(d));
+    }
   }
   model->group_of_variable.assign(nvars, -1);
   for (size_t g = 0; g < model->groups.size(); ++g) {

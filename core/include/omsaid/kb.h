@@ -230,6 +230,15 @@ struct DiagnosisModel {
     double clamped = 0, log_yes = 0, log_no = 0;  ///< derived when loading
   };
   std::vector<Default> defaults;
+  /// Optional: an unannotated clinical finding (of the listed categories) takes `factor` times the
+  /// mean frequency among the diagnoses that describe it, instead of its category's default, as
+  /// LIRICAL scores a term a disease is not annotated with against the term's background frequency.
+  struct Background {
+    bool enabled = false;
+    double factor = 1;
+    std::vector<std::string> categories;
+    Provenance provenance;
+  } background;
   std::vector<FeatureGroup> groups;
   std::vector<Diagnosis> diagnoses;
   std::unordered_map<std::string, int> index;

@@ -29,12 +29,26 @@ function select(id, kind, value, label, p, testid = id) {
     </select>`;
 }
 
+/** How long since onset: a number and its unit, bound to the case (both places show the same). */
+function durationInputs(p) {
+  const { caseObject: k, t, act } = p;
+  const d = k.duration ?? {};
+  const dUnit = DURATION_UNITS.find((u) => u in d) ?? 'days';
+  return html`<label class="field">${t('f.duration')}<input type="number" min="0" step="any" name="duration"
+        .value=${live(String(d[dUnit] ?? ''))} @change=${(e) => act.setDuration(e.target.value, e.target.closest('.fields').querySelector('select[name=durationUnit]').value)}></label>
+      <label class="field">${t('f.durationUnit')}<select name="durationUnit" @change=${(e) => act.setDuration(d[dUnit] ?? '', e.target.value)}>
+        ${DURATION_UNITS.map((u) => html`<option value=${u} .selected=${live(u === dUnit)}>${t(`f.${u}`)}</option>`)}</select></label>`;
+}
+
+/** The duration as a next question: the same inputs, grouped under the question. */
+function durationFields(p, labelledby) {
+  return html`<div class="fields" role="group" aria-labelledby=${labelledby} data-testid="nq-duration-fields">${durationInputs(p)}</div>`;
+}
+
 function patientFields(p) {
   const { caseObject: k, t, act, vocabulary } = p;
   const age = k.age ?? {};
   const unit = 'months' in age && !('years' in age) ? 'months' : 'years';
-  const d = k.duration ?? {};
-  const dUnit = DURATION_UNITS.find((u) => u in d) ?? 'days';
   return html`<fieldset class="group"><legend>${t('c.patient')}</legend>
     <div class="fields">
       <label class="field">${t('f.age')}<input type="number" min="0" max="130" step="any" name="age"
@@ -48,10 +62,7 @@ function patientFields(p) {
     </div>
     <p class="readback" data-testid="age-readback">${ageInWords(k.age, t, vocabulary)}</p>
     <div class="fields">
-      <label class="field">${t('f.duration')}<input type="number" min="0" step="any" name="duration"
-        .value=${live(String(d[dUnit] ?? ''))} @change=${(e) => act.setDuration(e.target.value, e.target.closest('.fields').querySelector('select[name=durationUnit]').value)}></label>
-      <label class="field">${t('f.durationUnit')}<select name="durationUnit" @change=${(e) => act.setDuration(d[dUnit] ?? '', e.target.value)}>
-        ${DURATION_UNITS.map((u) => html`<option value=${u} .selected=${live(u === dUnit)}>${t(`f.${u}`)}</option>`)}</select></label>
+      ${durationInputs(p)}
       <label class="field">${t('f.enteredBy')}<select name="enteredBy" @change=${(e) => act.setField('enteredBy', e.target.value)}>
         ${['', 'family', 'patient', 'clinician'].map((w) => html`<option value=${w} .selected=${live((k.enteredBy ?? '') === w)}>${t(`who.${w || 'none'}`)}</option>`)}</select></label>
     </div>
@@ -134,7 +145,8 @@ function nextQuestionsPanel(p) {
     <ol>${repeat(list, (q) => q.feature, (q, i) => html`<li data-testid="nq-${q.feature}">
       <p id="${uid}-nq${i}"><strong>${q.label}</strong>${q.question ? html` — ${q.question}` : nothing}</p>
       ${q.why ? html`<p class="muted">${q.why}</p>` : nothing}
-      ${choices({ id: q.feature, kind: q.kind, value: answerOf(caseObject, q.feature), t, vocabulary, onPick: act.setAnswer, labelledby: `${uid}-nq${i}` })}
+      ${q.kind === 'duration' ? durationFields(p, `${uid}-nq${i}`)
+        : choices({ id: q.feature, kind: q.kind, value: answerOf(caseObject, q.feature), t, vocabulary, onPick: act.setAnswer, labelledby: `${uid}-nq${i}` })}
     </li>`)}</ol>
   </section>`;
 }
