@@ -119,7 +119,8 @@ TEST(WorkupPopulation, BreastImagingStartsByAge) {
   EXPECT_NE(young.find("ultrasound"), std::string::npos) << young;
   EXPECT_EQ(older.find("ultrasound"), std::string::npos) << older;
   EXPECT_NE(older.find("mammography"), std::string::npos) << older;
-  const WorkupItem* w = Find(Evaluate(kOms, R"("age": {"years": 26}, "sex": "female")"), "breast-imaging");
+  const Report young_report = Evaluate(kOms, R"("age": {"years": 26}, "sex": "female")");
+  const WorkupItem* w = Find(young_report, "breast-imaging");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->indication->provenance.evidence, 'U') << "the age split is borrowed, and says so";
 }
