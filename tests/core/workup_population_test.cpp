@@ -101,6 +101,23 @@ TEST(WorkupPopulation, EveryAgeAndSexGetsItsTumourSearchAndNothingElse) {
   EXPECT_EQ(checked, 13 * 3 * 10);
 }
 
+// Reasons are written for the patient's age group: an adult's plan never argues from children.
+TEST(WorkupPopulation, AnAdultsReasonsDoNotSpeakOfChildren) {
+  for (double age : {18.0, 30.0, 45.0, 70.0}) {
+    for (const char* sex : {"female", "male"}) {
+      const std::string extra = R"("age": {"years": )" + std::to_string(age) + R"(}, "sex": ")" + sex + '"';
+      for (const char* findings : {kOms, R"("HP:0001251": "present", "HP:0000639": "present")"}) {
+        const Report r = Evaluate(findings, extra);
+        for (const WorkupItem& w : r.workup) {
+          if (!w.indication) continue;
+          EXPECT_EQ(w.indication->reason.find("child"), std::string::npos)
+              << Kb().tests[w.test].id << " at " << age << ": " << w.indication->reason;
+        }
+      }
+    }
+  }
+}
+
 std::string Reason(const Report& r, std::string_view id) {
   const WorkupItem* w = Find(r, id);
   return w && w->indication ? w->indication->reason : std::string();
