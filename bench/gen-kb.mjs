@@ -44,7 +44,11 @@ for (let j = 1; j < k; j++) {
       id: `${d.id}-synthetic-${j}`,
       label: `${d.label} (synthetic ${j})`,
       xrefs: [],
-      features: d.features.map((f) => ({ ...f, feature: copyOf.get(`${f.feature}#${j}`) ?? f.feature })),
+      // Copies carry a short note instead of the original's text, so that a x100 knowledge base
+      // stays under the loader's 16 MB per-file limit (the notes do not affect evaluation time).
+      summary: '',
+      pretest: d.pretest.map((p) => (p.note ? { ...p, note: 'synthetic copy' } : p)),
+      features: d.features.map((f) => ({ ...f, ...(f.note ? { note: 'synthetic copy' } : {}), feature: copyOf.get(`${f.feature}#${j}`) ?? f.feature })),
     });
   }
 }
