@@ -45,6 +45,8 @@ test('clinician panels render every report section', async () => {
   const wu = page.locator('oms-aid [data-testid="wu-imaging-chest-abdomen-pelvis"]');
   assert.match(await wu.innerText(), /Urgent[\s\S]*Recommended[\s\S]*Fixture reason one[\s\S]*after 3 months, every 6 months, until 48 months/);
   await wu.locator('details.src summary').click();
+  // The citations render on the disclosure's toggle event (asynchronous): wait for them.
+  await wu.locator('details.src li', { hasText: 'A fixture reference' }).waitFor();
   assert.match(await wu.innerText(), /Verified in the primary source[\s\S]*A fixture reference[\s\S]*PMID 12345678[\s\S]*10\.0000\/fixture/);
   const link = wu.locator('a[href="https://pubmed.ncbi.nlm.nih.gov/12345678/"]');
   assert.equal(await link.getAttribute('rel'), 'noreferrer noopener');
