@@ -59,3 +59,30 @@ test('overlapping matches: the longer phrase wins, each word counts once', () =>
   assert.deepEqual(matchDescription('she is not sleeping at night', vars).map((m) => m.id), ['HP:0002360']);
   assert.deepEqual(matchDescription('she is sleepy all day and not sleeping at night', vars).map((m) => m.id), ['HP:0004372', 'HP:0002360']);
 });
+
+test('words two findings share are offered as both, for the parent to choose', () => {
+  const eyes = [
+    { id: 'HP:0031931', label: 'Ocular flutter', lay: 'Side-to-side bursts', observable: true, layTerms: ['eyes shaking side to side'] },
+    { id: 'HP:0000639', label: 'Nystagmus', lay: 'Rhythmic eye jerking', observable: true, layTerms: ['eyes shaking side to side', 'eye wobble'] },
+    { id: 'HP:0010543', label: 'Opsoclonus', lay: 'Dancing eyes', observable: true, layTerms: ['eyes wobble'] },
+  ];
+  const both = matchDescription('his eyes are shaking from side to side', eyes);
+  assert.deepEqual(both.map((m) => m.id).sort(), ['HP:0000639', 'HP:0031931']);
+  assert.ok(both.every((m) => m.shared), 'each says its words can mean more than one thing');
+  assert.ok(matchDescription('his eye wobble and he is shaking side to side', eyes.slice(0, 1)).every((m) => !m.shared));
+  assert.deepEqual(matchDescription('her eyes wobble', eyes).map((m) => m.id).sort(), ['HP:0000639', 'HP:0010543']);
+  // A longer phrase still wins over a shorter one on the same words.
+  assert.deepEqual(matchDescription('eyes wobble', [eyes[2], { id: 'X', label: 'x', observable: true, layTerms: ['wobble'] }]).map((m) => m.id), ['HP:0010543']);
+});
+
+test('a word matched exactly wins over a typo of another word; a longer phrase over a shorter one', () => {
+  const v = [
+    { id: 'HP:0001250', label: 'Seizure', lay: 'Fits', observable: true, layTerms: ['convulsion'] },
+    { id: 'exposure:head-trauma', label: 'Head injury', lay: 'A knock to the head', observable: true, layTerms: ['concussion', 'fall'] },
+    { id: 'HP:0001251', label: 'Ataxia', lay: 'Unsteadiness', observable: true, layTerms: ['keeps falling'] },
+  ];
+  assert.deepEqual(matchDescription('he had a concussion', v).map((m) => m.id), ['exposure:head-trauma']);
+  assert.deepEqual(matchDescription('he had a convulsion', v).map((m) => m.id), ['HP:0001250']);
+  assert.deepEqual(matchDescription('he had a convlusion', v).map((m) => m.id), ['HP:0001250'], 'a typo still matches');
+  assert.deepEqual(matchDescription('she keeps falling', v).map((m) => m.id), ['HP:0001251']);
+});

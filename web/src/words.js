@@ -81,30 +81,37 @@ export function findPhrase(words, phrase) {
   return findSpan(words, phrase)?.start ?? -1;
 }
 
-/** Like findPhrase, with the span of words it covers: {start, end} (end exclusive), or null. */
+const exactWord = (a, b) => a === b || stem(a) === stem(b);
+
+/**
+ * Like findPhrase, with the span of words it covers: {start, end, typos} (end exclusive; typos: how
+ * many of its words matched only as a typo), or null.
+ */
 export function findSpan(words, phrase) {
   const p = phrase.filter((w) => !FILLER.has(w));
   if (!p.length) return null;
   for (let start = 0; start < words.length; start++) {
     if (!sameWord(words[start], p[0])) continue;
-    let at = start, ok = true;
+    let at = start, ok = true, typos = exactWord(words[start], p[0]) ? 0 : 1;
     for (let k = 1; k < p.length && ok; k++) {
       ok = false;
       for (let next = at + 1; next <= at + 3 && next < words.length; next++) {
         if (sameWord(words[next], p[k])) {
+          typos += exactWord(words[next], p[k]) ? 0 : 1;
           at = next;
           ok = true;
           break;
         }
       }
     }
-    if (ok) return { start, end: at + 1 };
+    if (ok) return { start, end: at + 1, typos };
   }
   return null;
 }
 
 /**
- * The findings a description mentions, in the order mentioned: [{id, label, lay, term, negated}].
+ * The findings a description mentions, in the order mentioned: [{id, label, lay, term, negated,
+ * shared}] (shared: the same words were matched to another finding too, for the parent to choose).
  * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
  * `negated`: a "no", "not", "never" or "without" just before the words ("no fever").
  */
@@ -112,7 +119,8 @@ export function matchDescription(text, variables) {
   const words = tokens(text);
   if (!words.length) return [];
   // Every occurrence of every phrase; where two overlap, the one covering more words wins ("not
-  // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding.
+  // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding
+  // unless two findings claim exactly the same words with phrases as long (below).
   const candidates = [];
   for (const v of variables ?? []) {
     if (!v.observable) continue;
@@ -121,25 +129,37 @@ export function matchDescription(text, variables) {
       for (let from = 0; from < words.length; from++) {
         const span = findSpan(words.slice(from), t);
         if (!span) break;
-        candidates.push({ v, term: phrase, start: from + span.start, end: from + span.end, size: t.filter((w) => !FILLER.has(w)).length });
+        candidates.push({ v, term: phrase, start: from + span.start, end: from + span.end,
+          size: t.filter((w) => !FILLER.has(w)).length, words: t.length, typos: span.typos });
         from += span.start;
       }
     }
   }
-  candidates.sort((a, b) => b.size - a.size || a.start - b.start || (a.v.id < b.v.id ? -1 : 1));
+  // Longer phrases first, then those with more words in all ("keeps falling" over "fall"), then
+  // those matched without a typo ("concussion" is not "convulsion"). Words everyday speech uses
+  // for two findings ("eyes shaking side to side": flutter or nystagmus) are offered as both, for
+  // the parent to choose: a span taken by a phrase that ranks the same is not "used" for it.
+  const rank = (c) => `${c.size}|${c.words}|${c.typos}`;
+  candidates.sort((a, b) => b.size - a.size || b.words - a.words || a.typos - b.typos || a.start - b.start || (a.v.id < b.v.id ? -1 : 1));
   const used = new Array(words.length).fill(false);
+  const taken = new Map(); // "start:end" → rank of the phrase that took the span
   const found = new Map();
   for (const c of candidates) {
     if (found.has(c.v.id)) continue;
+    const tie = taken.get(`${c.start}:${c.end}`) === rank(c);
     let free = true;
     for (let i = c.start; i < c.end; i++) free &&= !used[i];
-    if (!free) continue;
+    if (!free && !tie) continue;
     for (let i = c.start; i < c.end; i++) used[i] = true;
+    taken.set(`${c.start}:${c.end}`, rank(c));
     const before = words.slice(Math.max(0, c.start - 2), c.start);
     found.set(c.v.id, { id: c.v.id, label: c.v.label, lay: c.v.lay ?? c.v.label, term: c.term, at: c.start,
-      negated: before.some((w) => NEGATION.has(w)) });
+      span: `${c.start}:${c.end}`, negated: before.some((w) => NEGATION.has(w)) });
   }
-  return [...found.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map(({ at, ...m }) => m);
+  const perSpan = new Map();
+  for (const m of found.values()) perSpan.set(m.span, (perSpan.get(m.span) ?? 0) + 1);
+  return [...found.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+    .map(({ at, span, ...m }) => ({ ...m, shared: perSpan.get(span) > 1 }));
 }
 
 /**

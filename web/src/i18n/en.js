@@ -77,6 +77,7 @@ export default {
   'p.words.found': 'We think you may be describing the following. Please confirm each one:',
   'p.words.match': '"{term}": {lay}',
   'p.words.negated': '(you may have said this is not there)',
+  'p.words.shared': '(these words can mean more than one thing: answer each)',
   'p.words.yes': 'Yes, I see this',
   'p.words.no': 'No',
   'p.words.none': 'We could not match your words to a sign we ask about. The questions will cover the main ones.',
