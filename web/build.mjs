@@ -82,6 +82,9 @@ const result = await build({
   legalComments: 'none',
   // Node-only branches of the Emscripten runtime; never reached in a browser.
   external: ['fs', 'path', 'crypto', 'url', 'node:*'],
+  // The knowledge base's disclaimer (its emergency advice), shown on the first screen before the
+  // engine is ready; once it is, the engine's own copy replaces it.
+  define: { __OMSAID_DISCLAIMER__: JSON.stringify(JSON.parse(readFileSync(join(root, 'data/meta.json'), 'utf8')).disclaimer ?? '') },
   write: false,
   logLevel: 'warning',
 });

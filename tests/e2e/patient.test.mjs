@@ -280,3 +280,33 @@ test('an alarming answer shows the triage at once, during the questions', async 
   assert.deepEqual(requests, []);
   await context.close();
 });
+
+test('the first screen works before the engine is ready: answers kept, Start waits for it', async () => {
+  // Holds the engine back (its WebAssembly instantiation) until the test releases it.
+  const init = () => {
+    const instantiate = WebAssembly.instantiate.bind(WebAssembly);
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    window.__releaseEngine = release;
+    WebAssembly.instantiate = (...args) => gate.then(() => instantiate(...args));
+  };
+  const { context, page, requests, errors } = await openPage(browser, undefined, {}, { init });
+  await el(page, '[data-testid=start]').waitFor();
+  assert.equal(await page.locator('oms-aid [data-mode][data-ready]').count(), 0, 'the engine is held back');
+  assert.match(await el(page, 'p.disclaimer').innerText(), /emergency/, 'the emergency advice is there from the first screen');
+  await fillIntro(page, { years: 2, sex: 'female', words: 'her eyes keep darting around' });
+  assert.equal(await el(page, '[data-testid=word-matches-none]').count(), 0, 'no "could not match" before the words can be matched');
+  assert.equal(await el(page, '[data-testid=start]').isEnabled(), true);
+  await el(page, '[data-testid=start]').click();
+  assert.equal(await heading(page).getAttribute('data-step'), 'preparing');
+  assert.match(await el(page, 'section:has(h2[data-step=preparing]) [role=status]').innerText(), /Nothing is sent anywhere/);
+  await page.evaluate(() => window.__releaseEngine());
+  await el(page, 'h2[data-step=question]').waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('oms-aid').shadowRoot.activeElement?.getAttribute('data-step')), 'question', 'the first question takes the focus');
+  const k = await currentCase(page);
+  assert.deepEqual([k.age, k.sex, k.note], [{ years: 2 }, 'female', 'her eyes keep darting around'], 'what was entered while it started is kept');
+  assert.ok(SAFETY.includes(await heading(page).getAttribute('data-variable')), 'the safety questions come first');
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -17,6 +17,11 @@ import { summaryView } from './views/summary.js';
 import { caseMenu, dialogView, importError, storageError, recordName, recordProblemText } from './views/data.js';
 import { plain } from './views/common.js';
 
+// The knowledge base's disclaimer, put in by web/build.mjs, for the moment before the engine is
+// ready (absent when the sources run unbundled, as in node --test).
+// eslint-disable-next-line no-undef
+const BUILT_IN_DISCLAIMER = typeof __OMSAID_DISCLAIMER__ === 'string' && __OMSAID_DISCLAIMER__ ? __OMSAID_DISCLAIMER__ : null;
+
 let corePromise = null;
 function sharedCore() {
   corePromise ??= createOmsAid();
@@ -144,7 +149,14 @@ export class OmsAid extends LitElement {
     } else if (state.report && !state.error) {
       this._retried = false;
     }
+    // The parent started before the engine was ready: the first question replaces "Getting the
+    // questions ready" and takes the focus, as any new step does.
+    if (state.report && this._preparing) {
+      this._preparing = false;
+      this._focusStep = true;
+    }
     if (state.report && !state.error) {
+      this._interactive();
       this.dispatchEvent(new CustomEvent('oms-aid-report', { detail: state.report, bubbles: true, composed: true }));
     }
   }
@@ -369,7 +381,18 @@ export class OmsAid extends LitElement {
     this._message(translator(this.lang)('d.downloaded', { name }));
   }
 
+  /**
+   * Fires `oms-aid-interactive` once, on the first frame in which the element can be used: the
+   * patient's first screen (it needs no engine) or, in clinician mode, the first report.
+   */
+  _interactive() {
+    if (this._interactiveSent) return;
+    this._interactiveSent = true;
+    requestAnimationFrame(() => this.dispatchEvent(new CustomEvent('oms-aid-interactive', { bubbles: true, composed: true })));
+  }
+
   updated() {
+    if (this.mode === 'patient' && !this._loadError) this._interactive();
     const dlg = this.renderRoot.querySelector('dialog');
     if (dlg && this._dialog && !dlg.open) dlg.showModal();
     if (dlg && !this._dialog && dlg.open) dlg.close();
@@ -423,13 +446,14 @@ export class OmsAid extends LitElement {
     };
     if (mode === 'patient') {
       const f = this._flow;
+      this._preparing = f.step !== 'intro' && !report;
       p.q = f.step === 'question' ? f.question(report, this._vocab) : null;
       p.hasMore = f.hasMore(report, this._vocab);
       p.canAsk = (id) => !!f.wording(id, report, this._vocab);
     }
     return html`
       ${header}
-      <p class="disclaimer screen" role="note">${report?.disclaimer ?? this._info?.disclaimer ?? t('app.loading')}</p>
+      <p class="disclaimer screen" role="note">${report?.disclaimer ?? this._info?.disclaimer ?? BUILT_IN_DISCLAIMER ?? t('app.loading')}</p>
       ${report ? caseMenu({ t, canPhenopacket: this._controller.canExportPhenopacket, storageOk: this._storageOk, act: this._act }) : nothing}
       <p class="msg screen" role="status">${this._msg}</p>
       ${this._dialog ? nothing : storageError(this._storageError, t, this._act.dismissStorageError)}

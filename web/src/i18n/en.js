@@ -72,6 +72,8 @@ export default {
   'p.intro.li2': 'Your answers stay on this device. Nothing is sent anywhere.',
   'p.intro.li3': 'Age and sex help: they change which causes are more likely.',
   'p.who': 'Who is answering?',
+  'p.preparing.h': 'Getting the questions ready',
+  'p.preparing': 'One moment: the tool is starting on this device. Nothing is sent anywhere.',
   'p.words.h': 'In your own words (optional)',
   'p.words.help': 'Describe what you have noticed, for example "her eyes keep darting around and she wobbles when she walks". It is matched on this device only; you confirm each match. It is also printed as your note for the doctor.',
   'p.words.found': 'We think you may be describing the following. Please confirm each one:',

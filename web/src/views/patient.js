@@ -49,7 +49,7 @@ function ownWords({ caseObject, vocabulary, t, act, uid }) {
     <p class="muted" id="${uid}-note-help">${t('p.words.help')}</p>
     <textarea id="${uid}-note" name="note" rows="3" maxlength="2000" aria-describedby="${uid}-note-help"
       .value=${live(note)} @input=${(e) => act.setNote(e.target.value)}></textarea>
-    ${matches.length ? html`<div data-testid="word-matches"><p>${t('p.words.found')}</p>
+    ${!vocabulary ? nothing : matches.length ? html`<div data-testid="word-matches"><p>${t('p.words.found')}</p>
       <ul class="plain answered">${repeat(matches, (m) => m.id, (m) => {
         const value = answerOf(caseObject, m.id);
         return html`<li data-match=${m.id}><span>${t('p.words.match', { term: m.term, lay: m.lay })}${m.negated ? html` <em>${t('p.words.negated')}</em>` : nothing}${m.shared ? html` <em>${t('p.words.shared')}</em>` : nothing}</span>
@@ -64,7 +64,7 @@ function ownWords({ caseObject, vocabulary, t, act, uid }) {
 }
 
 function intro(p) {
-  const { report, caseObject, t, uid, act } = p;
+  const { caseObject, t, uid, act } = p;
   return html`<section class="card narrow" aria-labelledby="${uid}-h">
     <h2 id="${uid}-h" tabindex="-1" data-step="intro">${t('p.intro.h')}</h2>
     <p>${t('p.intro.p1')}</p>
@@ -78,7 +78,7 @@ function intro(p) {
         </select></label>
     </div>
     ${ownWords(p)}
-    <div class="nav"><button type="button" class="btn primary" data-testid="start" ?disabled=${!report} @click=${act.start}>${t(report ? 'p.start' : 'app.loading')}</button></div>
+    <div class="nav"><button type="button" class="btn primary" data-testid="start" @click=${act.start}>${t('p.start')}</button></div>
   </section>`;
 }
 
@@ -223,8 +223,20 @@ function results(p) {
   </section>`;
 }
 
+/**
+ * Started before the engine was ready (the first screen does not wait for it): a moment's status,
+ * replaced by the first question as soon as the first report arrives.
+ */
+function preparing({ t, uid }) {
+  return html`<section class="card narrow" aria-labelledby="${uid}-prep">
+    <h2 id="${uid}-prep" tabindex="-1" data-step="preparing">${t('p.preparing.h')}</h2>
+    <p role="status" aria-live="polite">${t('p.preparing')}</p>
+  </section>`;
+}
+
 export function patientView(p) {
   if (p.flow.step === 'intro') return intro(p);
+  if (!p.report) return preparing(p);
   if (p.flow.step === 'question' && p.q) return question(p);
   return results(p);
 }
