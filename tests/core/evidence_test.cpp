@@ -93,6 +93,12 @@ TEST(Evidence, CrosswalkTermCountsForItsFeatureWithAWarning) {
       ev, "findings.HP:0002317: HP:0002317 'Unsteady gait' is read as HP:0001251 'Ataxia'"));
   const Evidence speech = Build(R"("HP:0001350": "present")");  // Slurred speech
   EXPECT_EQ(StateOf(speech, "HP:0001260"), Tri::kTrue);
+  // Falls and Frequent falls (filed under movement and motor deficit) read as unsteadiness; a
+  // child's loss of speech as the speech problem.
+  EXPECT_EQ(StateOf(Build(R"("HP:0002527": "present")"), "HP:0001251"), Tri::kTrue);
+  EXPECT_EQ(StateOf(Build(R"("HP:0002359": "present")"), "HP:0001251"), Tri::kTrue);
+  EXPECT_EQ(StateOf(Build(R"("HP:0002371": "present")"), "HP:0001260"), Tri::kTrue);
+  EXPECT_EQ(StateOf(Build(R"("HP:0002371": "present")"), "HP:0002300"), Tri::kUnknown) << "not mutism";
 }
 
 TEST(Evidence, CrosswalkAbsentSaysNothing) {
