@@ -16,13 +16,12 @@ std::string Quoted(std::string_view s) {
   return out;
 }
 
-const KnowledgeBase* g_kb = nullptr;  // set by RenderFragments for Render()
-
-void Render(Provenance* p) {
+// The report members of a statement's provenance, with its sources resolved against `kb`.
+void RenderProvenance(const KnowledgeBase& kb, Provenance* p) {
   p->source_refs.clear();
   for (const std::string& id : p->sources) {
-    auto it = g_kb->reference_index.find(id);
-    if (it != g_kb->reference_index.end()) p->source_refs.push_back(it->second);
+    auto it = kb.reference_index.find(id);
+    if (it != kb.reference_index.end()) p->source_refs.push_back(it->second);
   }
   std::string sources = "\"sources\":[";
   for (size_t i = 0; i < p->sources.size(); ++i) {
@@ -47,7 +46,7 @@ std::string Fill(const std::string& tmpl, const std::string& label) {
 }  // namespace
 
 void RenderFragments(KnowledgeBase* kb) {
-  g_kb = kb;
+  const auto render = [kb](Provenance* p) { RenderProvenance(*kb, p); };
   kb->references_by_id.resize(kb->references.size());
   for (size_t i = 0; i < kb->references.size(); ++i) kb->references_by_id[i] = static_cast<int>(i);
   std::sort(kb->references_by_id.begin(), kb->references_by_id.end(),
@@ -64,8 +63,8 @@ void RenderFragments(KnowledgeBase* kb) {
     r.json = Quoted(r.id) + ":" + w.Take();
   }
 
-  for (CriteriaSet& c : kb->criteria) Render(&c.provenance);
-  for (Definition& d : kb->definitions) Render(&d.provenance);
+  for (CriteriaSet& c : kb->criteria) render(&c.provenance);
+  for (Definition& d : kb->definitions) render(&d.provenance);
 
   for (Variable& v : kb->variables) {
     v.json_id_label = "\"feature\":" + Quoted(v.id) + ",\"label\":" + Quoted(v.label);
@@ -114,7 +113,7 @@ void RenderFragments(KnowledgeBase* kb) {
   }
 
   for (TestDef& t : kb->tests) {
-    Render(&t.provenance);
+    render(&t.provenance);
     // The members, without the braces; the compact report leaves out what the test looks for.
     const auto head = [&t](bool looks_for) {
       JsonWriter w;
@@ -131,18 +130,18 @@ void RenderFragments(KnowledgeBase* kb) {
     t.json_head = head(true);
     t.json_head_compact = head(false);
     for (Indication& i : t.indications) {
-      Render(&i.provenance);
+      render(&i.provenance);
       i.json_reason = Quoted(i.reason);
     }
     for (auto* list : {&t.if_normal, &t.if_abnormal}) {
       for (Conditional& c : *list) {
-        Render(&c.provenance);
+        render(&c.provenance);
         c.json = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json + "}";
         c.json_compact = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json_short + "}";
       }
     }
     for (RepeatRule& r : t.repeats) {
-      Render(&r.provenance);
+      render(&r.provenance);
       JsonWriter rw;
       rw.BeginObject();
       rw.Field("afterMonths", r.after_months);
@@ -158,12 +157,12 @@ void RenderFragments(KnowledgeBase* kb) {
   }
 
   for (DiagnosisModel* m : {&kb->differential, &kb->etiology}) {
-    Render(&m->clamp);
-    for (DiagnosisModel::Default& d : m->defaults) Render(&d.provenance);
-    for (FeatureGroup& g : m->groups) Render(&g.provenance);
+    render(&m->clamp);
+    for (DiagnosisModel::Default& d : m->defaults) render(&d.provenance);
+    for (FeatureGroup& g : m->groups) render(&g.provenance);
     for (Diagnosis& d : m->diagnoses) {
-      for (Provenance& p : d.pretest_provenance) Render(&p);
-      for (FeatureFrequency& f : d.features) Render(&f.provenance);
+      for (Provenance& p : d.pretest_provenance) render(&p);
+      for (FeatureFrequency& f : d.features) render(&f.provenance);
       d.json_head_short = "\"id\":" + Quoted(d.id) + ",\"label\":" + Quoted(d.label) + ",\"lay\":" + Quoted(d.lay);
       std::string head = d.json_head_short;
       if (!d.summary.empty()) head += ",\"summary\":" + Quoted(d.summary);
@@ -178,7 +177,7 @@ void RenderFragments(KnowledgeBase* kb) {
   }
 
   for (RedFlag& f : kb->red_flags) {
-    Render(&f.provenance);
+    render(&f.provenance);
     const std::string head = "{\"id\":" + Quoted(f.id) + ",\"message\":" + Quoted(f.message) +
                              ",\"lay\":" + Quoted(f.lay) + ",\"action\":" + Quoted(f.action) + ",";
     f.json = head + f.provenance.json + "}";
@@ -186,29 +185,29 @@ void RenderFragments(KnowledgeBase* kb) {
   }
   // Members only: the report adds the urgency, capped at the case's triage.
   for (CareRole& r : kb->care_team) {
-    Render(&r.provenance);
+    render(&r.provenance);
     const std::string head = "\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) +
                              ",\"reason\":" + Quoted(r.reason) + ",";
     r.json = head + r.provenance.json;
     r.json_compact = head + r.provenance.json_short;
   }
   for (SafetyNet& n : kb->safety_net) {
-    Render(&n.provenance);
+    render(&n.provenance);
     const std::string head = "{\"id\":" + Quoted(n.id) + ",\"message\":" + Quoted(n.message) +
                              ",\"lay\":" + Quoted(n.lay) + ",";
     n.json = head + n.provenance.json + "}";
     n.json_compact = head + n.provenance.json_short + "}";
   }
-  for (TriageText& t : kb->triage) Render(&t.provenance);
+  for (TriageText& t : kb->triage) render(&t.provenance);
 
   PnsCareModel& p = kb->pns_care;
   for (Provenance* prov : {&p.phenotype_provenance, &p.no_antibody_provenance, &p.cancer_provenance,
                            &p.no_cancer_provenance, &p.definite_without_antibody_provenance, &p.provenance}) {
-    Render(prov);
+    render(prov);
   }
-  for (auto& c : p.antibody_classes) Render(&c.provenance);
-  for (auto& l : p.levels) Render(&l.provenance);
-  Render(&kb->severity.provenance);
+  for (auto& c : p.antibody_classes) render(&c.provenance);
+  for (auto& l : p.levels) render(&l.provenance);
+  render(&kb->severity.provenance);
 }
 
 }  // namespace omsaid
