@@ -54,6 +54,17 @@ class JsonReader {
                      bool required);
 
   bool ExpectObject(const Json& v, std::string_view path);
+  /// Calls `f(element, path, index)` for each element of `array` that is an object, `path` being
+  /// `array_path[index]`; each element that is not an object is a problem. (`array` must be an
+  /// array: check it with ExpectArray first.)
+  template <typename F>
+  void ForEachObject(const Json& array, std::string_view array_path, F&& f) {
+    for (size_t i = 0; i < array.size(); ++i) {
+      const std::string path = IndexPath(array_path, i);
+      const Json& element = array[i];
+      if (ExpectObject(element, path)) f(element, path, i);
+    }
+  }
   bool ExpectArray(const Json& v, std::string_view path);
   std::optional<std::string> String(const Json& v, std::string_view path,
                                     size_t max_length = 10000);

@@ -345,10 +345,7 @@ void KbLoader::LoadReferences(const Json& root) {
   const Json* refs = ReqArray(root, "references", "");
   if (!refs) return;
   std::map<std::string, std::string> seen;
-  for (size_t i = 0; i < refs->size(); ++i) {
-    const std::string path = IndexPath("references", i);
-    const Json& r = (*refs)[i];
-    if (!reader_.ExpectObject(r, path)) continue;
+  reader_.ForEachObject(*refs, "references", [&](const Json& r, const std::string& path, size_t) {
     Reference ref;
     ref.id = ReqString(r, "id", path, 64);
     const std::string authors = ReqString(r, "authors", path, 1000);
@@ -395,20 +392,17 @@ void KbLoader::LoadReferences(const Json& root) {
     if (!year.empty()) ref.citation += (journal.empty() ? " " : " ") + year;
     if (!volume.empty()) ref.citation += ";" + volume;
     ref.citation += ".";
-    if (ref.id.empty() || !CheckUnique(&seen, ref.id, path)) continue;
+    if (ref.id.empty() || !CheckUnique(&seen, ref.id, path)) return;
     kb_->reference_index.emplace(ref.id, static_cast<int>(kb_->references.size()));
     kb_->references.push_back(std::move(ref));
-  }
+  });
 }
 
 void KbLoader::LoadVocabulary(const Json& root) {
   // Age bands: contiguous, from 0, no gaps or overlaps.
   if (const Json* bands = ReqArray(root, "ageBands", "")) {
     std::map<std::string, std::string> seen;
-    for (size_t i = 0; i < bands->size(); ++i) {
-      const std::string path = IndexPath("ageBands", i);
-      const Json& b = (*bands)[i];
-      if (!reader_.ExpectObject(b, path)) continue;
+    reader_.ForEachObject(*bands, "ageBands", [&](const Json& b, const std::string& path, size_t) {
       AgeBand band;
       band.id = ReqString(b, "id", path, 40);
       band.label = ReqString(b, "label", path, 200);
@@ -432,7 +426,7 @@ void KbLoader::LoadVocabulary(const Json& root) {
       if (!band.id.empty() && CheckUnique(&seen, band.id, path)) {
         kb_->age_bands.push_back(std::move(band));
       }
-    }
+    });
     if (kb_->age_bands.empty()) {
       Problem(ErrorCode::kMissingField, "ageBands", "at least one age band is needed");
     } else if (kb_->age_bands.back().max_years < 130) {
@@ -443,10 +437,7 @@ void KbLoader::LoadVocabulary(const Json& root) {
   auto read_variables = [&](std::string_view key, VariableKind kind, std::string_view prefix) {
     const Json* list = ReqArray(root, key, "");
     if (!list) return;
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string path = IndexPath(key, i);
-      const Json& e = (*list)[i];
-      if (!reader_.ExpectObject(e, path)) continue;
+    reader_.ForEachObject(*list, key, [&](const Json& e, const std::string& path, size_t) {
       Variable v;
       v.kind = kind;
       v.key = ReqString(e, "id", path, 64);
@@ -495,7 +486,7 @@ void KbLoader::LoadVocabulary(const Json& root) {
       } else {
         AddVariable(std::move(v), path);
       }
-    }
+    });
   };
   read_variables("exposures", VariableKind::kExposure, "exposure:");
   read_variables("history", VariableKind::kHistory, "history:");
@@ -591,10 +582,7 @@ void KbLoader::LoadVocabulary(const Json& root) {
 void KbLoader::LoadFeatures(const Json& root) {
   const Json* list = ReqArray(root, "features", "");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath("features", i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, "features", [&](const Json& e, const std::string& path, size_t) {
     Variable v;
     v.kind = VariableKind::kPhenotype;
     v.id = ReqString(e, "id", path, 20);
@@ -645,16 +633,13 @@ void KbLoader::LoadFeatures(const Json& root) {
     });
     ReadAskable(e, path, &v);
     AddVariable(std::move(v), path);
-  }
+  });
 }
 
 void KbLoader::LoadTests(const Json& root) {
   const Json* list = ReqArray(root, "tests", "");
   if (!list) return;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath("tests", i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, "tests", [&](const Json& e, const std::string& path, size_t) {
     TestDef t;
     t.id = ReqString(e, "id", path, 64);
     if (!t.id.empty() && !IsKebabId(t.id)) {
@@ -677,7 +662,7 @@ void KbLoader::LoadTests(const Json& root) {
     if (kb_->test_index.emplace(t.id, static_cast<int>(kb_->tests.size())).second) {
       kb_->tests.push_back(std::move(t));
     }
-  }
+  });
   for (std::string_view id : kRequiredTests) {
     if (kb_->FindTest(id) < 0) {
       Problem(ErrorCode::kMissingField, "tests", "required test '" + std::string(id) + "' is missing");
@@ -893,10 +878,7 @@ void KbLoader::LoadCriteria(const Json& root) {
   const Json* list = ReqArray(root, "criteria", "");
   if (!list) return;
   std::map<std::string, std::string> seen;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath("criteria", i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, "criteria", [&](const Json& e, const std::string& path, size_t) {
     CriteriaSet set;
     set.id = ReqString(e, "id", path, 64);
     set.label = ReqString(e, "label", path, 300);
@@ -920,7 +902,7 @@ void KbLoader::LoadCriteria(const Json& root) {
       }
     }
     if (!set.id.empty() && CheckUnique(&seen, set.id, path)) kb_->criteria.push_back(std::move(set));
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

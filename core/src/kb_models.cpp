@@ -64,10 +64,7 @@ void KbLoader::LoadDefinitions(const Json& root) {
   const Json* list = ReqArray(root, "definitions", "");
   if (!list) return;
   std::map<std::string, std::string> seen;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath("definitions", i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, "definitions", [&](const Json& e, const std::string& path, size_t) {
     Definition d;
     d.id = ReqString(e, "id", path, 64);
     d.label = ReqString(e, "label", path, 300);
@@ -75,7 +72,7 @@ void KbLoader::LoadDefinitions(const Json& root) {
     // A definition may use the ones before it, never itself or later ones: no cycles.
     d.rule = ReadRuleMember(e, "rule", path);
     if (!d.id.empty() && CheckUnique(&seen, d.id, path)) kb_->definitions.push_back(std::move(d));
-  }
+  });
 }
 
 void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::string_view list_key) {
@@ -100,10 +97,9 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
       clamp.note = ReqString(*m, "clampNote", "model", 1000);
       model->clamp = clamp;
       if (const Json* defaults = ReqArray(*m, "defaults", "model")) {
-        for (size_t i = 0; i < defaults->size(); ++i) {
-          const std::string path = IndexPath("model.defaults", i);
-          const Json& e = (*defaults)[i];
-          if (!reader_.ExpectObject(e, path)) continue;
+        reader_.ForEachObject(
+            *defaults, "model.defaults",
+            [&](const Json& e, const std::string& path, size_t) {
           DiagnosisModel::Default d;
           d.category = ReqString(e, "category", path, 40);
           if (const Json* f = reader_.Member(e, "frequency", path, true)) {
@@ -116,7 +112,7 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
                     "a default frequency needs a note saying why it is reasonable");
           }
           model->defaults.push_back(std::move(d));
-        }
+        });
       }
     }
   }
@@ -146,10 +142,7 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
   const Json* list = ReqArray(root, list_key, "");
   if (!list) return;
   std::map<std::string, std::string> seen;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath(list_key, i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, list_key, [&](const Json& e, const std::string& path, size_t) {
     Diagnosis d;
     d.id = ReqString(e, "id", path, 64);
     d.label = ReqString(e, "label", path, 200);
@@ -168,10 +161,9 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
     d.pretest_provenance.assign(bands, Provenance{});
     std::vector<bool> have(bands, false);
     if (const Json* pretest = ReqArray(e, "pretest", path)) {
-      for (size_t p = 0; p < pretest->size(); ++p) {
-        const std::string ppath = IndexPath(JoinPath(path, "pretest"), p);
-        const Json& pe = (*pretest)[p];
-        if (!reader_.ExpectObject(pe, ppath)) continue;
+      reader_.ForEachObject(
+          *pretest, JoinPath(path, "pretest"),
+          [&](const Json& pe, const std::string& ppath, size_t) {
         const std::string band = ReqString(pe, "ageBand", ppath, 40);
         int b = -1;
         for (size_t k = 0; k < bands; ++k) {
@@ -181,11 +173,11 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
           if (!band.empty()) {
             Problem(ErrorCode::kUnknownReference, JoinPath(ppath, "ageBand"), "unknown age band '" + band + "'");
           }
-          continue;
+          return;
         }
         if (have[b]) {
           Problem(ErrorCode::kDuplicateId, JoinPath(ppath, "ageBand"), "age band '" + band + "' given twice");
-          continue;
+          return;
         }
         have[b] = true;
         if (const Json* w = reader_.Member(pe, "weight", ppath, true)) {
@@ -193,7 +185,7 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
           if (v) d.pretest[b] = *v;
         }
         d.pretest_provenance[b] = ReadProvenance(pe, ppath);
-      }
+      });
       for (size_t k = 0; k < bands; ++k) {
         if (!have[k]) {
           Problem(ErrorCode::kMissingField, JoinPath(path, "pretest"),
@@ -202,10 +194,9 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
       }
     }
     if (const Json* features = ReqArray(e, "features", path)) {
-      for (size_t f = 0; f < features->size(); ++f) {
-        const std::string fpath = IndexPath(JoinPath(path, "features"), f);
-        const Json& fe = (*features)[f];
-        if (!reader_.ExpectObject(fe, fpath)) continue;
+      reader_.ForEachObject(
+          *features, JoinPath(path, "features"),
+          [&](const Json& fe, const std::string& fpath, size_t) {
         FeatureFrequency ff;
         const std::string var = ReqString(fe, "feature", fpath, 100);
         ff.variable = kb_->FindVariable(var);
@@ -234,12 +225,12 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
         }
         ff.provenance = ReadProvenance(fe, fpath);
         if (ff.variable >= 0) d.features.push_back(std::move(ff));
-      }
+      });
     }
-    if (d.id.empty() || !CheckUnique(&seen, d.id, path)) continue;
+    if (d.id.empty() || !CheckUnique(&seen, d.id, path)) return;
     model->index.emplace(d.id, static_cast<int>(model->diagnoses.size()));
     model->diagnoses.push_back(std::move(d));
-  }
+  });
 
   const auto required = list_key == "diagnoses" ? std::vector<std::string_view>(std::begin(kRequiredDiagnoses), std::end(kRequiredDiagnoses))
                                                 : std::vector<std::string_view>(std::begin(kRequiredCauses), std::end(kRequiredCauses));
@@ -260,10 +251,7 @@ void KbLoader::LoadGroups(const Json& root, DiagnosisModel* model) {
   if (!list || !reader_.ExpectArray(*list, "model.groups")) return;
   std::map<std::string, std::string> seen;
   std::vector<int> in_group;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath("model.groups", i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, "model.groups", [&](const Json& e, const std::string& path, size_t) {
     FeatureGroup g;
     g.id = ReqString(e, "id", path, 64);
     Variable v;
@@ -297,11 +285,11 @@ void KbLoader::LoadGroups(const Json& root, DiagnosisModel* model) {
         }
       }
     }
-    if (g.id.empty() || !CheckUnique(&seen, g.id, path) || g.members.empty()) continue;
+    if (g.id.empty() || !CheckUnique(&seen, g.id, path) || g.members.empty()) return;
     v.category = kb_->variables[g.members.front()].category;
     g.variable = AddVariable(std::move(v), path);
     model->groups.push_back(std::move(g));
-  }
+  });
 }
 
 // A diagnosis that gives a frequency for a member of a group gives the group's too (the frequency
@@ -449,41 +437,38 @@ void KbLoader::LoadWorkupRules(const Json& root) {
     kb_->variables[t.variable].why = t.why;
     if (const Json* list_i = reader_.Member(e, "indications", path, false)) {
       if (reader_.ExpectArray(*list_i, JoinPath(path, "indications"))) {
-        for (size_t k = 0; k < list_i->size(); ++k) {
-          const std::string ip = IndexPath(JoinPath(path, "indications"), k);
-          const Json& ie = (*list_i)[k];
-          if (!reader_.ExpectObject(ie, ip)) continue;
+        reader_.ForEachObject(
+            *list_i, JoinPath(path, "indications"),
+            [&](const Json& ie, const std::string& ip, size_t) {
           Indication ind;
           ind.when = ReadRuleMember(ie, "when", ip);
           ind.urgency = ReadEnum(ie, "urgency", ip, {"emergency", "urgent", "soon", "routine"});
           ind.reason = ReqString(ie, "reason", ip, 1000);
           ind.provenance = ReadProvenance(ie, ip);
           t.indications.push_back(std::move(ind));
-        }
+        });
       }
     }
     auto read_conditionals = [&](std::string_view key, std::vector<Conditional>* out) {
       const Json* l = reader_.Member(e, key, path, false);
       if (!l || !reader_.ExpectArray(*l, JoinPath(path, key))) return;
-      for (size_t k = 0; k < l->size(); ++k) {
-        const std::string cp = IndexPath(JoinPath(path, key), k);
-        const Json& ce = (*l)[k];
-        if (!reader_.ExpectObject(ce, cp)) continue;
+      reader_.ForEachObject(
+          *l, JoinPath(path, key),
+          [&](const Json& ce, const std::string& cp, size_t) {
         Conditional c;
         c.when = ReadRuleMember(ce, "when", cp);
         c.text = ReqString(ce, "text", cp, 1000);
         c.provenance = ReadProvenance(ce, cp);
         out->push_back(std::move(c));
-      }
+      });
     };
     read_conditionals("ifNormal", &t.if_normal);
     read_conditionals("ifAbnormal", &t.if_abnormal);
     if (const Json* l = reader_.Member(e, "repeat", path, false)) {
       if (reader_.ExpectArray(*l, JoinPath(path, "repeat"))) {
-        for (size_t k = 0; k < l->size(); ++k) {
-          const std::string rp = IndexPath(JoinPath(path, "repeat"), k);
-          const Json& re = (*l)[k];
-          if (!reader_.ExpectObject(re, rp)) continue;
+        reader_.ForEachObject(
+            *l, JoinPath(path, "repeat"),
+            [&](const Json& re, const std::string& rp, size_t) {
           RepeatRule r;
           r.when = ReadRuleMember(re, "when", rp);
           auto months = [&](std::string_view key, double* out) {
@@ -501,7 +486,7 @@ void KbLoader::LoadWorkupRules(const Json& root) {
           r.reason = ReqString(re, "reason", rp, 1000);
           r.provenance = ReadProvenance(re, rp);
           t.repeats.push_back(std::move(r));
-        }
+        });
       }
     }
   }
@@ -511,10 +496,7 @@ void KbLoader::LoadRedFlags(const Json& root) {
   const Json* list = ReqArray(root, "redFlags", "");
   if (!list) return;
   std::map<std::string, std::string> seen;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath("redFlags", i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, "redFlags", [&](const Json& e, const std::string& path, size_t) {
     RedFlag f;
     f.id = ReqString(e, "id", path, 64);
     f.when = ReadRuleMember(e, "when", path);
@@ -523,7 +505,7 @@ void KbLoader::LoadRedFlags(const Json& root) {
     f.lay = ReqString(e, "lay", path, 1000);
     f.provenance = ReadProvenance(e, path);
     if (!f.id.empty() && CheckUnique(&seen, f.id, path)) kb_->red_flags.push_back(std::move(f));
-  }
+  });
   LoadTriageAndSafetyNet(root);
 }
 
@@ -544,10 +526,7 @@ void KbLoader::LoadTriageAndSafetyNet(const Json& root) {
   const Json* list = reader_.Member(root, "safetyNet", "", true);
   if (!list || !reader_.ExpectArray(*list, "safetyNet")) return;
   std::map<std::string, std::string> seen;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath("safetyNet", i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, "safetyNet", [&](const Json& e, const std::string& path, size_t) {
     SafetyNet s;
     s.id = ReqString(e, "id", path, 64);
     s.when = ReadRuleMember(e, "when", path);
@@ -555,17 +534,14 @@ void KbLoader::LoadTriageAndSafetyNet(const Json& root) {
     s.lay = ReqString(e, "lay", path, 2000);
     s.provenance = ReadProvenance(e, path);
     if (!s.id.empty() && CheckUnique(&seen, s.id, path)) kb_->safety_net.push_back(std::move(s));
-  }
+  });
 }
 
 void KbLoader::LoadCareTeam(const Json& root) {
   const Json* list = ReqArray(root, "roles", "");
   if (!list) return;
   std::map<std::string, std::string> seen;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = IndexPath("roles", i);
-    const Json& e = (*list)[i];
-    if (!reader_.ExpectObject(e, path)) continue;
+  reader_.ForEachObject(*list, "roles", [&](const Json& e, const std::string& path, size_t) {
     CareRole r;
     r.id = ReqString(e, "id", path, 64);
     r.group = OptString(e, "group", path, 64);
@@ -575,7 +551,7 @@ void KbLoader::LoadCareTeam(const Json& root) {
     r.reason = ReqString(e, "reason", path, 1000);
     r.provenance = ReadProvenance(e, path);
     if (!r.id.empty() && CheckUnique(&seen, r.id, path)) kb_->care_team.push_back(std::move(r));
-  }
+  });
 }
 
 void KbLoader::LoadPnsCare(const Json& root) {
@@ -601,10 +577,9 @@ void KbLoader::LoadPnsCare(const Json& root) {
     }
   }
   if (const Json* abs = ReqArray(root, "antibodyClasses", "")) {
-    for (size_t i = 0; i < abs->size(); ++i) {
-      const std::string path = IndexPath("antibodyClasses", i);
-      const Json& e = (*abs)[i];
-      if (!reader_.ExpectObject(e, path)) continue;
+    reader_.ForEachObject(
+        *abs, "antibodyClasses",
+        [&](const Json& e, const std::string& path, size_t) {
       PnsCareModel::AntibodyClass c;
       c.id = ReqString(e, "id", path, 40);
       c.label = ReqString(e, "label", path, 300);
@@ -624,7 +599,7 @@ void KbLoader::LoadPnsCare(const Json& root) {
       }
       c.provenance = ReadProvenance(e, path);
       m.antibody_classes.push_back(std::move(c));
-    }
+    });
     std::stable_sort(m.antibody_classes.begin(), m.antibody_classes.end(),
                      [](const auto& a, const auto& b) { return a.points > b.points; });
   }
@@ -663,10 +638,7 @@ void KbLoader::LoadPnsCare(const Json& root) {
     }
   }
   if (const Json* levels = ReqArray(root, "levels", "")) {
-    for (size_t i = 0; i < levels->size(); ++i) {
-      const std::string path = IndexPath("levels", i);
-      const Json& e = (*levels)[i];
-      if (!reader_.ExpectObject(e, path)) continue;
+    reader_.ForEachObject(*levels, "levels", [&](const Json& e, const std::string& path, size_t) {
       PnsCareModel::Level l;
       l.level = ReadEnum(e, "level", path, {"definite", "probable", "possible", "non_pns"});
       if (const Json* v = reader_.Member(e, "min", path, true)) {
@@ -675,7 +647,7 @@ void KbLoader::LoadPnsCare(const Json& root) {
       }
       l.provenance = ReadProvenance(e, path);
       m.levels.push_back(std::move(l));
-    }
+    });
     std::stable_sort(m.levels.begin(), m.levels.end(), [](const auto& a, const auto& b) { return a.min > b.min; });
     if (m.levels.empty() || m.levels.back().min != 0) {
       Problem(ErrorCode::kInvalidValue, "levels", "the lowest level must start at 0 points");

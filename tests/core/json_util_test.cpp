@@ -63,6 +63,21 @@ TEST(JsonUtil, ReaderCollectsEveryProblem) {
   EXPECT_EQ(problems[3].path, "missing");
 }
 
+TEST(JsonUtil, ForEachObjectVisitsObjectsAndReportsTheRest) {
+  std::vector<Error> problems;
+  JsonReader reader(&problems);
+  const Json j = ParseJson(R"({"list": [{"id": "a"}, 3, {"id": "b"}, "x"]})").value();
+  std::vector<std::string> seen;
+  const auto visit = [&](const Json& e, const std::string& path, size_t i) {
+    seen.push_back(path + "=" + e.find("id")->get<std::string>() + "@" + std::to_string(i));
+  };
+  reader.ForEachObject(*j.find("list"), "root.list", visit);
+  EXPECT_EQ(seen, (std::vector<std::string>{"root.list[0]=a@0", "root.list[2]=b@2"}));
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].path, "root.list[1]");
+  EXPECT_EQ(problems[1].path, "root.list[3]");
+}
+
 TEST(JsonUtil, WriterProducesValidCompactJson) {
   JsonWriter w;
   w.BeginObject();
