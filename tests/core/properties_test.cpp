@@ -280,6 +280,28 @@ TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
   EXPECT_GT(raised, kCases / 3);
 }
 
+// OMS at 15% or more always raises an OMS flag: "suspected" (the urgent work-up) or "possible"
+// (within days, watch and film the eyes) — also while the eye signs are unknown, which is when
+// "possible" matters most (an unknown that could make it "suspected" must not silence both).
+TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysRaisesAnOmsFlag) {
+  const int oms = [] {
+    for (size_t d = 0; d < Kb().differential.diagnoses.size(); ++d) {
+      if (Kb().differential.diagnoses[d].id == "oms") return static_cast<int>(d);
+    }
+    return -1;
+  }();
+  ASSERT_GE(oms, 0);
+  int at_least_possible = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
+    if (r.differential.probability[static_cast<size_t>(oms)] < 0.15) return;
+    ++at_least_possible;
+    bool flagged = false;
+    for (const RedFlag* f : r.red_flags) flagged |= f->id == "oms-suspected" || f->id == "oms-possible";
+    EXPECT_TRUE(flagged) << "P(OMS) " << r.differential.probability[static_cast<size_t>(oms)] << ": " << g.json;
+  });
+  EXPECT_GT(at_least_possible, kCases / 20);
+}
+
 TEST_F(Properties, NothingContradictsWhatWasEntered) {
   const KnowledgeBase& kb = Kb();
   ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string&) {
