@@ -11,6 +11,15 @@
 
 namespace omsaid {
 
+/// The index of the element of `list` whose `id` is `id`, or -1 (the loader rejects duplicate ids).
+template <typename T>
+int IndexOfId(const std::vector<T>& list, std::string_view id) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (list[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 /// Pre-renders the static JSON fragments of a loaded knowledge base (kb_render.cpp).
 void RenderFragments(KnowledgeBase* kb);
 

@@ -165,10 +165,7 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
           *pretest, JoinPath(path, "pretest"),
           [&](const Json& pe, const std::string& ppath, size_t) {
         const std::string band = ReqString(pe, "ageBand", ppath, 40);
-        int b = -1;
-        for (size_t k = 0; k < bands; ++k) {
-          if (kb_->age_bands[k].id == band) b = static_cast<int>(k);
-        }
+        const int b = IndexOfId(kb_->age_bands, band);
         if (b < 0) {
           if (!band.empty()) {
             Problem(ErrorCode::kUnknownReference, JoinPath(ppath, "ageBand"), "unknown age band '" + band + "'");
@@ -211,10 +208,7 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
           auto ids = reader_.StringArray(*ab, JoinPath(fpath, "ageBands"), 10);
           if (ids) {
             for (const std::string& id : *ids) {
-              int b = -1;
-              for (size_t k = 0; k < bands; ++k) {
-                if (kb_->age_bands[k].id == id) b = static_cast<int>(k);
-              }
+              const int b = IndexOfId(kb_->age_bands, id);
               if (b < 0) {
                 Problem(ErrorCode::kUnknownReference, JoinPath(fpath, "ageBands"), "unknown age band '" + id + "'");
               } else {

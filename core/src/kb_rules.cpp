@@ -121,18 +121,14 @@ Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
   } else if (type == "criteria") {
     r.type = RuleType::kCriteria;
     read_values({"met", "not_met", "indeterminate"});
-    for (size_t i = 0; i < kb_->criteria.size(); ++i) {
-      if (kb_->criteria[i].id == r.id) r.ref = static_cast<int>(i);
-    }
+    r.ref = IndexOfId(kb_->criteria, r.id);
     if (r.ref < 0) {
       Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
               "unknown criteria set '" + r.id + "'");
     }
   } else if (type == "ref") {
     r.type = RuleType::kRef;
-    for (size_t i = 0; i < kb_->definitions.size(); ++i) {
-      if (kb_->definitions[i].id == r.id) r.ref = static_cast<int>(i);
-    }
+    r.ref = IndexOfId(kb_->definitions, r.id);
     if (r.ref < 0) {
       Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
               "unknown definition '" + r.id + "' (a definition may only use those defined before it)");
