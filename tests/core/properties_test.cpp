@@ -284,12 +284,7 @@ TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
 // (within days, watch and film the eyes) — also while the eye signs are unknown, which is when
 // "possible" matters most (an unknown that could make it "suspected" must not silence both).
 TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysRaisesAnOmsFlag) {
-  const int oms = [] {
-    for (size_t d = 0; d < Kb().differential.diagnoses.size(); ++d) {
-      if (Kb().differential.diagnoses[d].id == "oms") return static_cast<int>(d);
-    }
-    return -1;
-  }();
+  const int oms = Kb().differential.Find("oms");
   ASSERT_GE(oms, 0);
   int at_least_possible = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {

@@ -136,6 +136,8 @@ export class OmsAid extends LitElement {
   }
 
   _onState(state) {
+    // The parent started before the engine was ready ("Getting the questions ready" is shown).
+    const preparing = this.mode === 'patient' && this._flow.step !== 'intro' && !this._state?.report;
     this._state = state;
     this.requestUpdate();
     // After an abort inside the engine (CoreError internal) the case is kept; evaluate it again once
@@ -151,10 +153,7 @@ export class OmsAid extends LitElement {
     }
     // The parent started before the engine was ready: the first question replaces "Getting the
     // questions ready" and takes the focus, as any new step does.
-    if (state.report && this._preparing) {
-      this._preparing = false;
-      this._focusStep = true;
-    }
+    if (state.report && preparing) this._focusStep = true;
     if (state.report && !state.error) {
       this._interactive();
       this.dispatchEvent(new CustomEvent('oms-aid-report', { detail: state.report, bubbles: true, composed: true }));
@@ -446,7 +445,6 @@ export class OmsAid extends LitElement {
     };
     if (mode === 'patient') {
       const f = this._flow;
-      this._preparing = f.step !== 'intro' && !report;
       p.q = f.step === 'question' ? f.question(report, this._vocab) : null;
       p.hasMore = f.hasMore(report, this._vocab);
       p.canAsk = (id) => !!f.wording(id, report, this._vocab);
