@@ -67,6 +67,27 @@ TEST(Workup, LikelyOmsStartsTheTumourScreenBeforeTwoCriteria) {
   EXPECT_EQ(ToString(Item(nystagmus, "imaging-chest-abdomen-pelvis").status), "not_indicated");
 }
 
+// Dancing eyes in a child start the urgent tumour screen on their own, whatever else the case holds
+// and however low the differential puts OMS (an older child with fever, where a post-viral ataxia
+// ranks first): the tumour is one of the Genoa criteria, so OMS cannot be settled without the
+// search. Eye shaking the child can start and stop at will (voluntary flutter) does not start it.
+TEST(Workup, DancingEyesInAnyChildStartTheUrgentTumourScreen) {
+  for (const char* age : {R"({"days": 42})", R"({"months": 8})", R"({"months": 20})", R"({"years": 5})",
+                          R"({"years": 11})", R"({"years": 16})"}) {
+    for (const char* eyes : {"HP:0010543", "HP:0031931"}) {
+      for (const char* with : {"", R"(, "HP:0001945": "present", "HP:0002013": "present")"}) {
+        const std::string findings = "\"" + std::string(eyes) + "\": \"present\"" + with;
+        const Plan p = PlanFor(findings, std::string(R"("age": )") + age);
+        EXPECT_EQ(ToString(Item(p, "imaging-chest-abdomen-pelvis").status), "recommended") << age << findings;
+        EXPECT_EQ(Item(p, "imaging-chest-abdomen-pelvis").urgency, "urgent") << age << findings;
+      }
+    }
+  }
+  const Plan voluntary = PlanFor(R"("HP:0031931": "present")",
+                                 R"("age": {"years": 11}, "history": {"episodes-on-demand": "present"})");
+  EXPECT_NE(Item(voluntary, "imaging-chest-abdomen-pelvis").urgency, "urgent");
+}
+
 // A child whose ataxia is not getting better on its own gets tumour imaging (soon) even without
 // opsoclonus (Blokker 2006, Wolff 2001); recovering ataxia does not, nor does an adult.
 TEST(Workup, NonRecoveringAtaxiaInAChildGetsTumourImaging) {
