@@ -155,13 +155,23 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
     categorical(VariableKind::kDuration, kb.duration_bands[b].id);
   }
   // The course and the older history item "spontaneous-recovery" say the same thing: each answers
-  // the other where it is not given. "Not recovering" leaves persistent and worsening open.
+  // the other where it is not given. "Not recovering" leaves persistent and worsening open. When
+  // both are given and disagree, the course (the more specific answer) decides for both, so the
+  // differential and the cause model read the same story, and a warning says so.
   const int recovery = kb.FindVariable("history:spontaneous-recovery");
   if (c.course != Course::kUnknown) {
     categorical(VariableKind::kCourse, ToString(c.course));
-    if (recovery >= 0 && ev.vars[recovery] == Tri::kUnknown) {
-      if (c.course == Course::kImproving) ev.vars[recovery] = Tri::kTrue;
-      if (c.course == Course::kPersistent || c.course == Course::kWorsening) ev.vars[recovery] = Tri::kFalse;
+    const Tri implied = c.course == Course::kImproving ? Tri::kTrue
+                      : c.course == Course::kPersistent || c.course == Course::kWorsening ? Tri::kFalse
+                                                                                          : Tri::kUnknown;
+    if (recovery >= 0 && implied != Tri::kUnknown && ev.vars[recovery] != implied) {
+      if (ev.vars[recovery] != Tri::kUnknown) {
+        AddWarning(&ev.warnings, std::string("history.spontaneous-recovery: '") +
+                                     (ev.vars[recovery] == Tri::kTrue ? "present" : "absent") +
+                                     "' contradicts course '" + std::string(ToString(c.course)) +
+                                     "'; the course was used for both");
+      }
+      ev.vars[recovery] = implied;
     }
   } else if (recovery >= 0 && ev.vars[recovery] != Tri::kUnknown) {
     const bool improving = ev.vars[recovery] == Tri::kTrue;

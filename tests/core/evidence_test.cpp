@@ -50,6 +50,30 @@ TEST(Evidence, AbsentAncestorMakesDescendantFeaturesAbsent) {
   EXPECT_EQ(StateOf(ev, "HP:0001251"), Tri::kUnknown);
 }
 
+// The course and "improving on its own" answer each other; when both are given and disagree, the
+// course decides for both (the differential reads the course, the cause model the history item)
+// and a warning names the contradiction. Agreement, or a course that says nothing about recovery
+// (relapsing, episodic), leaves the history answer alone and warns of nothing.
+TEST(Evidence, CourseAndSpontaneousRecoveryNeverDisagree) {
+  struct Row {
+    const char* course;
+    const char* recovery;  // nullptr: not given
+    Tri expected;
+    bool warns;
+  };
+  for (const Row& r : {Row{"improving", nullptr, Tri::kTrue, false}, Row{"worsening", nullptr, Tri::kFalse, false},
+                       Row{"persistent", "absent", Tri::kFalse, false}, Row{"worsening", "present", Tri::kFalse, true},
+                       Row{"persistent", "present", Tri::kFalse, true}, Row{"improving", "absent", Tri::kTrue, true},
+                       Row{"relapsing", "present", Tri::kTrue, false}, Row{"episodic", "absent", Tri::kFalse, false}}) {
+    std::string extra = std::string(R"("age": {"years": 3}, "course": ")") + r.course + "\"";
+    if (r.recovery) extra += std::string(R"(, "history": {"spontaneous-recovery": ")") + r.recovery + "\"}";
+    const Evidence ev = Build(R"("HP:0001251": "present")", extra);
+    EXPECT_EQ(StateOf(ev, "history:spontaneous-recovery"), r.expected) << extra;
+    EXPECT_EQ(StateOf(ev, std::string("course:") + r.course), Tri::kTrue) << extra;
+    EXPECT_EQ(HasWarningContaining(ev, "contradicts course"), r.warns) << extra;
+  }
+}
+
 TEST(Evidence, UnknownStaysUnknown) {
   const Evidence ev = Build(R"("HP:0010543": "unknown")");
   EXPECT_EQ(StateOf(ev, "HP:0010543"), Tri::kUnknown);

@@ -169,6 +169,14 @@ test('a case opened from a file fills every field of both modes', async () => {
   await page.locator('oms-aid summary', { hasText: 'Antibody results' }).click();
   await assertControlsMatch(page, 'opened from a file');
   assert.equal(await field('select[data-var="antibody:anti-Ri"]'), 'negative');
+  // The course answers "improving on its own", and the page says so beside the unset history item;
+  // set against the course, the page and the report's warnings both say which one was used.
+  const hint = page.locator('oms-aid div[data-mode] [data-testid=course-recovery]');
+  assert.equal(await hint.innerText(), 'Course “Worsening” answers “Improving on its own within days to weeks”: Absent.');
+  await page.locator('oms-aid div[data-mode] select[data-var="history:spontaneous-recovery"]').selectOption('present');
+  await page.locator('oms-aid div[data-mode] [data-testid=course-recovery]', { hasText: 'contradicts' }).waitFor();
+  await page.locator('oms-aid div[data-mode] li', { hasText: "'present' contradicts course 'worsening'" }).waitFor();
+  assert.equal((await currentCase(page)).history['spontaneous-recovery'], 'present', 'the answer given is kept');
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);
   await context.close();

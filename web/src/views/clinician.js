@@ -111,11 +111,30 @@ function findingsEntry(p) {
   </fieldset>`;
 }
 
+// The course answers "improving on its own" (the core reads each from the other, and the course
+// decides when both are given and disagree). Say so beside the two controls, so the history select
+// left unset, or set against the course, never looks like the answer the engine used.
+const COURSE_RECOVERY = { improving: 'present', persistent: 'absent', worsening: 'absent' };
+
+function courseAnswersRecovery(p) {
+  const { caseObject: k, t, vocabulary } = p;
+  const implied = COURSE_RECOVERY[k.course];
+  if (!implied) return nothing;
+  const given = answerOf(k, 'history:spontaneous-recovery');
+  const key = given == null || given === 'unknown' ? 'c.courseFills' : given === implied ? 'c.courseAgrees' : 'c.courseOverrides';
+  return html`<p class="muted" data-testid="course-recovery">${t(key, {
+    course: labelOf(`course:${k.course}`, vocabulary),
+    item: labelOf('history:spontaneous-recovery', vocabulary),
+    state: t(`state.${implied}`),
+  })}</p>`;
+}
+
 function otherEntry(p) {
   const { caseObject: k, t, vocabulary } = p;
   const vars = (kind) => (vocabulary?.variables ?? []).filter((v) => v.kind === kind);
   return html`<fieldset class="group"><legend>${t('c.exposures')}</legend>
       <div class="kv">${[...vars('exposure'), ...vars('history')].map((v) => select(v.id, v.kind, answerOf(k, v.id), v.label, p))}</div>
+      ${courseAnswersRecovery(p)}
     </fieldset>
     <fieldset class="group"><legend>${t('c.antibodies')}</legend>
       <details><summary>${t('c.antibodiesShow', { n: Object.keys(k.antibodies ?? {}).length })}</summary>
