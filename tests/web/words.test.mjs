@@ -85,4 +85,11 @@ test('a word matched exactly wins over a typo of another word; a longer phrase o
   assert.deepEqual(matchDescription('he had a convulsion', v).map((m) => m.id), ['HP:0001250']);
   assert.deepEqual(matchDescription('he had a convlusion', v).map((m) => m.id), ['HP:0001250'], 'a typo still matches');
   assert.deepEqual(matchDescription('she keeps falling', v).map((m) => m.id), ['HP:0001251']);
+  // Between two typos, the closer word: "concusion" is one letter from "concussion", two from
+  // "convulsion"; one letter from "confusion" too, so those two are offered as both.
+  assert.deepEqual(matchDescription('he had a concusion', v).map((m) => m.id), ['exposure:head-trauma']);
+  const confused = [...v, { id: 'HP:0001289', label: 'Confusion', lay: 'Confused', observable: true, layTerms: ['confusion'] }];
+  const two = matchDescription('he had a concusion', confused);
+  assert.deepEqual(two.map((m) => m.id).sort(), ['HP:0001289', 'exposure:head-trauma']);
+  assert.ok(two.every((m) => m.shared));
 });

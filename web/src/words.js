@@ -81,23 +81,25 @@ export function findPhrase(words, phrase) {
   return findSpan(words, phrase)?.start ?? -1;
 }
 
-const exactWord = (a, b) => a === b || stem(a) === stem(b);
+/** How far a word of the description is from a word of a phrase: 0 when the same word or ending, else its typo distance. */
+const wordCost = (a, b) => (a === b || stem(a) === stem(b) ? 0 : Math.min(distance(a, b, 2), distance(stem(a), stem(b), 2)));
 
 /**
- * Like findPhrase, with the span of words it covers: {start, end, typos} (end exclusive; typos: how
- * many of its words matched only as a typo), or null.
+ * Like findPhrase, with the span of words it covers: {start, end, typos} (end exclusive; typos: the
+ * letters changed in its words that matched only as a typo, so "concusion" is closer to
+ * "concussion" than to "convulsion"), or null.
  */
 export function findSpan(words, phrase) {
   const p = phrase.filter((w) => !FILLER.has(w));
   if (!p.length) return null;
   for (let start = 0; start < words.length; start++) {
     if (!sameWord(words[start], p[0])) continue;
-    let at = start, ok = true, typos = exactWord(words[start], p[0]) ? 0 : 1;
+    let at = start, ok = true, typos = wordCost(words[start], p[0]);
     for (let k = 1; k < p.length && ok; k++) {
       ok = false;
       for (let next = at + 1; next <= at + 3 && next < words.length; next++) {
         if (sameWord(words[next], p[k])) {
-          typos += exactWord(words[next], p[k]) ? 0 : 1;
+          typos += wordCost(words[next], p[k]);
           at = next;
           ok = true;
           break;
@@ -136,7 +138,8 @@ export function matchDescription(text, variables) {
     }
   }
   // Longer phrases first, then those with more words in all ("keeps falling" over "fall"), then
-  // those matched without a typo ("concussion" is not "convulsion"). Words everyday speech uses
+  // those matched with fewer typos ("concussion" is not "convulsion"; "concusion" is one letter from
+  // "concussion" and from "confusion", two from "convulsion"). Words everyday speech uses
   // for two findings ("eyes shaking side to side": flutter or nystagmus) are offered as both, for
   // the parent to choose: a span taken by a phrase that ranks the same is not "used" for it.
   const rank = (c) => `${c.size}|${c.words}|${c.typos}`;
