@@ -297,6 +297,39 @@ TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysRaisesAnOmsFlag) {
   EXPECT_GT(at_least_possible, kCases / 20);
 }
 
+// The safety-netting never contradicts the case or the plan beside it: no "watch for dancing eyes"
+// when the eyes already dance, no "it usually gets better by itself" beside the urgent OMS plan, no
+// children's figures for an adult; and a child with dancing eyes always has the urgent OMS plan.
+TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
+  const KnowledgeBase& kb = Kb();
+  const int opsoclonus = kb.FindVariable("HP:0010543"), flutter = kb.FindVariable("HP:0031931");
+  const int voluntary = kb.FindVariable("history:episodes-on-demand");
+  ASSERT_GE(opsoclonus, 0);
+  ASSERT_GE(flutter, 0);
+  ASSERT_GE(voluntary, 0);
+  int eyes = 0, nets = 0;
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string&) {
+    const bool dancing = ev.vars[opsoclonus] == Tri::kTrue || ev.vars[flutter] == Tri::kTrue;
+    bool suspected = false;
+    for (const RedFlag* f : r.red_flags) suspected |= f->id == "oms-suspected";
+    std::vector<std::string> ids;
+    for (const SafetyNet* n : r.safety_net) ids.push_back(n->id);
+    nets += !ids.empty();
+    if (dancing) {
+      ++eyes;
+      EXPECT_FALSE(Has(ids, "oms-possible-watch-eyes")) << g.json;
+      EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+    }
+    if (suspected) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+    if (!c.age_years || *c.age_years >= 18) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+    if (dancing && c.age_years && *c.age_years < 18 && ev.vars[voluntary] != Tri::kTrue) {
+      EXPECT_TRUE(suspected) << g.json;
+    }
+  });
+  EXPECT_GT(eyes, kCases / 20);
+  EXPECT_GT(nets, kCases / 20);
+}
+
 TEST_F(Properties, NothingContradictsWhatWasEntered) {
   const KnowledgeBase& kb = Kb();
   ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string&) {
