@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kb_loader.h"
+#include "report_fragments.h"
 #include "text_util.h"
 
 namespace omsaid {
@@ -618,7 +619,7 @@ void KbLoader::Load(const std::vector<KbFile>& files) {
   // Each model's tables cover every variable, including the groups another model added.
   DeriveModel(kb_->variables, &kb_->differential);
   DeriveModel(kb_->variables, &kb_->etiology);
-  if (problems_.empty()) RenderFragments(kb_);
+  if (problems_.empty()) RenderReportFragments(kb_);
 }
 
 Result<KnowledgeBase> LoadKnowledgeBase(const std::vector<KbFile>& files) {

@@ -20,9 +20,6 @@ int IndexOfId(const std::vector<T>& list, std::string_view id) {
   return -1;
 }
 
-/// Pre-renders the static JSON fragments of a loaded knowledge base (kb_render.cpp).
-void RenderFragments(KnowledgeBase* kb);
-
 /// One knowledge-base file parsed to JSON, with its name for messages.
 struct ParsedFile {
   std::string name;

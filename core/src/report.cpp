@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "json_util.h"
+#include "report_fragments.h"
 #include "omsaid/workup.h"
 
 namespace omsaid {
@@ -17,12 +18,12 @@ std::string_view TriName(Tri t) {
   return t == Tri::kTrue ? "present" : t == Tri::kFalse ? "absent" : "unknown";
 }
 
-// Writes the report from the evaluation results and the knowledge base's pre-rendered fragments
-// (see kb_render.cpp); only the numbers and states are formatted here.
+// Writes the report from the evaluation results and the fragments rendered once from the knowledge
+// base (report_fragments.h); only the numbers and states are formatted here.
 class ReportWriter {
  public:
   ReportWriter(const KnowledgeBase& kb, ReportDetail detail)
-      : kb_(kb), full_(detail == ReportDetail::kFull), w_(full_ ? 64 * 1024 : 32 * 1024),
+      : kb_(kb), f_(Fragments(kb)), full_(detail == ReportDetail::kFull), w_(full_ ? 64 * 1024 : 32 * 1024),
         cited_(kb.references.size(), 0) {}
 
   std::string Write(const Report& r) {
@@ -40,19 +41,19 @@ class ReportWriter {
     Questions("patientQuestions", r.patient_questions);
     w_.Key("redFlags");
     w_.BeginArray();
-    for (const RedFlag* f : r.red_flags) Cite(f->provenance), w_.Raw(full_ ? f->json : f->json_compact);
+    for (const RedFlag* f : r.red_flags) Cite(f->provenance), w_.Raw(f_.Statement(f->provenance, full_));
     w_.EndArray();
     Triage(r);
     w_.Key("safetyNet");
     w_.BeginArray();
-    for (const SafetyNet* n : r.safety_net) Cite(n->provenance), w_.Raw(full_ ? n->json : n->json_compact);
+    for (const SafetyNet* n : r.safety_net) Cite(n->provenance), w_.Raw(f_.Statement(n->provenance, full_));
     w_.EndArray();
     w_.Key("careTeam");
     w_.BeginArray();
     for (const CareItem& c : r.care_team) {
       Cite(c.role->provenance);
       w_.BeginObject();
-      w_.RawMembers(full_ ? c.role->json : c.role->json_compact);
+      w_.RawMembers(f_.Statement(c.role->provenance, full_));
       w_.Field("urgency", c.urgency);
       if (c.urgency != c.role->urgency) w_.Field("indicatedUrgency", c.role->urgency);
       w_.EndObject();
@@ -85,7 +86,7 @@ class ReportWriter {
 
   void Provenance(const omsaid::Provenance& p, bool with_note = true) {
     if (full_) Cite(p);
-    w_.RawMembers(with_note && full_ ? p.json : p.json_short);
+    w_.RawMembers(f_.Provenance(p, with_note && full_));
   }
 
   void Criteria(const std::vector<CriteriaResult>& list) {
@@ -163,7 +164,7 @@ class ReportWriter {
     w_.BeginArray();
     for (const FindingContribution& c : list) {
       w_.BeginObject();
-      w_.RawMembers(kb_.variables[c.variable].json_id_label);
+      w_.RawMembers(f_.variable_id_label[c.variable]);
       w_.Field("state", c.present ? "present" : "absent");
       if (!c.parts.empty()) {
         w_.Key("parts");
@@ -202,7 +203,8 @@ class ReportWriter {
       const RankedDiagnosis& rd = r.ranked[i];
       const Diagnosis& d = m.diagnoses[rd.index];
       w_.BeginObject();
-      w_.RawMembers(with_head && full_ ? d.json_head : d.json_head_short);
+      const ReportFragments::Pair& head = f_.HeadsOf(kb_, m)[rd.index];
+      w_.RawMembers(with_head && full_ ? head.full : head.compact);
       w_.Field("rank", rd.rank);
       w_.Key("probability");
       w_.Rounded(rd.probability);
@@ -230,13 +232,13 @@ class ReportWriter {
     for (const WorkupItem& item : items) {
       const TestDef& t = kb_.tests[item.test];
       w_.BeginObject();
-      w_.RawMembers(full_ ? t.json_head : t.json_head_compact);
+      w_.RawMembers(full_ ? f_.test_head[item.test].full : f_.test_head[item.test].compact);
       w_.Field("urgency", item.urgency);
       if (item.urgency != item.indicated_urgency) w_.Field("indicatedUrgency", item.indicated_urgency);
       w_.Field("status", ToString(item.status));
       const Indication* basis = item.indication ? item.indication : item.possible;
       w_.Key("reason");
-      if (basis) w_.Raw(basis->json_reason); else w_.String(t.looks_for);
+      if (basis) w_.Raw(f_.Statement(basis->provenance, true)); else w_.String(t.looks_for);
       const bool demographic = item.needs_age || item.needs_sex;
       w_.Field("indicated", item.indication && !demographic ? "yes" : item.indication || item.possible ? "unknown" : "no");
       if (!item.needs.empty() || demographic) {
@@ -250,7 +252,7 @@ class ReportWriter {
       w_.Key("repeat");
       if (item.repeat) {
         Cite(item.repeat->provenance);
-        w_.Raw(full_ ? item.repeat->json : item.repeat->json_compact);
+        w_.Raw(f_.Statement(item.repeat->provenance, full_));
       } else {
         w_.Null();
       }
@@ -258,7 +260,7 @@ class ReportWriter {
       w_.BeginArray();
       for (const Conditional* c : item.notes) {
         Cite(c->provenance);
-        w_.Raw(full_ ? c->json : c->json_compact);
+        w_.Raw(f_.Statement(c->provenance, full_));
       }
       w_.EndArray();
       Provenance(basis ? basis->provenance : t.provenance);
@@ -272,7 +274,7 @@ class ReportWriter {
     w_.BeginArray();
     for (const NextQuestion& q : list) {
       w_.BeginObject();
-      w_.RawMembers(kb_.variables[q.variable].json_question);
+      w_.RawMembers(f_.variable_question[q.variable]);
       w_.Key("gain");
       w_.Rounded(q.gain);
       w_.EndObject();
@@ -302,12 +304,20 @@ class ReportWriter {
     w_.Key("references");
     w_.BeginObject();
     for (int i : kb_.references_by_id) {
-      if (cited_[i]) w_.RawMembers(kb_.references[i].json);
+      if (cited_[i]) w_.RawMembers(f_.reference[i]);
     }
     w_.EndObject();
   }
 
+  // A knowledge base assembled by hand rather than loaded has no fragments: the writer then uses an
+  // empty set, and reports labels and sources as empty rather than failing.
+  static const ReportFragments& Fragments(const KnowledgeBase& kb) {
+    static const ReportFragments kNone;
+    return kb.report_fragments ? *kb.report_fragments : kNone;
+  }
+
   const KnowledgeBase& kb_;
+  const ReportFragments& f_;
   const bool full_;
   JsonWriter w_;
   std::vector<uint8_t> cited_;  ///< by reference index

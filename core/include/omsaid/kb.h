@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,17 +27,16 @@ struct Provenance {
   std::vector<std::string> sources;
   char evidence = 'U';
   std::string note;
-  /// Pre-rendered JSON members for the report: `"sources":[…],"evidence":"V"[,"note":"…"]`, and the
-  /// same without the note.
-  std::string json, json_short;
   std::vector<int> source_refs;  ///< the sources as indexes into KnowledgeBase::references
+  /// Its place among the knowledge base's statements, numbered when loading (-1: not numbered); the
+  /// report writer keeps what it renders of each statement under this number.
+  int index = -1;
 };
 
 struct Reference {
   std::string id;
   std::string citation;  ///< "Authors. Title. Journal Year;Vol:Pages."
   std::string pmid, pmcid, doi, url;
-  std::string json;  ///< pre-rendered `"<id>":{"citation":…}`
 };
 
 /// Kinds of variable the engine reasons about. HPO features come from findings; the others from the
@@ -97,8 +97,6 @@ struct Variable {
   /// Position in the safety questions a parent is asked first (1, 2, ...); 0 = not one of them.
   int safety = 0;
   std::vector<std::string> lay_terms;  ///< everyday words for it ("dancing eyes"), for search
-  std::string json_id_label;  ///< pre-rendered `"feature":"…","label":"…"`
-  std::string json_question;  ///< pre-rendered next-question members (all but the gain)
 };
 
 /// The part of HPO the knowledge base needs: terms related (up or down) to its features.
@@ -127,7 +125,6 @@ struct Conditional {
   Rule when;
   std::string text;
   Provenance provenance;
-  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 /// When a test is indicated, and how urgently.
@@ -136,7 +133,6 @@ struct Indication {
   std::string urgency;  ///< emergency | urgent | soon | routine
   std::string reason;
   Provenance provenance;
-  std::string json_reason;  ///< pre-rendered quoted reason
 };
 
 /// A repeat schedule after a normal result.
@@ -145,7 +141,6 @@ struct RepeatRule {
   double after_months = 0, every_months = 0, until_months = 0;
   std::string reason;
   Provenance provenance;
-  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 /// A work-up test of the catalogue (data/workup.json).
@@ -166,8 +161,6 @@ struct TestDef {
   std::vector<Conditional> if_normal;   ///< notes shown with a normal result
   std::vector<Conditional> if_abnormal;
   std::vector<RepeatRule> repeats;      ///< the first that holds applies after a normal result
-  std::string json_head;  ///< pre-rendered `"id":…,"label":…,"looksFor":…,"category":…[,"loinc":…]`
-  std::string json_head_compact;  ///< the same without looksFor
 };
 
 /// A named rule (data/definitions.json), used as {"type": "ref", "id": ...}.
@@ -197,8 +190,6 @@ struct Diagnosis {
   std::vector<double> pretest;              ///< weight per age band
   std::vector<Provenance> pretest_provenance;
   std::vector<FeatureFrequency> features;
-  std::string json_head;        ///< pre-rendered id, label, lay, summary, xrefs
-  std::string json_head_short;  ///< pre-rendered id, label, lay
 };
 
 /// A band of illness duration (days since onset): [min_days, max_days).
@@ -257,7 +248,6 @@ struct RedFlag {
   std::string message; ///< for clinicians
   std::string lay;     ///< for parents and patients
   Provenance provenance;
-  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 /// What should bring a family back, shown while a benign explanation leads (safety-netting).
@@ -267,7 +257,6 @@ struct SafetyNet {
   std::string message;  ///< for clinicians
   std::string lay;      ///< for parents and patients
   Provenance provenance;
-  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 /// The overall triage message for one action level (the most urgent red flag's; routine when none).
@@ -292,7 +281,6 @@ struct CareRole {
   std::string urgency;  ///< emergency | urgent | soon | routine
   std::string reason;
   Provenance provenance;
-  std::string json, json_compact;  ///< pre-rendered object (compact: without the note)
 };
 
 /// PNS-Care score (Graus 2021), every cell with its evidence.
@@ -354,6 +342,10 @@ struct AgeBand {
   double min_years = 0, max_years = 200;  ///< [min, max)
 };
 
+/// What the report writer renders once from a loaded knowledge base (report_fragments.h): the
+/// model stays plain data, and writing a report is mostly appending ready-made text.
+struct ReportFragments;
+
 struct KnowledgeBase {
   std::string kb_version;
   std::string title;
@@ -408,6 +400,9 @@ struct KnowledgeBase {
   /// Question templates for variables without their own question ("{label}" is replaced).
   std::string test_question_template;
   std::string antibody_question_template;
+  /// Set by the loader, indexed by `Provenance::index` and the model's other indexes; copies of the
+  /// knowledge base share it (a copy whose texts are edited by hand reports the loaded texts).
+  std::shared_ptr<const ReportFragments> report_fragments;
 
   /// The index of a variable id, or -1.
   int FindVariable(std::string_view id) const;

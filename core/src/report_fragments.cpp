@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Pre-renders the static JSON of the knowledge base (labels, reasons, sources, notes, whole red flags
-// and care-team roles, references) once after loading, so that writing a report is mostly appending
-// ready-made text.
+// The report writer's cache (report_fragments.h): numbers every statement of a loaded knowledge
+// base and renders its static JSON once.
+#include "report_fragments.h"
+
 #include <algorithm>
 
 #include "json_util.h"
-#include "kb_loader.h"
 
 namespace omsaid {
 namespace {
@@ -14,26 +14,6 @@ std::string Quoted(std::string_view s) {
   std::string out;
   AppendJsonQuoted(out, s);
   return out;
-}
-
-// The report members of a statement's provenance, with its sources resolved against `kb`.
-void RenderProvenance(const KnowledgeBase& kb, Provenance* p) {
-  p->source_refs.clear();
-  for (const std::string& id : p->sources) {
-    auto it = kb.reference_index.find(id);
-    if (it != kb.reference_index.end()) p->source_refs.push_back(it->second);
-  }
-  std::string sources = "\"sources\":[";
-  for (size_t i = 0; i < p->sources.size(); ++i) {
-    if (i) sources += ',';
-    AppendJsonQuoted(sources, p->sources[i]);
-  }
-  sources += "],\"evidence\":\"";
-  sources += p->evidence;
-  sources += '"';
-  p->json_short = sources;
-  p->json = sources;
-  if (!p->note.empty()) p->json += ",\"note\":" + Quoted(p->note);
 }
 
 std::string Fill(const std::string& tmpl, const std::string& label) {
@@ -45,13 +25,40 @@ std::string Fill(const std::string& tmpl, const std::string& label) {
 
 }  // namespace
 
-void RenderFragments(KnowledgeBase* kb) {
-  const auto render = [kb](Provenance* p) { RenderProvenance(*kb, p); };
+void RenderReportFragments(KnowledgeBase* kb) {
+  auto fragments = std::make_shared<ReportFragments>();
+  ReportFragments& out = *fragments;
+  // Numbers a statement, resolves its sources, and renders its provenance members; returns them.
+  const auto render = [kb, &out](Provenance* p) -> const ReportFragments::Pair& {
+    p->source_refs.clear();
+    for (const std::string& id : p->sources) {
+      auto it = kb->reference_index.find(id);
+      if (it != kb->reference_index.end()) p->source_refs.push_back(it->second);
+    }
+    std::string sources = "\"sources\":[";
+    for (size_t i = 0; i < p->sources.size(); ++i) {
+      if (i) sources += ',';
+      AppendJsonQuoted(sources, p->sources[i]);
+    }
+    sources += "],\"evidence\":\"";
+    sources += p->evidence;
+    sources += '"';
+    ReportFragments::Pair members{sources, sources};
+    if (!p->note.empty()) members.full += ",\"note\":" + Quoted(p->note);
+    p->index = static_cast<int>(out.provenance.size());
+    out.provenance.push_back(std::move(members));
+    out.statement.emplace_back();
+    return out.provenance.back();
+  };
+  const auto whole = [&out](const Provenance& p, std::string full, std::string compact) {
+    out.statement[p.index] = {std::move(full), std::move(compact)};
+  };
+
   kb->references_by_id.resize(kb->references.size());
   for (size_t i = 0; i < kb->references.size(); ++i) kb->references_by_id[i] = static_cast<int>(i);
   std::sort(kb->references_by_id.begin(), kb->references_by_id.end(),
             [&](int a, int b) { return kb->references[a].id < kb->references[b].id; });
-  for (Reference& r : kb->references) {
+  for (const Reference& r : kb->references) {
     JsonWriter w;
     w.BeginObject();
     w.Field("citation", r.citation);
@@ -60,14 +67,14 @@ void RenderFragments(KnowledgeBase* kb) {
     if (!r.doi.empty()) w.Field("doi", r.doi);
     if (!r.url.empty()) w.Field("url", r.url);
     w.EndObject();
-    r.json = Quoted(r.id) + ":" + w.Take();
+    out.reference.push_back(Quoted(r.id) + ":" + w.Take());
   }
 
   for (CriteriaSet& c : kb->criteria) render(&c.provenance);
   for (Definition& d : kb->definitions) render(&d.provenance);
 
-  for (Variable& v : kb->variables) {
-    v.json_id_label = "\"feature\":" + Quoted(v.id) + ",\"label\":" + Quoted(v.label);
+  for (const Variable& v : kb->variables) {
+    out.variable_id_label.push_back("\"feature\":" + Quoted(v.id) + ",\"label\":" + Quoted(v.label));
     std::string question = v.question, help = v.help, why = v.why, label = v.label, feature = v.id;
     std::string kind = "finding";
     switch (v.kind) {
@@ -109,7 +116,7 @@ void RenderFragments(KnowledgeBase* kb) {
                     ",\"label\":" + Quoted(label) + ",\"question\":" + Quoted(question);
     if (!help.empty()) q += ",\"help\":" + Quoted(help);
     q += ",\"why\":" + Quoted(why);
-    v.json_question = std::move(q);
+    out.variable_question.push_back(std::move(q));
   }
 
   for (TestDef& t : kb->tests) {
@@ -127,21 +134,20 @@ void RenderFragments(KnowledgeBase* kb) {
       const std::string json = w.Take();
       return json.substr(1, json.size() - 2);
     };
-    t.json_head = head(true);
-    t.json_head_compact = head(false);
+    out.test_head.push_back({head(true), head(false)});
     for (Indication& i : t.indications) {
       render(&i.provenance);
-      i.json_reason = Quoted(i.reason);
+      whole(i.provenance, Quoted(i.reason), Quoted(i.reason));
     }
     for (auto* list : {&t.if_normal, &t.if_abnormal}) {
       for (Conditional& c : *list) {
-        render(&c.provenance);
-        c.json = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json + "}";
-        c.json_compact = "{\"text\":" + Quoted(c.text) + "," + c.provenance.json_short + "}";
+        const ReportFragments::Pair p = render(&c.provenance);
+        const std::string text = "{\"text\":" + Quoted(c.text) + ",";
+        whole(c.provenance, text + p.full + "}", text + p.compact + "}");
       }
     }
     for (RepeatRule& r : t.repeats) {
-      render(&r.provenance);
+      const ReportFragments::Pair p = render(&r.provenance);
       JsonWriter rw;
       rw.BeginObject();
       rw.Field("afterMonths", r.after_months);
@@ -151,8 +157,7 @@ void RenderFragments(KnowledgeBase* kb) {
       rw.EndObject();
       std::string json = rw.Take();
       json.pop_back();
-      r.json = json + "," + r.provenance.json + "}";
-      r.json_compact = json + "," + r.provenance.json_short + "}";
+      whole(r.provenance, json + "," + p.full + "}", json + "," + p.compact + "}");
     }
   }
 
@@ -160,11 +165,12 @@ void RenderFragments(KnowledgeBase* kb) {
     render(&m->clamp);
     for (DiagnosisModel::Default& d : m->defaults) render(&d.provenance);
     for (FeatureGroup& g : m->groups) render(&g.provenance);
+    std::vector<ReportFragments::Pair>& heads = m == &kb->etiology ? out.etiology_head : out.differential_head;
     for (Diagnosis& d : m->diagnoses) {
       for (Provenance& p : d.pretest_provenance) render(&p);
       for (FeatureFrequency& f : d.features) render(&f.provenance);
-      d.json_head_short = "\"id\":" + Quoted(d.id) + ",\"label\":" + Quoted(d.label) + ",\"lay\":" + Quoted(d.lay);
-      std::string head = d.json_head_short;
+      const std::string short_head = "\"id\":" + Quoted(d.id) + ",\"label\":" + Quoted(d.label) + ",\"lay\":" + Quoted(d.lay);
+      std::string head = short_head;
       if (!d.summary.empty()) head += ",\"summary\":" + Quoted(d.summary);
       head += ",\"xrefs\":[";
       for (size_t i = 0; i < d.xrefs.size(); ++i) {
@@ -172,31 +178,28 @@ void RenderFragments(KnowledgeBase* kb) {
         AppendJsonQuoted(head, d.xrefs[i]);
       }
       head += ']';
-      d.json_head = std::move(head);
+      heads.push_back({std::move(head), short_head});
     }
   }
 
   for (RedFlag& f : kb->red_flags) {
-    render(&f.provenance);
+    const ReportFragments::Pair p = render(&f.provenance);
     const std::string head = "{\"id\":" + Quoted(f.id) + ",\"message\":" + Quoted(f.message) +
                              ",\"lay\":" + Quoted(f.lay) + ",\"action\":" + Quoted(f.action) + ",";
-    f.json = head + f.provenance.json + "}";
-    f.json_compact = head + f.provenance.json_short + "}";
+    whole(f.provenance, head + p.full + "}", head + p.compact + "}");
   }
   // Members only: the report adds the urgency, capped at the case's triage.
   for (CareRole& r : kb->care_team) {
-    render(&r.provenance);
+    const ReportFragments::Pair p = render(&r.provenance);
     const std::string head = "\"id\":" + Quoted(r.id) + ",\"role\":" + Quoted(r.role) +
                              ",\"reason\":" + Quoted(r.reason) + ",";
-    r.json = head + r.provenance.json;
-    r.json_compact = head + r.provenance.json_short;
+    whole(r.provenance, head + p.full, head + p.compact);
   }
   for (SafetyNet& n : kb->safety_net) {
-    render(&n.provenance);
+    const ReportFragments::Pair p = render(&n.provenance);
     const std::string head = "{\"id\":" + Quoted(n.id) + ",\"message\":" + Quoted(n.message) +
                              ",\"lay\":" + Quoted(n.lay) + ",";
-    n.json = head + n.provenance.json + "}";
-    n.json_compact = head + n.provenance.json_short + "}";
+    whole(n.provenance, head + p.full + "}", head + p.compact + "}");
   }
   for (TriageText& t : kb->triage) render(&t.provenance);
 
@@ -208,6 +211,7 @@ void RenderFragments(KnowledgeBase* kb) {
   for (auto& c : p.antibody_classes) render(&c.provenance);
   for (auto& l : p.levels) render(&l.provenance);
   render(&kb->severity.provenance);
+  kb->report_fragments = std::move(fragments);
 }
 
 }  // namespace omsaid
