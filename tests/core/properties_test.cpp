@@ -298,7 +298,7 @@ TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysRaisesAnOmsFlag) {
 }
 
 // The safety-netting never contradicts the case or the plan beside it: no "watch for dancing eyes"
-// when the eyes already dance, no "it usually gets better by itself" beside the urgent OMS plan, no
+// when the eyes already dance, no "come back if he vomits" when he already does, no "it usually gets better by itself" beside the urgent OMS plan, no
 // children's figures for an adult; and a child with dancing eyes always has the urgent OMS plan.
 TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
   const KnowledgeBase& kb = Kb();
@@ -307,7 +307,12 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
   ASSERT_GE(opsoclonus, 0);
   ASSERT_GE(flutter, 0);
   ASSERT_GE(voluntary, 0);
-  int eyes = 0, nets = 0;
+  const Definition* return_sign = nullptr;
+  for (const Definition& d : kb.definitions) {
+    if (d.id == "post-viral-ataxia-return-sign") return_sign = &d;
+  }
+  ASSERT_NE(return_sign, nullptr);
+  int eyes = 0, nets = 0, with_signs = 0;
   ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string&) {
     const bool dancing = ev.vars[opsoclonus] == Tri::kTrue || ev.vars[flutter] == Tri::kTrue;
     bool suspected = false;
@@ -321,6 +326,13 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
       EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
     }
     if (suspected) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+    // "Come back at once if …" never names a sign the case already has: the net has a variant for
+    // a child in whom one is present.
+    if (EvaluateRule(return_sign->rule, ev) == Tri::kTrue) {
+      EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+      ++with_signs;
+    }
+    EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads") && Has(ids, "post-infectious-ataxia-leads-with-signs"));
     if (!c.age_years || *c.age_years >= 18) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
     if (dancing && c.age_years && *c.age_years < 18 && ev.vars[voluntary] != Tri::kTrue) {
       EXPECT_TRUE(suspected) << g.json;
@@ -328,6 +340,7 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
   });
   EXPECT_GT(eyes, kCases / 20);
   EXPECT_GT(nets, kCases / 20);
+  EXPECT_GT(with_signs, kCases / 20);
 }
 
 TEST_F(Properties, NothingContradictsWhatWasEntered) {
