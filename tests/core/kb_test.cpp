@@ -45,6 +45,22 @@ TEST(KbLoad, ShippedKnowledgeBaseHasNoProblems) {
   EXPECT_FALSE(EmbeddedKnowledgeBase().value().kb_version.empty());
 }
 
+// A red flag's plain words give the same timing as its level, which the overall advice repeats
+// beside it: "now" for an emergency, "today" or "within 24 hours" for urgent, "within a few days"
+// for soon. (A flag that said "see a doctor today" under "get emergency help now" contradicted it.)
+TEST(KbData, RedFlagWordsMatchTheirLevel) {
+  const KnowledgeBase& kb = EmbeddedKnowledgeBase().value();
+  ASSERT_FALSE(kb.red_flags.empty());
+  for (const RedFlag& f : kb.red_flags) {
+    const bool now = f.lay.find(" now") != std::string::npos;
+    const bool today = f.lay.find("today") != std::string::npos || f.lay.find("24 hours") != std::string::npos;
+    const bool days = f.lay.find("few days") != std::string::npos;
+    if (f.action == "emergency") EXPECT_TRUE(now && !today && !days) << f.id << ": " << f.lay;
+    if (f.action == "urgent") EXPECT_TRUE(today && !now && !days) << f.id << ": " << f.lay;
+    if (f.action == "soon") EXPECT_TRUE(days && !today) << f.id << ": " << f.lay;
+  }
+}
+
 TEST(KbLoad, InvalidJsonNamesTheFile) {
   const auto p = Problems("criteria.json", "{");
   ASSERT_FALSE(p.empty());
