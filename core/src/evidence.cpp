@@ -261,6 +261,9 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       return InRange(ev.follow_up_months, rule);
     case RuleType::kSex:
       if (ev.sex == Sex::kUnknown) return Tri::kUnknown;
+      // "Other" does not say the anatomy: a rule about female or male is undecided, so a
+      // sex-specific cancer screen is listed as depending on it rather than left out.
+      if (ev.sex == Sex::kOther && !Contains(rule.values, "other")) return Tri::kUnknown;
       return FromBool(Contains(rule.values, ToString(ev.sex)));
     case RuleType::kTest: {
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.tests.size()) return Tri::kUnknown;

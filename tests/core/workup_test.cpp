@@ -113,6 +113,18 @@ TEST(Workup, AdultWomanGetsCtBreastAndPelvisAndAntibodies) {
   EXPECT_EQ(ToString(Item(p, "fdg-pet-ct").status), "not_indicated") << "only after a negative CT";
 }
 
+// Sex recorded as "other" does not say the anatomy: the sex-specific cancer screens are listed as
+// depending on it, never left out as if they were for the other sex.
+TEST(Workup, SexOtherListsEverySexSpecificScreenAsDependingOnTheAnatomy) {
+  const Plan p = PlanFor(kOmsChild, R"("age": {"years": 35}, "sex": "other")");
+  for (const char* id : {"testicular-ultrasound", "breast-imaging", "pelvic-ultrasound"}) {
+    EXPECT_EQ(ToString(Item(p, id).status), "recommended") << id;
+    EXPECT_TRUE(Item(p, id).needs_sex) << id;
+  }
+  const Plan man = PlanFor(kOmsChild, R"("age": {"years": 35}, "sex": "male")");
+  EXPECT_FALSE(Item(man, "testicular-ultrasound").needs_sex);
+}
+
 TEST(Workup, AdultManGetsTesticularUltrasound) {
   const Plan p = PlanFor(kOmsChild, R"("age": {"years": 35}, "sex": "male")");
   EXPECT_EQ(ToString(Item(p, "testicular-ultrasound").status), "recommended");
