@@ -298,12 +298,15 @@ TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysRaisesAnOmsFlag) {
 }
 
 // The safety-netting never contradicts the case or the plan beside it: no "watch for dancing eyes"
-// when the eyes already dance, no "come back if he vomits" when he already does, no "it usually gets better by itself" beside the urgent OMS plan, no
+// when the eyes already dance, no "come back if he vomits" when he already does, no "unsteadiness
+// after a virus is the most likely cause" when no unsteadiness was reported, no "it usually gets better by itself" beside the urgent OMS plan, no
 // children's figures for an adult; and a child with dancing eyes always has the urgent OMS plan.
 TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
   const KnowledgeBase& kb = Kb();
   const int opsoclonus = kb.FindVariable("HP:0010543"), flutter = kb.FindVariable("HP:0031931");
   const int voluntary = kb.FindVariable("history:episodes-on-demand");
+  const int ataxia = kb.FindVariable("HP:0001251");
+  ASSERT_GE(ataxia, 0);
   ASSERT_GE(opsoclonus, 0);
   ASSERT_GE(flutter, 0);
   ASSERT_GE(voluntary, 0);
@@ -334,6 +337,11 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
     }
     EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads") && Has(ids, "post-infectious-ataxia-leads-with-signs"));
     if (!c.age_years || *c.age_years >= 18) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+    // "The most likely cause is unsteadiness after a virus" only when unsteadiness was reported.
+    if (ev.vars[ataxia] != Tri::kTrue) {
+      EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+      EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads-with-signs")) << g.json;
+    }
     if (dancing && c.age_years && *c.age_years < 18 && ev.vars[voluntary] != Tri::kTrue) {
       EXPECT_TRUE(suspected) << g.json;
     }
