@@ -129,6 +129,9 @@ test('journey: a 20-month-old with darting eyes, jerks, wobbliness, irritability
   assert.match(await el(page, '[data-testid=summary-duration]').innerText(), /10 days/);
   assert.match(await el(page, '[data-testid=summary-note]').innerText(), /eyes keep darting/);
   assert.match(await el(page, '[data-testid=summary-triage]').innerText(), /See a doctor within 24 hours/);
+  // Only the warning signs behind that advice, as on the screen: no lower flag's "within a few days".
+  assert.doesNotMatch(text, /within a few days/);
+  assert.ok((await currentReport(page)).redFlags.some((f) => f.action === 'soon'), 'the case has a lower-level flag to leave out');
   assert.equal(await el(page, '[data-testid=summary-lay]').count(), 1, 'the parent\'s words, not the clinician\'s figures');
   assert.doesNotMatch(text, /\d+%/);
   assert.match(text, /HP:0010543/);

@@ -149,6 +149,17 @@ export function durationInWords(d, t) {
 }
 
 /**
+ * The red flags to show: a parent sees the warning signs behind the triage only (a lower level's
+ * "within a few days" beside "within 24 hours" would contradict it); a clinician sees every flag.
+ * The screen and the printed summary both use it.
+ */
+export function flagsShown(report, lay) {
+  const flags = report?.redFlags ?? [];
+  const action = report?.triage?.action;
+  return lay && action ? flags.filter((f) => f.action === action) : flags;
+}
+
+/**
  * The overall triage (report.triage), once, at the top: its level as a heading, the plain or the
  * clinical message, and the red flags behind it. Colours mean what they say: red emergency, amber
  * urgent, blue soon, grey routine (never the green of good news).
@@ -157,9 +168,7 @@ export function triageBox(report, t, { lay, level = 2, disclosure = null } = {})
   const triage = report?.triage;
   if (!triage) return nothing;
   const action = triage.action;
-  // A parent sees the warning signs behind the triage only (a lower level's "within a few days"
-  // beside "within 24 hours" would contradict it); a clinician sees every flag with its level.
-  const flags = lay ? (report.redFlags ?? []).filter((f) => f.action === action) : report.redFlags ?? [];
+  const flags = flagsShown(report, lay);
   const heading = t(`action.${action}`);
   return html`<section class="urgent act-${action}" role=${action === 'routine' ? 'status' : 'alert'} data-testid="triage" data-action=${action}>
     ${level === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
