@@ -569,9 +569,11 @@ std::vector<NextQuestion> PatientQuestions(const KnowledgeBase& kb, const Diagno
   std::stable_sort(safety.begin(), safety.end(), [](const Safety& a, const Safety& b) { return a.place < b.place; });
   std::vector<NextQuestion> out;
   for (const Safety& s : safety) out.push_back(NextQuestion{s.variable, 0});
-  const size_t room = max > out.size() ? max - out.size() : 0;
-  for (const NextQuestion& q : NextQuestions(kb, m, ev, result, room + out.size(), true)) {
-    if (out.size() >= std::max(max, safety.size())) break;
+  // However many safety questions are still open, the questions that best separate the leading
+  // explanations follow them: at least kMinRankedPatientQuestions of them.
+  const size_t cap = std::max(max, safety.size() + kMinRankedPatientQuestions);
+  for (const NextQuestion& q : NextQuestions(kb, m, ev, result, cap, true)) {
+    if (out.size() >= cap) break;
     const bool listed = std::any_of(out.begin(), out.end(), [&](const NextQuestion& x) { return x.variable == q.variable; });
     if (!listed) out.push_back(q);
   }

@@ -2,7 +2,10 @@
 // The whole path: case JSON in, report JSON out, with every field of the contract present.
 #include "omsaid/engine.h"
 
+#include <algorithm>
+
 #include "json_util.h"
+#include "omsaid/differential.h"
 #include "test_util.h"
 
 namespace omsaid {
@@ -17,6 +20,35 @@ Json Report(std::string_view case_json) {
   Result<Json> j = ParseJson(r.value(), JsonLimits{16u << 20, 64});
   EXPECT_TRUE(j.ok()) << "report is not valid JSON";
   return j.ok() ? j.value() : Json();
+}
+
+// A parent who starts without describing anything is still asked about the signs of OMS (dancing
+// eyes, unsteadiness, jerks, irritability, sleep) right after the warning signs: with nothing known
+// they separate the explanations little, and were never asked before.
+TEST(Engine, AParentIsAlwaysAskedAboutTheSignsOfOms) {
+  const std::vector<std::string> signs = {"HP:0010543", "HP:0001251", "HP:0001336", "HP:0000737", "HP:0002360"};
+  const auto asked = [&](std::string_view findings, std::string_view extra) {
+    Result<omsaid::Report> r = EvaluateCase(Kb(), testing::MustParse(testing::CaseWith(findings, extra)));
+    EXPECT_TRUE(r.ok());
+    std::vector<std::string> ids;
+    if (r.ok()) {
+      for (const NextQuestion& q : r.value().patient_questions) ids.push_back(Kb().variables[q.variable].id);
+    }
+    return ids;
+  };
+  for (const char* age : {R"("age": {"months": 20})", R"("age": {"years": 8})", R"("age": {"years": 40})", ""}) {
+    const std::vector<std::string> ids = asked("", age);
+    // The warning signs end with the course (a child's lump in the tummy is not asked of an adult).
+    const auto course = std::find_if(ids.begin(), ids.end(), [](const std::string& id) { return id.rfind("course:", 0) == 0; });
+    ASSERT_NE(course, ids.end()) << age;
+    ASSERT_GE(ids.end() - course, static_cast<long>(1 + signs.size() + kMinRankedPatientQuestions)) << age;
+    EXPECT_EQ(std::vector<std::string>(course + 1, course + 1 + signs.size()), signs) << age;
+  }
+  // Those already answered are not asked again; the others still are.
+  const std::vector<std::string> wobbly = asked(R"("HP:0001251": "present")", R"("age": {"years": 2})");
+  for (const std::string& s : signs) {
+    EXPECT_EQ(std::count(wobbly.begin(), wobbly.end(), s), s == "HP:0001251" ? 0 : 1) << s;
+  }
 }
 
 TEST(Engine, ReportHasEveryContractField) {

@@ -77,10 +77,14 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
                                         const Evidence& ev, const DifferentialResult& result,
                                         size_t max, bool only_observable = false);
 
+/// However many safety questions are open, at least this many ranked ones follow them.
+constexpr size_t kMinRankedPatientQuestions = 2;
+
 /// The questions for a parent or patient, in the order to ask them: first the safety questions
-/// (the knowledge base's `safety` order) still unanswered and appropriate to the case, then what a
-/// parent can observe that best separates the leading explanations. At most `max`; the safety
-/// questions are never crowded out.
+/// (the knowledge base's `safety` order: the warning signs, then the signs of OMS itself) still
+/// unanswered and appropriate to the case, then what a parent can observe that best separates the
+/// leading explanations. At most `max`, or every open safety question and
+/// kMinRankedPatientQuestions more; the safety questions are never crowded out.
 std::vector<NextQuestion> PatientQuestions(const KnowledgeBase& kb, const DiagnosisModel& model,
                                            const Evidence& ev, const DifferentialResult& result,
                                            size_t max);
