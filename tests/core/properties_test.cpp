@@ -337,6 +337,17 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
     }
     EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads") && Has(ids, "post-infectious-ataxia-leads-with-signs"));
     if (!c.age_years || *c.age_years >= 18) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+    // An adult's warning signs and safety-netting never speak of a child.
+    if (c.age_years && *c.age_years >= 18) {
+      std::vector<const std::string*> texts;
+      for (const RedFlag* f : r.red_flags) texts.push_back(&f->lay);
+      for (const SafetyNet* n : r.safety_net) texts.insert(texts.end(), {&n->lay, &n->message});
+      for (const std::string* t : texts) {
+        for (const char* word : {"child", "baby", "infant", "toddler"}) {
+          EXPECT_EQ(t->find(word), std::string::npos) << word << " in \"" << *t << "\" for " << g.json;
+        }
+      }
+    }
     // "The most likely cause is unsteadiness after a virus" only when unsteadiness was reported.
     if (ev.vars[ataxia] != Tri::kTrue) {
       EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
