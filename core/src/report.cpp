@@ -41,12 +41,12 @@ class ReportWriter {
     Questions("patientQuestions", r.patient_questions);
     w_.Key("redFlags");
     w_.BeginArray();
-    for (const RedFlag* f : r.red_flags) Cite(f->provenance), w_.Raw(f_.Statement(f->provenance, full_));
+    for (const RedFlag* f : r.red_flags) Cite(f->provenance), Whole(f_.Statement(f->provenance, full_));
     w_.EndArray();
     Triage(r);
     w_.Key("safetyNet");
     w_.BeginArray();
-    for (const SafetyNet* n : r.safety_net) Cite(n->provenance), w_.Raw(f_.Statement(n->provenance, full_));
+    for (const SafetyNet* n : r.safety_net) Cite(n->provenance), Whole(f_.Statement(n->provenance, full_));
     w_.EndArray();
     w_.Key("careTeam");
     w_.BeginArray();
@@ -82,6 +82,12 @@ class ReportWriter {
   void Cite(const omsaid::Provenance& p) {
     if (!full_) return;
     for (int i : p.source_refs) cited_[i] = 1;
+  }
+
+  // A statement rendered whole, or null where there is no fragment (a knowledge base assembled by
+  // hand), so the report stays valid JSON.
+  void Whole(const std::string& json) {
+    if (json.empty()) w_.Null(); else w_.Raw(json);
   }
 
   void Provenance(const omsaid::Provenance& p, bool with_note = true) {
@@ -164,7 +170,7 @@ class ReportWriter {
     w_.BeginArray();
     for (const FindingContribution& c : list) {
       w_.BeginObject();
-      w_.RawMembers(f_.variable_id_label[c.variable]);
+      w_.RawMembers(f_.VariableIdLabel(c.variable));
       w_.Field("state", c.present ? "present" : "absent");
       if (!c.parts.empty()) {
         w_.Key("parts");
@@ -203,8 +209,7 @@ class ReportWriter {
       const RankedDiagnosis& rd = r.ranked[i];
       const Diagnosis& d = m.diagnoses[rd.index];
       w_.BeginObject();
-      const ReportFragments::Pair& head = f_.HeadsOf(kb_, m)[rd.index];
-      w_.RawMembers(with_head && full_ ? head.full : head.compact);
+      w_.RawMembers(f_.DiagnosisHead(kb_, m, rd.index, with_head && full_));
       w_.Field("rank", rd.rank);
       w_.Key("probability");
       w_.Rounded(rd.probability);
@@ -232,13 +237,13 @@ class ReportWriter {
     for (const WorkupItem& item : items) {
       const TestDef& t = kb_.tests[item.test];
       w_.BeginObject();
-      w_.RawMembers(full_ ? f_.test_head[item.test].full : f_.test_head[item.test].compact);
+      w_.RawMembers(f_.TestHead(item.test, full_));
       w_.Field("urgency", item.urgency);
       if (item.urgency != item.indicated_urgency) w_.Field("indicatedUrgency", item.indicated_urgency);
       w_.Field("status", ToString(item.status));
       const Indication* basis = item.indication ? item.indication : item.possible;
       w_.Key("reason");
-      if (basis) w_.Raw(f_.Statement(basis->provenance, true)); else w_.String(t.looks_for);
+      if (basis) Whole(f_.Statement(basis->provenance, true)); else w_.String(t.looks_for);
       const bool demographic = item.needs_age || item.needs_sex;
       w_.Field("indicated", item.indication && !demographic ? "yes" : item.indication || item.possible ? "unknown" : "no");
       if (!item.needs.empty() || demographic) {
@@ -252,7 +257,7 @@ class ReportWriter {
       w_.Key("repeat");
       if (item.repeat) {
         Cite(item.repeat->provenance);
-        w_.Raw(f_.Statement(item.repeat->provenance, full_));
+        Whole(f_.Statement(item.repeat->provenance, full_));
       } else {
         w_.Null();
       }
@@ -260,7 +265,7 @@ class ReportWriter {
       w_.BeginArray();
       for (const Conditional* c : item.notes) {
         Cite(c->provenance);
-        w_.Raw(f_.Statement(c->provenance, full_));
+        Whole(f_.Statement(c->provenance, full_));
       }
       w_.EndArray();
       Provenance(basis ? basis->provenance : t.provenance);
@@ -274,7 +279,7 @@ class ReportWriter {
     w_.BeginArray();
     for (const NextQuestion& q : list) {
       w_.BeginObject();
-      w_.RawMembers(f_.variable_question[q.variable]);
+      w_.RawMembers(f_.VariableQuestion(q.variable));
       w_.Key("gain");
       w_.Rounded(q.gain);
       w_.EndObject();
@@ -304,13 +309,14 @@ class ReportWriter {
     w_.Key("references");
     w_.BeginObject();
     for (int i : kb_.references_by_id) {
-      if (cited_[i]) w_.RawMembers(f_.reference[i]);
+      if (cited_[i]) w_.RawMembers(f_.Reference(i));
     }
     w_.EndObject();
   }
 
   // A knowledge base assembled by hand rather than loaded has no fragments: the writer then uses an
-  // empty set, and reports labels and sources as empty rather than failing.
+  // empty set, and the report leaves out labels and sources (statements are null) but stays valid
+  // JSON.
   static const ReportFragments& Fragments(const KnowledgeBase& kb) {
     static const ReportFragments kNone;
     return kb.report_fragments ? *kb.report_fragments : kNone;

@@ -30,19 +30,34 @@ struct ReportFragments {
   /// By diagnosis, per model: full: id, label, lay, summary, xrefs; compact: id, label, lay.
   std::vector<Pair> differential_head, etiology_head;
 
-  /// The provenance members of a statement ("" for one never numbered).
-  const std::string& Provenance(const omsaid::Provenance& p, bool full) const { return Get(provenance, p, full); }
+  // Every look-up is bounds-checked and gives "" for what was never rendered, so a knowledge base
+  // assembled by hand (which has no fragments: the writer uses an empty set) reports empty labels
+  // and sources rather than reading out of bounds.
+
+  /// The provenance members of a statement.
+  const std::string& Provenance(const omsaid::Provenance& p, bool full) const { return At(provenance, p.index, full); }
   /// A statement rendered whole (see `statement`).
-  const std::string& Statement(const omsaid::Provenance& p, bool full) const { return Get(statement, p, full); }
-  const std::vector<Pair>& HeadsOf(const KnowledgeBase& kb, const DiagnosisModel& m) const {
-    return &m == &kb.etiology ? etiology_head : differential_head;
+  const std::string& Statement(const omsaid::Provenance& p, bool full) const { return At(statement, p.index, full); }
+  const std::string& Reference(int i) const { return At(reference, i); }
+  const std::string& VariableIdLabel(int v) const { return At(variable_id_label, v); }
+  const std::string& VariableQuestion(int v) const { return At(variable_question, v); }
+  const std::string& TestHead(int t, bool full) const { return At(test_head, t, full); }
+  /// The head of diagnosis `d` of model `m` (the knowledge base's differential or etiology).
+  const std::string& DiagnosisHead(const KnowledgeBase& kb, const DiagnosisModel& m, int d, bool full) const {
+    return At(&m == &kb.etiology ? etiology_head : differential_head, d, full);
   }
 
  private:
-  static const std::string& Get(const std::vector<Pair>& list, const omsaid::Provenance& p, bool full) {
+  static const std::string& None() {
     static const std::string kNone;
-    if (p.index < 0 || static_cast<size_t>(p.index) >= list.size()) return kNone;
-    return full ? list[p.index].full : list[p.index].compact;
+    return kNone;
+  }
+  static const std::string& At(const std::vector<std::string>& list, int i) {
+    return i < 0 || static_cast<size_t>(i) >= list.size() ? None() : list[static_cast<size_t>(i)];
+  }
+  static const std::string& At(const std::vector<Pair>& list, int i, bool full) {
+    if (i < 0 || static_cast<size_t>(i) >= list.size()) return None();
+    return full ? list[static_cast<size_t>(i)].full : list[static_cast<size_t>(i)].compact;
   }
 };
 

@@ -111,6 +111,24 @@ TEST(Engine, ImagingFindingsSeparateTheStructuralMimics) {
   EXPECT_EQ(top(R"("HP:0001297": "present", "HP:0000639": "present")"), "brainstem-structural-lesion");
 }
 
+// The report writer's fragments come from the loader; a knowledge base without them (assembled by
+// hand) still gives a valid report, with the labels and sources left out, never a read out of
+// bounds.
+TEST(Engine, AKnowledgeBaseWithoutFragmentsStillWritesValidJson) {
+  Result<omsaid::Report> r = EvaluateCase(Kb(), testing::MustParse(testing::CaseWith(
+      R"("HP:0010543": "present", "HP:0001336": "present", "HP:0002013": "present")", R"("age": {"years": 2})")));
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r.value().red_flags.empty());
+  KnowledgeBase bare = Kb();
+  bare.report_fragments.reset();
+  for (ReportDetail detail : {ReportDetail::kFull, ReportDetail::kCompact}) {
+    const std::string json = ReportToJson(r.value(), bare, detail);
+    Result<Json> parsed = ParseJson(json, JsonLimits{16u << 20, 64});
+    ASSERT_TRUE(parsed.ok()) << json.substr(0, 400);
+    EXPECT_TRUE(parsed.value()["redFlags"][0].is_null());
+  }
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());
