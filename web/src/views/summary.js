@@ -23,6 +23,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   const lay = mode === 'patient';
   const who = k.enteredBy ? t(`s.by.${k.enteredBy}`) : t(lay ? 's.by.familyOrPatient' : 's.by.clinicianMode');
   const tests = (report.workup ?? []).filter((w) => w.status === 'recommended' || w.status === 'pending');
+  const flags = flagsShown(report, lay);
   const done = Object.entries(k.tests ?? {});
   const abs = Object.entries(k.antibodies ?? {});
   const cited = new Set();
@@ -63,7 +64,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
         ${report.pnsCare ? html`<li>${t('pns.h')}: ${t(`pns.level.${report.pnsCare.level}`)}${report.pnsCare.applicable ? html`, ${t('pns.score', { score: report.pnsCare.score })}` : nothing}</li>` : nothing}
         ${(report.differential ?? []).length ? html`<li>${t('dx.h')}: ${report.differential.slice(0, 4).map((d) => `${d.label} ${pct(d.probability)}`).join('; ')}</li>` : nothing}
       </ul>`}
-    ${flagsShown(report, lay).length ? html`<h3>${t('s.flags')}</h3><ul>${flagsShown(report, lay).map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>` : nothing}
+    ${flags.length ? html`<h3>${t('s.flags')}</h3><ul>${flags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>` : nothing}
     ${(report.safetyNet ?? []).length ? html`<h3>${t('r.safetyNet')}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
     ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}</li>`)}</ul>` : nothing}
     ${(report.careTeam ?? []).length ? html`<h3>${t('ct.h')}</h3><p>${report.careTeam.map((c) => c.role).join('; ')}</p>` : nothing}
