@@ -105,6 +105,7 @@ struct Observation {
   int variable = -1;
   bool present = false;
   std::vector<int> parts;
+  int term = -1;  // a broader term (index into hpo_terms), standing for "at least one of parts"
   size_t at = 0;  // offset of its per-diagnosis values in the tables below
 };
 
@@ -224,6 +225,72 @@ void AddGroup(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& 
   out->list.push_back(std::move(o));
 }
 
+// A present term more general than every feature ("Abnormal involuntary eye movements"): at least
+// one of the features below it shows. Those already answered absent cannot be what was seen and are
+// left out; if one is present, the term adds nothing. Features outside a group are independent, as
+// everywhere in the model; a group's members count through its latent class, conditioned on what
+// is answered of it:  P(none of them shows | d) = L(answered, and them absent) / L(answered).
+//   q_d = 1 - prod_{single f} (1 - f_d) * prod_{group G} P(none of G's open members | d)
+void AddBroader(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, int band, int term,
+                Observations* out) {
+  const size_t n = m.diagnoses.size();
+  std::vector<int> singles, parts;
+  std::vector<std::vector<int>> open_of_group(m.groups.size());
+  for (int v : kb.hpo_terms[term].implies_absent) {
+    if (ev.vars[v] == Tri::kTrue) return;
+    if (ev.vars[v] == Tri::kFalse) continue;
+    const int g = static_cast<size_t>(v) < m.group_of_variable.size() ? m.group_of_variable[v] : -1;
+    if (g >= 0) {
+      if (!Annotated(m, v) && !Annotated(m, m.groups[g].variable)) continue;
+      open_of_group[g].push_back(v);
+    } else {
+      if (!Annotated(m, v)) continue;
+      singles.push_back(v);
+    }
+    parts.push_back(v);
+  }
+  if (parts.empty()) return;
+  std::vector<double> none(n, 1);
+  std::vector<Frequency> f;
+  for (int v : singles) {
+    FrequenciesOf(m, v, band, &f);
+    for (size_t d = 0; d < n; ++d) none[d] *= 1 - f[d].value;
+  }
+  std::vector<Frequency> gf;
+  std::vector<std::vector<Frequency>> mf;
+  for (size_t gi = 0; gi < m.groups.size(); ++gi) {
+    if (open_of_group[gi].empty()) continue;
+    const FeatureGroup& g = m.groups[gi];
+    GroupTables(m, g, band, &gf, &mf);
+    std::vector<int> state, hypothetical;
+    for (int x : g.members) {
+      const Tri t = ev.vars[x];
+      state.push_back(t == Tri::kTrue ? 1 : t == Tri::kFalse ? 0 : -1);
+      const auto& open = open_of_group[gi];
+      hypothetical.push_back(std::find(open.begin(), open.end(), x) != open.end() ? 0 : state.back());
+    }
+    for (size_t d = 0; d < n; ++d) {
+      const double now = GroupLikelihoodOf(gf, mf, state, d);
+      if (now > 0) none[d] *= GroupLikelihoodOf(gf, mf, hypothetical, d) / now;
+    }
+  }
+  Observation o;
+  o.variable = parts.front();
+  o.present = true;
+  o.parts = std::move(parts);
+  o.term = term;
+  o.at = out->q.size();
+  out->q.resize(o.at + n);
+  out->freq.resize(o.at + n);
+  for (size_t d = 0; d < n; ++d) {
+    const double raw = 1 - none[d];
+    const double q = std::clamp(raw, m.min_frequency, m.max_frequency);
+    out->q[o.at + d] = q;
+    out->freq[o.at + d] = Frequency{q, std::log(q), std::log1p(-q), nullptr, q != raw};
+  }
+  out->list.push_back(std::move(o));
+}
+
 // Every finding of the case the model counts. A test whose more specific results are answered is
 // not counted again (no double counting); a group member counts through its group.
 Observations Observe(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, int band) {
@@ -254,6 +321,9 @@ Observations Observe(const KnowledgeBase& kb, const DiagnosisModel& m, const Evi
     out.list.push_back(std::move(o));
   }
   for (const FeatureGroup& g : m.groups) AddGroup(kb, m, ev, band, g, &out);
+  if (m.broader.enabled) {
+    for (int t : ev.broader_terms) AddBroader(kb, m, ev, band, t, &out);
+  }
   for (VariableKind kind : {VariableKind::kOnset, VariableKind::kCourse, VariableKind::kDuration}) {
     AddCategorical(kb, m, ev, band, VariablesOfKind(kb, kind), &out);
   }
@@ -366,6 +436,10 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
         c.lr = lr[step * explained + r];
         c.after = after[step * explained + r];
         c.provenance = f.entry ? &f.entry->provenance : nullptr;
+        if (o.term >= 0) {
+          c.term = o.term;
+          c.provenance = &m.broader.provenance;
+        }
         c.clamped = f.clamped;
         rd.evidence.push_back(std::move(c));
       }

@@ -68,10 +68,16 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
     if (r.finding->state != FindingState::kPresent) continue;
     const HpoTerm& term = kb.hpo_terms[r.term];
     if (term.implies_present.empty()) {
+      const bool counted = kb.differential.broader.enabled && !term.implies_absent.empty();
+      if (counted && std::find(ev.broader_terms.begin(), ev.broader_terms.end(), r.term) == ev.broader_terms.end()) {
+        ev.broader_terms.push_back(r.term);
+      }
       AddWarning(&ev.warnings,
                  "findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
-                     " is too general to count for a feature of the knowledge base; kept "
-                     "in the case");
+                     (counted ? " is more general than the knowledge base's features; counted as at "
+                                "least one of the features below it (enter the one seen, if known)"
+                              : " is too general to count for a feature of the knowledge base; kept "
+                                "in the case"));
     }
     for (int v : term.implies_present) {
       const bool crosswalk =

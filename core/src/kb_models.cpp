@@ -132,6 +132,12 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
         bg.provenance = ReadProvenance(*b, "model.background");
       }
     }
+    if (const Json* b = reader_.Member(*m, "broader", "model", false)) {
+      if (reader_.ExpectObject(*b, "model.broader")) {
+        model->broader.enabled = true;
+        model->broader.provenance = ReadProvenance(*b, "model.broader");
+      }
+    }
   }
   if (std::none_of(model->defaults.begin(), model->defaults.end(),
                    [](const DiagnosisModel::Default& d) { return d.category == "*"; })) {

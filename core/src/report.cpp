@@ -170,7 +170,13 @@ class ReportWriter {
     w_.BeginArray();
     for (const FindingContribution& c : list) {
       w_.BeginObject();
-      w_.RawMembers(f_.VariableIdLabel(c.variable));
+      if (c.term >= 0 && static_cast<size_t>(c.term) < kb_.hpo_terms.size()) {
+        w_.Field("feature", kb_.hpo_terms[c.term].id);
+        w_.Field("label", kb_.hpo_terms[c.term].label);
+        w_.Field("broader", true);
+      } else {
+        w_.RawMembers(f_.VariableIdLabel(c.variable));
+      }
       w_.Field("state", c.present ? "present" : "absent");
       if (!c.parts.empty()) {
         w_.Key("parts");

@@ -110,7 +110,8 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
     w.EndObject();
   }
   w.EndArray();
-  // [id, label, [synonyms], [feature ids it counts for]]
+  // [id, label, [synonyms], [feature ids it counts for]], and a fifth element `true` for a term more
+  // general than every feature that the differential counts as "at least one of the features below it"
   w.Key("hpoTerms");
   w.BeginArray();
   for (const HpoTerm& t : kb.hpo_terms) {
@@ -123,6 +124,7 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
     w.BeginArray();
     for (int v : t.implies_present) w.String(kb.variables[v].id);
     w.EndArray();
+    if (t.implies_present.empty() && !t.implies_absent.empty() && kb.differential.broader.enabled) w.Bool(true);
     w.EndArray();
   }
   w.EndArray();

@@ -395,6 +395,91 @@ TEST(Differential, APartlyAnsweredCategoricalKindCountsTheValuesStillPossible) {
   EXPECT_EQ(r.ranked[0].evidence[0].parts, (std::vector<int>{4, 5}));
 }
 
+// A broader term: one HPO term above x, y and z of TinyKb (z is annotated by no diagnosis).
+KnowledgeBase BroaderKb(const KnowledgeBase& base) {
+  KnowledgeBase kb = base;
+  HpoTerm t;
+  t.id = "HP:0000009";
+  t.label = "broader";
+  t.implies_absent = {0, 1, 2};
+  kb.hpo_terms.push_back(t);
+  kb.differential.broader.enabled = true;
+  kb.differential.broader.provenance.note = "at least one of the features below";
+  return kb;
+}
+
+TEST(Differential, ABroaderTermCountsAsAtLeastOneOfTheFeaturesBelowIt) {
+  const KnowledgeBase kb = BroaderKb(TinyKb());
+  Evidence ev = EvidenceOf(kb, {});
+  ev.broader_terms = {0};
+  const DifferentialResult r = RankDiagnoses(kb, kb.differential, ev);
+  // young: a ∝ 1 * (1 - 0.1*0.5), b ∝ 2 * (1 - 0.95*0.1), c ∝ 1 * (1 - 0.8*0.7); z is annotated by
+  // nobody and left out.
+  const double a = 0.95, b = 2 * 0.905, c = 0.44, z = a + b + c;
+  EXPECT_NEAR(P(r, kb, "a"), a / z, 1e-12);
+  EXPECT_NEAR(P(r, kb, "b"), b / z, 1e-12);
+  EXPECT_NEAR(P(r, kb, "c"), c / z, 1e-12);
+  for (const RankedDiagnosis& rd : r.ranked) {
+    ASSERT_EQ(rd.evidence.size(), 1u);
+    const FindingContribution& e = rd.evidence[0];
+    EXPECT_EQ(e.term, 0);
+    EXPECT_TRUE(e.present);
+    EXPECT_EQ(e.parts, (std::vector<int>{0, 1}));
+    EXPECT_EQ(e.provenance, &kb.differential.broader.provenance);
+  }
+  EXPECT_NEAR(Contribution(r, kb.differential.Find("c"), 0)->frequency, 0.44, 1e-12);
+
+  // An answered feature below it: absent ones are left out; a present one makes it say nothing more.
+  Evidence no_x = EvidenceOf(kb, {Tri::kFalse});
+  no_x.broader_terms = {0};
+  const DifferentialResult rx = RankDiagnoses(kb, kb.differential, no_x);
+  ASSERT_EQ(rx.ranked[0].evidence.size(), 2u);
+  for (const RankedDiagnosis& rd : rx.ranked) {
+    for (const FindingContribution& e : rd.evidence) {
+      if (e.term < 0) continue;
+      EXPECT_EQ(e.parts, (std::vector<int>{1}));
+      EXPECT_NEAR(e.frequency, kb.differential.diagnoses[rd.index].features[1].frequency, 1e-12);
+    }
+  }
+  Evidence with_y = EvidenceOf(kb, {Tri::kUnknown, Tri::kTrue});
+  const DifferentialResult plain = RankDiagnoses(kb, kb.differential, with_y);
+  with_y.broader_terms = {0};
+  const DifferentialResult same = RankDiagnoses(kb, kb.differential, with_y);
+  EXPECT_EQ(same.probability, plain.probability);
+  EXPECT_EQ(same.ranked[0].evidence.size(), 1u);
+
+  // Without `broader` in the model, the term is not counted.
+  KnowledgeBase off = kb;
+  off.differential.broader.enabled = false;
+  EXPECT_EQ(RankDiagnoses(off, off.differential, ev).probability,
+            RankDiagnoses(off, off.differential, EvidenceOf(off, {})).probability);
+}
+
+TEST(Differential, ABroaderTermCountsAGroupOnceGivenWhatIsAnsweredOfIt) {
+  KnowledgeBase kb = GroupKb();
+  HpoTerm t;
+  t.id = "HP:0000009";
+  t.label = "broader";
+  t.implies_absent = {0, 1};
+  kb.hpo_terms.push_back(t);
+  kb.differential.broader.enabled = true;
+  auto p_a = [&](Tri x, Tri w) {
+    Evidence ev = EvidenceOf(kb, {x, w}, 5);
+    ev.broader_terms = {0};
+    return RankDiagnoses(kb, kb.differential, ev).probability[0];
+  };
+  const double ra_x = 0.9 / 0.95, ra_w = 0.5 / 0.95, rb = 0.02 / 0.03;
+  // Nothing answered: P(some member shows) = g * (1 - (1 - r_x)(1 - r_w)).
+  EXPECT_NEAR(p_a(Tri::kUnknown, Tri::kUnknown),
+              Share(0.95 * (1 - (1 - ra_x) * (1 - ra_w)), 0.03 * (1 - (1 - rb) * (1 - rb))), 1e-12);
+  // x absent: the group's line counts x absent; the broader term is then "w shows, given x absent",
+  // so the two together are L(x absent) - L(both absent) = g (1 - r_x) r_w. For b that conditional
+  // chance (0.0068) is below the model's floor, so b's is clamped to 0.01.
+  const double lb_x = 0.97 + 0.03 * (1 - rb), lb_both = 0.97 + 0.03 * (1 - rb) * (1 - rb);
+  ASSERT_LT(1 - lb_both / lb_x, 0.01);
+  EXPECT_NEAR(p_a(Tri::kFalse, Tri::kUnknown), Share(0.95 * (1 - ra_x) * ra_w, lb_x * 0.01), 1e-12);
+}
+
 TEST(NextQuestions, AGroupMemberIsAskedWithTheChanceItShowsGivenTheOtherMembers) {
   const KnowledgeBase kb = GroupKb();
   // x present: asking w still tells something (a: r_w = 0.53, b: r_w = 0.67), and is scored with

@@ -91,10 +91,15 @@ TEST(Evidence, TermOutsideTheKnowledgeBaseIsKeptAsAWarning) {
   EXPECT_TRUE(HasWarningContaining(ev, "findings.HP:0001631: outside the knowledge base"));
 }
 
-TEST(Evidence, TooGeneralTermIsAWarning) {
-  const Evidence ev = Build(R"("HP:0000496": "present")");
-  EXPECT_TRUE(HasWarningContaining(ev, "too general"));
-  EXPECT_EQ(StateOf(ev, "HP:0010543"), Tri::kUnknown);
+TEST(Evidence, ATermMoreGeneralThanEveryFeatureIsKeptForTheDifferentialWithAWarning) {
+  const Evidence ev = Build(R"("HP:0000496": "present", "HP:0012547": "present")");
+  EXPECT_TRUE(HasWarningContaining(ev, "findings.HP:0000496: HP:0000496 'Abnormality of eye movement' is more "
+                                       "general than the knowledge base's features; counted as at least one"));
+  EXPECT_EQ(StateOf(ev, "HP:0010543"), Tri::kUnknown) << "opsoclonus is not made present";
+  const KnowledgeBase& kb = Kb();
+  ASSERT_EQ(ev.broader_terms.size(), 2u);
+  EXPECT_EQ(kb.hpo_terms[ev.broader_terms[0]].id, "HP:0000496");
+  EXPECT_EQ(kb.hpo_terms[ev.broader_terms[1]].id, "HP:0012547");
 }
 
 TEST(Evidence, PresentTermWithAbsentAncestorIsAContradiction) {

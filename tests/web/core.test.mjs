@@ -70,5 +70,9 @@ test('vocabulary lists variables with questions and HPO terms with the features 
   const truncal = v.hpoTerms.find((t) => t[0] === 'HP:0002078');
   assert.equal(truncal[1], 'Truncal ataxia');
   assert.deepEqual(truncal[3], ['HP:0001251']);
+  assert.equal(truncal.length, 4, 'a term with a feature at or above it is not flagged broader');
+  const eyes = v.hpoTerms.find((t) => t[0] === 'HP:0012547');
+  assert.deepEqual(eyes[3], []);
+  assert.equal(eyes[4], true, "'Abnormal involuntary eye movements' counts as at least one of the features below it");
   assert.equal(core.vocabulary(), v, 'cached');
 });

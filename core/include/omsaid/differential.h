@@ -31,8 +31,11 @@ struct FindingContribution {
   int variable = -1;  ///< the variable (for a categorical answer: the value given; for a group: the group)
   bool present = false;
   /// For a group: the members answered (present ones first); for a partly answered categorical
-  /// kind: the values still possible. Empty otherwise.
+  /// kind: the values still possible; for a broader term: the features it stands for. Else empty.
   std::vector<int> parts;
+  /// A present HPO term more general than every feature (index into hpo_terms), counted as "at least
+  /// one of `parts`", the features below it not yet answered; -1 otherwise.
+  int term = -1;
   double frequency = 0;  ///< P(present | d) used (after defaults and clamping); categorical: P(answer | d)
   double lr = 1;         ///< the odds change, given the findings before it
   double after = 0;      ///< P(d) once this finding and the ones before it are counted

@@ -4,8 +4,9 @@
 // HPO findings are mapped to features through the is_a hierarchy: a present term makes every
 // feature at or above it present ("Truncal ataxia" counts as "Ataxia"); an absent term makes every
 // feature at or below it absent ("no ataxia" means no truncal ataxia), never the ones above it.
-// Obsolete ids are read as their replacements. A term with no feature above it is kept in the case
-// and reported as a warning. Unknown stays unknown: it is never read as absent.
+// Obsolete ids are read as their replacements. A term with no feature at or above it is kept in the
+// case and reported as a warning; if features lie below it, the differential can count it as "at
+// least one of them" (DiagnosisModel::broader). Unknown stays unknown: it is never read as absent.
 #pragma once
 
 #include <optional>
@@ -29,6 +30,10 @@ struct Evidence {
   /// Per variable: every case term that made it present (a feature can be made present by several
   /// entered terms: Truncal ataxia and Gait ataxia both make Ataxia present).
   std::vector<std::vector<std::string>> present_terms;
+  /// Present terms more general than every feature (none at or above them, some below them), as
+  /// indexes into KnowledgeBase::hpo_terms, in case order without repeats: a model with `broader`
+  /// counts each as "at least one of the features below it".
+  std::vector<int> broader_terms;
   std::vector<TestState> tests;      ///< by KnowledgeBase::tests index
   std::vector<AntibodyState> antibodies;
   std::optional<double> age_years;

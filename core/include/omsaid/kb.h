@@ -230,6 +230,14 @@ struct DiagnosisModel {
     std::vector<std::string> categories;
     Provenance provenance;
   } background;
+  /// Optional: a present term more general than every feature (no feature at or above it, some
+  /// below it: "Abnormal involuntary eye movements") counts as "at least one of the features below
+  /// it", P = 1 - prod P(not f | d) over the ones not yet answered. Without it, such a term is only
+  /// kept in the case with a warning.
+  struct Broader {
+    bool enabled = false;
+    Provenance provenance;
+  } broader;
   std::vector<FeatureGroup> groups;
   std::vector<Diagnosis> diagnoses;
   std::unordered_map<std::string, int> index;

@@ -90,7 +90,7 @@ function findingsEntry(p) {
       <span>${h.label} <code>${h.id}</code>
         ${h.synonym ? html`<small>${t('c.synonym', { s: h.synonym })}</small>` : nothing}
         ${h.lay ? html`<small>${t('c.lay', { s: h.lay })}</small>` : nothing}
-        <small>${h.features.length ? t('c.countsFor', { labels: h.features.map(featureLabel).join(', ') }) : t('c.outside')}</small></span>
+        <small>${h.features.length ? t('c.countsFor', { labels: h.features.map(featureLabel).join(', ') }) : h.broader ? t('c.broader') : t('c.outside')}</small></span>
       <span class="row">
         <button type="button" class="btn sm" data-add=${h.id} aria-label=${t('c.addPresent', { label: h.label })} @click=${() => act.setFinding(h.id, 'present')}>${t('state.present')}</button>
         <button type="button" class="btn sm" aria-label=${t('c.addAbsent', { label: h.label })} @click=${() => act.setFinding(h.id, 'absent')}>${t('state.absent')}</button>
@@ -177,7 +177,8 @@ const lr = (x) => (typeof x !== 'number' ? '' : x >= 10 ? x.toFixed(0) : x >= 1 
 
 const after = (x) => (typeof x !== 'number' ? '' : pct(x));
 
-/** A finding of the explanation: its label, and for a group which members were answered how. */
+/** A finding of the explanation: its label, and for a group which members were answered how; for a
+ * broader term, the features it stands for. */
 function findingLabel(e, p) {
   const { t, vocabulary, termIndex } = p;
   if (!e.parts?.length) return e.label ?? e.feature;
@@ -185,7 +186,8 @@ function findingLabel(e, p) {
     const parts = e.parts.map((id) => labelOf(id, vocabulary, false, termIndex));
     return html`${e.label} <small>(${parts.join(', ')})</small>`;
   }
-  return html`${e.label} <small>(${t('dx.oneOf', { values: e.parts.map((id) => labelOf(id, vocabulary)).join(', ') })})</small>`;
+  const key = e.broader ? 'dx.atLeastOne' : 'dx.oneOf';
+  return html`${e.label} <small>(${t(key, { values: e.parts.map((id) => labelOf(id, vocabulary, false, termIndex)).join(', ') })})</small>`;
 }
 
 /** The "why" of one diagnosis: its pretest, then every finding with its ratio and the probability after it. */
