@@ -231,14 +231,16 @@ void AddGroup(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& 
 // everywhere in the model; a group's members count through its latent class, conditioned on what
 // is answered of it:  P(none of them shows | d) = L(answered, and them absent) / L(answered).
 //   q_d = 1 - prod_{single f} (1 - f_d) * prod_{group G} P(none of G's open members | d)
-void AddBroader(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, int band, int term,
-                Observations* out) {
+// Returns q (clamped to the model's range), and in *parts the features it stands for; empty when
+// the term says nothing, given `vars`.
+std::vector<double> BroaderLikelihood(const KnowledgeBase& kb, const DiagnosisModel& m, const std::vector<Tri>& vars,
+                                      int band, int term, std::vector<int>* parts, std::vector<char>* clamped) {
   const size_t n = m.diagnoses.size();
-  std::vector<int> singles, parts;
+  std::vector<int> singles, open;
   std::vector<std::vector<int>> open_of_group(m.groups.size());
   for (int v : kb.hpo_terms[term].implies_absent) {
-    if (ev.vars[v] == Tri::kTrue) return;
-    if (ev.vars[v] == Tri::kFalse) continue;
+    if (vars[v] == Tri::kTrue) return {};
+    if (vars[v] == Tri::kFalse) continue;
     const int g = static_cast<size_t>(v) < m.group_of_variable.size() ? m.group_of_variable[v] : -1;
     if (g >= 0) {
       if (!Annotated(m, v) && !Annotated(m, m.groups[g].variable)) continue;
@@ -247,9 +249,9 @@ void AddBroader(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence
       if (!Annotated(m, v)) continue;
       singles.push_back(v);
     }
-    parts.push_back(v);
+    open.push_back(v);
   }
-  if (parts.empty()) return;
+  if (open.empty()) return {};
   std::vector<double> none(n, 1);
   std::vector<Frequency> f;
   for (int v : singles) {
@@ -264,16 +266,34 @@ void AddBroader(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence
     GroupTables(m, g, band, &gf, &mf);
     std::vector<int> state, hypothetical;
     for (int x : g.members) {
-      const Tri t = ev.vars[x];
+      const Tri t = vars[x];
       state.push_back(t == Tri::kTrue ? 1 : t == Tri::kFalse ? 0 : -1);
-      const auto& open = open_of_group[gi];
-      hypothetical.push_back(std::find(open.begin(), open.end(), x) != open.end() ? 0 : state.back());
+      const auto& group_open = open_of_group[gi];
+      hypothetical.push_back(std::find(group_open.begin(), group_open.end(), x) != group_open.end() ? 0 : state.back());
     }
     for (size_t d = 0; d < n; ++d) {
       const double now = GroupLikelihoodOf(gf, mf, state, d);
       if (now > 0) none[d] *= GroupLikelihoodOf(gf, mf, hypothetical, d) / now;
     }
   }
+  std::vector<double> q(n);
+  if (clamped) clamped->assign(n, 0);
+  for (size_t d = 0; d < n; ++d) {
+    const double raw = 1 - none[d];
+    q[d] = std::clamp(raw, m.min_frequency, m.max_frequency);
+    if (clamped) (*clamped)[d] = q[d] != raw;
+  }
+  if (parts) *parts = std::move(open);
+  return q;
+}
+
+void AddBroader(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, int band, int term,
+                Observations* out) {
+  std::vector<int> parts;
+  std::vector<char> clamped;
+  const std::vector<double> q = BroaderLikelihood(kb, m, ev.vars, band, term, &parts, &clamped);
+  if (q.empty()) return;
+  const size_t n = m.diagnoses.size();
   Observation o;
   o.variable = parts.front();
   o.present = true;
@@ -283,10 +303,8 @@ void AddBroader(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence
   out->q.resize(o.at + n);
   out->freq.resize(o.at + n);
   for (size_t d = 0; d < n; ++d) {
-    const double raw = 1 - none[d];
-    const double q = std::clamp(raw, m.min_frequency, m.max_frequency);
-    out->q[o.at + d] = q;
-    out->freq[o.at + d] = Frequency{q, std::log(q), std::log1p(-q), nullptr, q != raw};
+    out->q[o.at + d] = q[d];
+    out->freq[o.at + d] = Frequency{q[d], std::log(q[d]), std::log1p(-q[d]), nullptr, clamped[d] != 0};
   }
   out->list.push_back(std::move(o));
 }
@@ -505,6 +523,49 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
 
   // Expected entropy after a yes/no question whose answer has probability yes[d] under d.
   std::vector<double> yes(n), no(n), log_yes(n), log_no(n);
+
+  // A feature a present broader term stands for is asked given that term: "yes" explains the term
+  // (its factor q leaves), "no" narrows it to the others (q becomes q'), so
+  //   yes_d ∝ P(yes | d, the rest) / q_d,   no_d ∝ P(no | d, the rest) * q'_d / q_d,
+  // normalised (they sum to 1 unless q was clamped).
+  std::vector<std::vector<double>> broader_q;
+  std::vector<std::vector<int>> broader_parts;
+  std::vector<int> broader_term;
+  if (m.broader.enabled) {
+    for (int t : ev.broader_terms) {
+      std::vector<int> parts;
+      std::vector<double> q = BroaderLikelihood(kb, m, ev.vars, band, t, &parts, nullptr);
+      if (q.empty()) continue;
+      broader_q.push_back(std::move(q));
+      broader_parts.push_back(std::move(parts));
+      broader_term.push_back(t);
+    }
+  }
+  auto under_broader = [&](int v) {
+    for (const auto& parts : broader_parts) {
+      if (std::find(parts.begin(), parts.end(), v) != parts.end()) return true;
+    }
+    return false;
+  };
+  std::vector<Tri> hypothetical;
+  auto condition_on_broader = [&](int v) {
+    if (!under_broader(v)) return;
+    hypothetical = ev.vars;
+    hypothetical[v] = Tri::kFalse;
+    for (size_t b = 0; b < broader_parts.size(); ++b) {
+      if (std::find(broader_parts[b].begin(), broader_parts[b].end(), v) == broader_parts[b].end()) continue;
+      const std::vector<double> q_no = BroaderLikelihood(kb, m, hypothetical, band, broader_term[b], nullptr, nullptr);
+      for (size_t d = 0; d < n; ++d) {
+        yes[d] /= broader_q[b][d];
+        no[d] *= (q_no.empty() ? 1 : q_no[d]) / broader_q[b][d];
+      }
+    }
+    for (size_t d = 0; d < n; ++d) {
+      const double sum = yes[d] + no[d];
+      yes[d] = sum > 0 ? yes[d] / sum : 0;
+      no[d] = sum > 0 ? no[d] / sum : 1;
+    }
+  };
   auto gain_of = [&]() {
     double py = 0;
     for (size_t d = 0; d < n; ++d) {
@@ -554,6 +615,18 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
         yes[d] = now > 0 ? std::clamp(with_yes / now, 0.0, 1.0) : 0;
         no[d] = 1 - yes[d];
       }
+      condition_on_broader(vi);
+      const double gain = gain_of();
+      if (gain > kMinGain) out.push_back(NextQuestion{vi, gain});
+      continue;
+    }
+    if (under_broader(vi)) {
+      FrequenciesOf(m, vi, band, &f);
+      for (size_t d = 0; d < n; ++d) {
+        yes[d] = f[d].value;
+        no[d] = 1 - yes[d];
+      }
+      condition_on_broader(vi);
       const double gain = gain_of();
       if (gain > kMinGain) out.push_back(NextQuestion{vi, gain});
       continue;

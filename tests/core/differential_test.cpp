@@ -480,6 +480,41 @@ TEST(Differential, ABroaderTermCountsAGroupOnceGivenWhatIsAnsweredOfIt) {
   EXPECT_NEAR(p_a(Tri::kFalse, Tri::kUnknown), Share(0.95 * (1 - ra_x) * ra_w, lb_x * 0.01), 1e-12);
 }
 
+TEST(NextQuestions, AFeatureABroaderTermStandsForIsAskedGivenThatTerm) {
+  const KnowledgeBase kb = BroaderKb(TinyKb());
+  Evidence ev = EvidenceOf(kb, {});
+  ev.broader_terms = {0};
+  const DifferentialResult r = RankDiagnoses(kb, kb.differential, ev);
+  const std::vector<NextQuestion> q = NextQuestions(kb, kb.differential, ev, r, 10);
+  auto entropy = [](const std::vector<double>& p) {
+    double h = 0;
+    for (double x : p) h -= x > 0 ? x * std::log2(x) : 0;
+    return h;
+  };
+  // young: pretests 0.25, 0.5, 0.25; x: 0.9, 0.05, 0.2; y: 0.5, 0.9, 0.3; the broader term "x or y".
+  const double prior[3] = {0.25, 0.5, 0.25}, fx[3] = {0.9, 0.05, 0.2}, fy[3] = {0.5, 0.9, 0.3};
+  for (int asked : {0, 1}) {
+    const double* fa = asked == 0 ? fx : fy;
+    const double* fo = asked == 0 ? fy : fx;
+    // Brute force: the chance of each answer given the broader term, and the differential after it
+    // (yes: the term is explained; no: it now means the other feature).
+    double z0 = 0, zyes = 0;
+    for (int d = 0; d < 3; ++d) {
+      z0 += prior[d] * (1 - (1 - fa[d]) * (1 - fo[d]));
+      zyes += prior[d] * fa[d];
+    }
+    const double pyes = zyes / z0;
+    Evidence yes = ev, no = ev;
+    yes.vars[asked] = Tri::kTrue;
+    no.vars[asked] = Tri::kFalse;
+    const double expected = pyes * entropy(RankDiagnoses(kb, kb.differential, yes).probability) +
+                            (1 - pyes) * entropy(RankDiagnoses(kb, kb.differential, no).probability);
+    auto it = std::find_if(q.begin(), q.end(), [&](const NextQuestion& n) { return n.variable == asked; });
+    ASSERT_NE(it, q.end());
+    EXPECT_NEAR(it->gain, entropy(r.probability) - expected, 1e-9) << "variable " << asked;
+  }
+}
+
 TEST(NextQuestions, AGroupMemberIsAskedWithTheChanceItShowsGivenTheOtherMembers) {
   const KnowledgeBase kb = GroupKb();
   // x present: asking w still tells something (a: r_w = 0.53, b: r_w = 0.67), and is scored with
