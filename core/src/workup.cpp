@@ -78,13 +78,17 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, 
     item.test = static_cast<int>(i);
     const Indication* demographic = nullptr;  // unknown only for want of the age or sex
     Unknowns demographic_unknowns;
+    // The most urgent indication that holds decides (the first of equals), whatever their order in
+    // the data: a later, more urgent reason is never hidden by an earlier, milder one.
     for (const Indication& ind : t.indications) {
       const Tri holds = EvaluateRule(ind.when, ev);
       if (holds == Tri::kTrue) {
-        item.indication = &ind;
-        break;
+        if (!item.indication || UrgencyRank(ind.urgency) < UrgencyRank(item.indication->urgency)) {
+          item.indication = &ind;
+        }
+        continue;
       }
-      if (holds != Tri::kUnknown) continue;
+      if (item.indication || holds != Tri::kUnknown) continue;
       if (!item.possible) item.possible = &ind;
       if (!demographic) {
         Unknowns u;

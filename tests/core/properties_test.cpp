@@ -20,6 +20,7 @@
 #include <set>
 
 #include "json_util.h"
+#include "omsaid/criteria.h"
 #include "omsaid/differential.h"
 #include "omsaid/evidence.h"
 #include "omsaid/workup.h"
@@ -278,6 +279,35 @@ TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
     EXPECT_EQ(parsed.value()["triage"]["action"].get<std::string>(), most);
   });
   EXPECT_GT(raised, kCases / 3);
+}
+
+// A test's urgency is that of its most urgent indication that holds, whatever their order in the
+// data (an abdominal mass in a child with possible OMS is imaged urgently, not "soon" because the
+// milder "OMS possible" reason comes first).
+TEST_F(Properties, ATestIsAsUrgentAsItsMostUrgentReason) {
+  const KnowledgeBase& kb = Kb();
+  int several = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence& built, const Report& r, const std::string&) {
+    Evidence ev = built;  // completed as the engine does, for rules on criteria and ranks
+    EvaluateCriteria(kb, &ev);
+    ev.probabilities = r.differential.probability;
+    ev.ranks.assign(kb.differential.diagnoses.size(), 0);
+    for (const RankedDiagnosis& rd : r.differential.ranked) ev.ranks[rd.index] = rd.rank;
+    ev.ResetDefinitions();
+    for (const WorkupItem& w : r.workup) {
+      if (!w.indication || w.needs_age || w.needs_sex) continue;
+      int holding = 0;
+      for (const Indication& ind : kb.tests[w.test].indications) {
+        if (EvaluateRule(ind.when, ev) != Tri::kTrue) continue;
+        ++holding;
+        EXPECT_LE(UrgencyRank(w.indicated_urgency), UrgencyRank(ind.urgency))
+            << kb.tests[w.test].id << ": '" << ind.reason << "' is more urgent: " << g.json;
+      }
+      EXPECT_GE(holding, 1) << kb.tests[w.test].id;
+      several += holding > 1;
+    }
+  });
+  EXPECT_GT(several, kCases / 10) << "cases where several reasons hold for one test";
 }
 
 // OMS at 15% or more always raises an OMS flag: "suspected" (the urgent work-up) or "possible"
