@@ -284,6 +284,12 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.criteria.size()) return Tri::kUnknown;
       const CriteriaStatus s = ev.criteria[rule.ref];
       if (s == CriteriaStatus::kNotEvaluated) return Tri::kUnknown;
+      // A set for another population (the adult working definition for a child) is shown with its
+      // status, but no rule counts it: it is neither met nor pending for this case.
+      if (ev.kb && static_cast<size_t>(rule.ref) < ev.kb->criteria.size() &&
+          EvaluateRule(ev.kb->criteria[rule.ref].applies, ev) == Tri::kFalse) {
+        return Tri::kFalse;
+      }
       const std::string_view name = s == CriteriaStatus::kMet     ? "met"
                                   : s == CriteriaStatus::kNotMet  ? "not_met"
                                                                   : "indeterminate";

@@ -119,5 +119,33 @@ TEST(Criteria, DescendantTermsCount) {
   EXPECT_EQ(r.status, CriteriaStatus::kMet);
 }
 
+// A criteria set for another population keeps its status for display, but a rule asking whether it
+// is met is false for the case (the adult working definition does not make a child's OMS "met").
+TEST(Criteria, ARuleOnASetForAnotherPopulationIsFalse) {
+  const KnowledgeBase& kb = Kb();
+  const int adult = [&] {
+    for (size_t i = 0; i < kb.criteria.size(); ++i) {
+      if (kb.criteria[i].id == "adult-oms-working") return static_cast<int>(i);
+    }
+    return -1;
+  }();
+  ASSERT_GE(adult, 0);
+  Rule met;
+  met.type = RuleType::kCriteria;
+  met.id = "adult-oms-working";
+  met.ref = adult;
+  met.values = {"met"};
+  auto evaluate = [&](std::string_view extra) {
+    Result<Evidence> ev = BuildEvidence(kb, MustParse(CaseWith(Join({kOpsoclonus, kMyoclonus}), extra)));
+    EXPECT_TRUE(ev.ok());
+    const std::vector<CriteriaResult> all = EvaluateCriteria(kb, &ev.value());
+    EXPECT_EQ(all[adult].status, CriteriaStatus::kMet) << extra;
+    return EvaluateRule(met, ev.value());
+  };
+  EXPECT_EQ(evaluate(R"("age": {"years": 12})"), Tri::kFalse) << "a child: the adult set does not apply";
+  EXPECT_EQ(evaluate(R"("age": {"years": 40})"), Tri::kTrue);
+  EXPECT_EQ(evaluate(""), Tri::kTrue) << "without an age, the set may apply";
+}
+
 }  // namespace
 }  // namespace omsaid
