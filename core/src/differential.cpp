@@ -117,7 +117,7 @@ struct Observations {
 
 // A categorical kind answered (fully, or narrowed to some values): P(answer | d) is the sum of the
 // frequencies of the values still possible over the sum of all the kind's values.
-void AddCategorical(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, int band,
+void AddCategorical(const DiagnosisModel& m, const Evidence& ev, int band,
                     const std::vector<int>& values, Observations* out) {
   const size_t n = m.diagnoses.size();
   bool answered = false, annotated = false;
@@ -343,7 +343,7 @@ Observations Observe(const KnowledgeBase& kb, const DiagnosisModel& m, const Evi
     for (int t : ev.broader_terms) AddBroader(kb, m, ev, band, t, &out);
   }
   for (VariableKind kind : {VariableKind::kOnset, VariableKind::kCourse, VariableKind::kDuration}) {
-    AddCategorical(kb, m, ev, band, VariablesOfKind(kb, kind), &out);
+    AddCategorical(m, ev, band, VariablesOfKind(kb, kind), &out);
   }
   return out;
 }
