@@ -267,6 +267,12 @@ TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
       EXPECT_GE(UrgencyRank(w.urgency), UrgencyRank(w.indicated_urgency));
     }
     for (const CareItem& c : r.care_team) EXPECT_GE(UrgencyRank(c.urgency), UrgencyRank(r.triage)) << c.role->id;
+    // "Get emergency help now" always names who gives it: a role at the emergency level.
+    if (r.triage == "emergency") {
+      EXPECT_TRUE(std::any_of(r.care_team.begin(), r.care_team.end(),
+                              [](const CareItem& c) { return c.urgency == "emergency"; }))
+          << "an emergency triage without an emergency role: " << g.json;
+    }
     // The knowledge base never relies on the cap: every urgent indication has a red flag as urgent.
     for (const WorkupItem& w : r.workup) {
       EXPECT_EQ(w.urgency, w.indicated_urgency) << Kb().tests[w.test].id << " capped at " << r.triage << ": " << g.json;
