@@ -172,6 +172,9 @@ test('journey: a 4-year-old unsteady 10 days after chickenpox, getting better', 
   // The pattern: nothing a parent cannot answer is asked for (no "Still unknown: Neuroblastoma").
   const verdict = await el(page, '[data-testid=lay-verdict-genoa-2005]').innerText();
   assert.doesNotMatch(verdict, /Neuroblastoma/);
+  // ... and what is asked is in everyday words, not the criteria's clinical labels.
+  assert.doesNotMatch(verdict, /Opsoclonus|ocular flutter|Behavioural change/);
+  assert.match(verdict, /darting eye movements/);
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -196,15 +196,23 @@ export function applicableCriteria(report, caseObject) {
 }
 
 /**
- * What a parent could still answer for an indeterminate criteria set: the labels of the needed
- * items that have a feature a parent can observe (a tumour found is for the doctor to say).
+ * What a parent could still answer for an indeterminate criteria set: for each needed item with a
+ * sign a parent can observe, those signs in everyday words (a tumour found is for the doctor to say).
  */
 export function visibleNeeds(criterion, vocabulary) {
   const out = [];
   for (const id of criterion.needsItems ?? []) {
     const item = criterion.items?.find((i) => i.id === id);
-    const observable = (item?.features ?? []).some((f) => vocabulary?.variables?.find((v) => v.id === f)?.observable);
-    if (observable && item) out.push(item.label);
+    const seen = (item?.features ?? []).map((f) => vocabulary?.variables?.find((v) => v.id === f)).filter((v) => v?.observable);
+    if (!item || !seen.length) continue;
+    // In everyday words: the item's signs a family can see ("Chaotic, darting eye movements or bursts
+    // of fast side-to-side eye movements"), not its clinical label ("Opsoclonus or ocular flutter").
+    const words = seen.map((v, i) => (i === 0 ? v.lay || v.label : lowerFirst(v.lay || v.label)));
+    out.push(words.length < 2 ? words[0] : `${words.slice(0, -1).join(', ')}${words.length > 2 ? ',' : ''} or ${words.at(-1)}`);
   }
   return out;
+}
+
+function lowerFirst(text) {
+  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }
