@@ -105,7 +105,7 @@ export default {
   'r.crit.met': 'Your answers fit the pattern doctors use to recognise OMS. This needs a doctor\'s assessment: only a doctor can confirm it. Show them the printed summary.',
   'r.crit.not_met': 'Your answers do not fit the full pattern doctors use to recognise OMS. Something else may explain the signs; a doctor should still check them.',
   'r.crit.indeterminate': 'Some answers are still missing to tell whether the signs fit the pattern of OMS.',
-  'r.needs': 'Questions that would help: {items}',
+  'r.needs': 'It would help to know about: {items}',
   'r.possible': 'Possible explanations a doctor may consider',
   'r.possibleNote': 'From your answers, most likely first. This is not a diagnosis.',
   'lk.likely': 'likely',
