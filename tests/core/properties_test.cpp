@@ -412,6 +412,14 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
       ++with_signs;
     }
     EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads") && Has(ids, "post-infectious-ataxia-leads-with-signs"));
+    // "It usually gets better by itself" never stands beside a warning sign of something else: the
+    // only red flags it may share the page with are new or sudden unsteadiness and possible OMS.
+    if (Has(ids, "post-infectious-ataxia-leads")) {
+      for (const RedFlag* f : r.red_flags) {
+        EXPECT_TRUE(f->id == "acute-ataxia-child" || f->id == "new-ataxia-or-eye-movements" || f->id == "oms-possible")
+            << "the reassuring post-viral net beside the red flag " << f->id << ": " << g.json;
+      }
+    }
     if (!c.age_years || *c.age_years >= 18) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
     // An adult's warning signs and safety-netting never speak of a child.
     if (c.age_years && *c.age_years >= 18) {
