@@ -119,6 +119,7 @@ export default {
   'lk.moreThan99': 'more than 99 in 100',
   'r.who': 'Specialists to ask about',
   'r.tests': 'Tests to ask the doctor about',
+  'r.testReason': 'Why it is listed here (in the doctors\' words)',
   'r.answers': 'Your answers',
   'r.print': 'Print a summary for the doctor',
   'r.printHint': 'The printed page lists your answers with the codes doctors use (HPO).',

@@ -194,6 +194,20 @@ function pattern({ report, caseObject, vocabulary, t }) {
     })}`;
 }
 
+/**
+ * One test to ask about: what it is for in everyday words (the test's own question text), then the
+ * reason it is listed for this case, in the doctors' words, behind a disclosure.
+ */
+function testItem(w, { report, vocabulary, t }) {
+  const why = vocabulary?.variables?.find((v) => v.id === `test:${w.id}`)?.why;
+  const reason = w.reason || w.looksFor;
+  return html`<li data-testid="lay-test-${w.id}">
+    <strong>${w.label}</strong>${w.status === 'pending' ? html` <span class="st">${t('status.pending')}</span>` : nothing}
+    <p>${why || reason}</p>
+    ${why && reason ? html`<details><summary>${t('r.testReason')}</summary><p>${reason}</p></details>` : nothing}
+    ${sources(w, report, t)}</li>`;
+}
+
 function results(p) {
   const { report, t, uid, act, hasMore } = p;
   const team = report?.careTeam ?? [];
@@ -208,9 +222,7 @@ function results(p) {
     ${explanations(p)}
     ${team.length ? html`<h3>${t('r.who')}</h3><ul class="plain list">${team.map((c) => html`<li>
       <strong>${c.role}</strong><p>${c.reason}</p>${sources(c, report, t)}</li>`)}</ul>` : nothing}
-    ${tests.length ? html`<h3>${t('r.tests')}</h3><ul class="plain list">${tests.map((w) => html`<li>
-      <strong>${w.label}</strong>${w.status === 'pending' ? html` <span class="st">${t('status.pending')}</span>` : nothing}
-      <p>${w.reason || w.looksFor}</p>${sources(w, report, t)}</li>`)}</ul>` : nothing}
+    ${tests.length ? html`<h3>${t('r.tests')}</h3><ul class="plain list">${tests.map((w) => testItem(w, p))}</ul>` : nothing}
     <h3>${t('r.answers')}</h3>
     ${answered(p)}
     ${ownWords(p)}
