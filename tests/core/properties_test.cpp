@@ -421,13 +421,14 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
       }
     }
     if (!c.age_years || *c.age_years >= 18) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
-    // An adult's warning signs and safety-netting never speak of a child.
+    // An adult's warning signs, safety-netting and care team never speak of a child.
     if (c.age_years && *c.age_years >= 18) {
       std::vector<const std::string*> texts;
       for (const RedFlag* f : r.red_flags) texts.push_back(&f->lay);
       for (const SafetyNet* n : r.safety_net) texts.insert(texts.end(), {&n->lay, &n->message});
+      for (const CareItem& ci : r.care_team) texts.insert(texts.end(), {&ci.role->role, &ci.role->reason});
       for (const std::string* t : texts) {
-        for (const char* word : {"child", "baby", "infant", "toddler"}) {
+        for (const char* word : {"child", "baby", "infant", "toddler", "aediatric"}) {
           EXPECT_EQ(t->find(word), std::string::npos) << word << " in \"" << *t << "\" for " << g.json;
         }
       }
