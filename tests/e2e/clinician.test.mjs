@@ -81,6 +81,26 @@ test('findings entry with search over HPO labels and synonyms, to the criteria v
   await context.close();
 });
 
+test('a term more general than every feature: the search says how it counts, the explanation shows it as one line', async () => {
+  const { context, page, requests, errors } = await clinician();
+  const search = page.locator('oms-aid input[type=search]');
+  await search.fill('involuntary eye');
+  const hit = page.locator('oms-aid ul.hits > li', { hasText: 'HP:0012547' });
+  assert.match(await hit.innerText(), /Abnormal involuntary eye movements[\s\S]*counted as at least one of those below it/);
+  await page.locator('oms-aid button[data-add="HP:0012547"]').click();
+  const report = await currentReport(page);
+  const line = report.differential[0].evidence.find((e) => e.feature === 'HP:0012547');
+  assert.equal(line.broader, true);
+  assert.ok(line.parts.includes('HP:0010543') && line.parts.includes('HP:0031931'), 'it stands for opsoclonus and flutter');
+  const first = page.locator('oms-aid ol[data-testid=differential] > li').first();
+  await first.locator('summary', { hasText: 'Why' }).click();
+  assert.match(await first.locator('table[data-testid=explanation]').innerText(),
+    /Abnormal involuntary eye movements \(counted as at least one of: Opsoclonus, Ocular flutter/);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('work-up checklist: a result re-evaluates; next questions answer in place', async () => {
   const { context, page, requests, errors } = await clinician();
   await page.evaluate(() => {
