@@ -284,22 +284,24 @@ TEST(NextQuestions, AskAfterWaitsForItsVariable) {
   EXPECT_EQ(q[0].variable, 0);
 }
 
+// Shannon entropy (bits) of a distribution: what the next-question tests compute by brute force.
+double Entropy(const std::vector<double>& p) {
+  double h = 0;
+  for (double x : p) h -= x > 0 ? x * std::log2(x) : 0;
+  return h;
+}
+
 TEST(NextQuestions, ExpectedGainMatchesABruteForceComputation) {
   const KnowledgeBase kb = TinyKb();
   const Evidence ev = EvidenceOf(kb, {});
   const DifferentialResult r = RankDiagnoses(kb, kb.differential, ev);
   const std::vector<NextQuestion> q = NextQuestions(kb, kb.differential, ev, r, 10);
-  auto entropy = [](const std::vector<double>& p) {
-    double h = 0;
-    for (double x : p) h -= x > 0 ? x * std::log2(x) : 0;
-    return h;
-  };
-  const double h0 = entropy(r.probability);
+  const double h0 = Entropy(r.probability);
   // Answer x either way and average the entropies, weighted by how likely each answer is.
   double pyes = 0;
   for (int d = 0; d < 3; ++d) pyes += r.probability[d] * (d == 0 ? 0.9 : d == 1 ? 0.05 : 0.2);
-  const double hyes = entropy(RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kTrue})).probability);
-  const double hno = entropy(RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kFalse})).probability);
+  const double hyes = Entropy(RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kTrue})).probability);
+  const double hno = Entropy(RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kFalse})).probability);
   const double expected_gain = h0 - (pyes * hyes + (1 - pyes) * hno);
   auto it = std::find_if(q.begin(), q.end(), [](const NextQuestion& n) { return n.variable == 0; });
   ASSERT_NE(it, q.end());
@@ -486,11 +488,6 @@ TEST(NextQuestions, AFeatureABroaderTermStandsForIsAskedGivenThatTerm) {
   ev.broader_terms = {0};
   const DifferentialResult r = RankDiagnoses(kb, kb.differential, ev);
   const std::vector<NextQuestion> q = NextQuestions(kb, kb.differential, ev, r, 10);
-  auto entropy = [](const std::vector<double>& p) {
-    double h = 0;
-    for (double x : p) h -= x > 0 ? x * std::log2(x) : 0;
-    return h;
-  };
   // young: pretests 0.25, 0.5, 0.25; x: 0.9, 0.05, 0.2; y: 0.5, 0.9, 0.3; the broader term "x or y".
   const double prior[3] = {0.25, 0.5, 0.25}, fx[3] = {0.9, 0.05, 0.2}, fy[3] = {0.5, 0.9, 0.3};
   for (int asked : {0, 1}) {
@@ -507,11 +504,11 @@ TEST(NextQuestions, AFeatureABroaderTermStandsForIsAskedGivenThatTerm) {
     Evidence yes = ev, no = ev;
     yes.vars[asked] = Tri::kTrue;
     no.vars[asked] = Tri::kFalse;
-    const double expected = pyes * entropy(RankDiagnoses(kb, kb.differential, yes).probability) +
-                            (1 - pyes) * entropy(RankDiagnoses(kb, kb.differential, no).probability);
+    const double expected = pyes * Entropy(RankDiagnoses(kb, kb.differential, yes).probability) +
+                            (1 - pyes) * Entropy(RankDiagnoses(kb, kb.differential, no).probability);
     auto it = std::find_if(q.begin(), q.end(), [&](const NextQuestion& n) { return n.variable == asked; });
     ASSERT_NE(it, q.end());
-    EXPECT_NEAR(it->gain, entropy(r.probability) - expected, 1e-9) << "variable " << asked;
+    EXPECT_NEAR(it->gain, Entropy(r.probability) - expected, 1e-9) << "variable " << asked;
   }
 }
 
@@ -524,16 +521,11 @@ TEST(NextQuestions, AGroupMemberIsAskedWithTheChanceItShowsGivenTheOtherMembers)
   const std::vector<NextQuestion> q = NextQuestions(kb, kb.differential, ev, r, 5);
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].variable, 1);
-  auto entropy = [](const std::vector<double>& p) {
-    double h = 0;
-    for (double x : p) h -= x > 0 ? x * std::log2(x) : 0;
-    return h;
-  };
   const double ya = 0.5 / 0.95, yb = 0.02 / 0.03;
   const double py = r.probability[0] * ya + r.probability[1] * yb;
-  const double h_yes = entropy(RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kTrue, Tri::kTrue}, 5)).probability);
-  const double h_no = entropy(RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kTrue, Tri::kFalse}, 5)).probability);
-  EXPECT_NEAR(q[0].gain, entropy(r.probability) - (py * h_yes + (1 - py) * h_no), 1e-9);
+  const double h_yes = Entropy(RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kTrue, Tri::kTrue}, 5)).probability);
+  const double h_no = Entropy(RankDiagnoses(kb, kb.differential, EvidenceOf(kb, {Tri::kTrue, Tri::kFalse}, 5)).probability);
+  EXPECT_NEAR(q[0].gain, Entropy(r.probability) - (py * h_yes + (1 - py) * h_no), 1e-9);
 }
 
 }  // namespace
