@@ -68,7 +68,7 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
     if (r.finding->state != FindingState::kPresent) continue;
     const HpoTerm& term = kb.hpo_terms[r.term];
     if (term.implies_present.empty()) {
-      const bool counted = kb.differential.broader.enabled && !term.implies_absent.empty();
+      const bool counted = kb.CountsAsBroader(term);
       if (counted && std::find(ev.broader_terms.begin(), ev.broader_terms.end(), r.term) == ev.broader_terms.end()) {
         ev.broader_terms.push_back(r.term);
       }

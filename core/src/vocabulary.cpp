@@ -124,7 +124,7 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
     w.BeginArray();
     for (int v : t.implies_present) w.String(kb.variables[v].id);
     w.EndArray();
-    if (t.implies_present.empty() && !t.implies_absent.empty() && kb.differential.broader.enabled) w.Bool(true);
+    if (kb.CountsAsBroader(t)) w.Bool(true);
     w.EndArray();
   }
   w.EndArray();

@@ -416,6 +416,11 @@ struct KnowledgeBase {
   int FindVariable(std::string_view id) const;
   /// The index of an HPO term (no obsolete-id replacement), or -1.
   int FindHpo(std::string_view id) const;
+  /// A present `term` more general than every feature (none at or above it, some below it) that the
+  /// differential counts as "at least one of the features below it" (DiagnosisModel::broader).
+  bool CountsAsBroader(const HpoTerm& term) const {
+    return differential.broader.enabled && term.implies_present.empty() && !term.implies_absent.empty();
+  }
   int FindTest(std::string_view id) const;
   int FindAntibody(std::string_view id) const;
   /// The age band of an age in years, or -1 when the age is unknown.
