@@ -305,6 +305,17 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       if (memo) ev.definition_memo[rule.ref] = static_cast<int8_t>(t);
       return t;
     }
+    case RuleType::kRedFlag: {
+      if (!ev.kb) return Tri::kUnknown;
+      bool unknown = false;
+      for (int i : rule.flags) {
+        if (i < 0 || static_cast<size_t>(i) >= ev.kb->red_flags.size()) continue;
+        const Tri t = EvaluateRule(ev.kb->red_flags[i].when, ev);
+        if (t == Tri::kTrue) return Tri::kTrue;
+        if (t == Tri::kUnknown) unknown = true;
+      }
+      return unknown ? Tri::kUnknown : Tri::kFalse;
+    }
     case RuleType::kRank:
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.ranks.size()) return Tri::kUnknown;
       return FromBool(ev.ranks[rule.ref] <= rule.max);

@@ -588,13 +588,21 @@ void KbLoader::Load(const std::vector<KbFile>& files) {
   }
   using Step = void (KbLoader::*)(const Json&);
   const std::pair<std::string_view, Step> steps[] = {
-      {"meta", &KbLoader::LoadMeta},         {"references", &KbLoader::LoadReferences},
-      {"vocabulary", &KbLoader::LoadVocabulary}, {"features", &KbLoader::LoadFeatures},
-      {"workup", &KbLoader::LoadTests},      {"hpo", &KbLoader::LoadHpo},
-      {"criteria", &KbLoader::LoadCriteria}, {"diagnoses", &KbLoader::LoadDiagnoses},
-      {"etiology", &KbLoader::LoadEtiology}, {"definitions", &KbLoader::LoadDefinitions},
-      {"workup", &KbLoader::LoadWorkupRules}, {"red_flags", &KbLoader::LoadRedFlags},
-      {"care_team", &KbLoader::LoadCareTeam}, {"pns_care", &KbLoader::LoadPnsCare},
+      {"meta", &KbLoader::LoadMeta},
+      {"references", &KbLoader::LoadReferences},
+      {"vocabulary", &KbLoader::LoadVocabulary},
+      {"features", &KbLoader::LoadFeatures},
+      {"workup", &KbLoader::LoadTests},
+      {"hpo", &KbLoader::LoadHpo},
+      {"criteria", &KbLoader::LoadCriteria},
+      {"diagnoses", &KbLoader::LoadDiagnoses},
+      {"etiology", &KbLoader::LoadEtiology},
+      {"definitions", &KbLoader::LoadDefinitions},
+      // The red flags before the work-up's indications and the care team, which may refer to them.
+      {"red_flags", &KbLoader::LoadRedFlags},
+      {"workup", &KbLoader::LoadWorkupRules},
+      {"care_team", &KbLoader::LoadCareTeam},
+      {"pns_care", &KbLoader::LoadPnsCare},
       {"severity", &KbLoader::LoadSeverity}};
   for (const auto& [kind, step] : steps) {
     auto it = by_kind.find(std::string(kind));

@@ -44,6 +44,8 @@ class KbLoader {
   Provenance ReadProvenance(const Json& obj, const std::string& path, bool required = true);
   /// Reads a rule node and resolves its references (variables, tests, criteria ...).
   Rule ReadRule(const Json& node, const std::string& path, int depth = 0);
+  /// Reads and resolves a red_flag rule node into `r`.
+  void ReadRedFlagRule(const Json& node, const std::string& path, Rule* r);
   /// Reads an optional plain string member ("" when absent).
   std::string OptString(const Json& obj, std::string_view key, const std::string& path,
                         size_t max_length = 4000);
@@ -89,6 +91,9 @@ class KbLoader {
   void LoadSeverity(const Json& root);
 
   KnowledgeBase* kb_;
+  /// While the red flags themselves are read, a red_flag rule is refused (no flag depends on
+  /// flags).
+  bool reading_red_flags_ = false;
   std::vector<Error> problems_;
   JsonReader reader_;
 };

@@ -496,6 +496,7 @@ void KbLoader::LoadRedFlags(const Json& root) {
   const Json* list = ReqArray(root, "redFlags", "");
   if (!list) return;
   std::map<std::string, std::string> seen;
+  reading_red_flags_ = true;
   reader_.ForEachObject(*list, "redFlags", [&](const Json& e, const std::string& path, size_t) {
     RedFlag f;
     f.id = ReqString(e, "id", path, 64);
@@ -506,6 +507,7 @@ void KbLoader::LoadRedFlags(const Json& root) {
     f.provenance = ReadProvenance(e, path);
     if (!f.id.empty() && CheckUnique(&seen, f.id, path)) kb_->red_flags.push_back(std::move(f));
   });
+  reading_red_flags_ = false;
   LoadTriageAndSafetyNet(root);
 }
 

@@ -10,6 +10,66 @@
 
 namespace omsaid {
 
+// {"type": "red_flag", "id": "seizure"}: that red flag holds;
+// {"type": "red_flag", "action": "emergency"}: any red flag at that level holds;
+// {"type": "red_flag", "except": [ids]} (with or without "action"): any other red flag holds.
+// The flags are resolved here, so a rule can say "any emergency flag" instead of copying their
+// rules (and a flag added later is counted). Only rules read after the red flags may use it (the
+// work-up's indications, the safety-netting and the care team); a red flag's own rule may not.
+void KbLoader::ReadRedFlagRule(const Json& node, const std::string& path, Rule* r) {
+  r->type = RuleType::kRedFlag;
+  const auto& flags = kb_->red_flags;
+  if (reading_red_flags_ || flags.empty()) {
+    Problem(ErrorCode::kInvalidRule, JoinPath(path, "type"),
+            reading_red_flags_ ? "a red flag's rule may not refer to red flags"
+                               : "a red_flag rule may only be used after data/red_flags.json (in "
+                                 "the work-up, the safety-netting and the care team)");
+    return;
+  }
+  const std::string action = OptString(node, "action", path, 20);
+  if (!action.empty() && action != "emergency" && action != "urgent" && action != "soon") {
+    Problem(ErrorCode::kInvalidRule, JoinPath(path, "action"), "must be emergency, urgent or soon");
+    return;
+  }
+  std::vector<std::string> except;
+  if (const Json* ex = reader_.Member(node, "except", path, false)) {
+    const std::string ex_path = JoinPath(path, "except");
+    if (auto ids = reader_.StringArray(*ex, ex_path, 100)) except = std::move(*ids);
+    for (size_t i = 0; i < except.size(); ++i) {
+      if (IndexOfId(flags, except[i]) < 0) {
+        Problem(ErrorCode::kUnknownReference, IndexPath(ex_path, i),
+                "unknown red flag '" + except[i] + "'");
+      }
+    }
+  }
+  if (!r->id.empty()) {
+    if (!action.empty() || !except.empty()) {
+      Problem(
+          ErrorCode::kInvalidRule, path,
+          "a red_flag rule names one flag ('id') or selects flags ('action', 'except'), not both");
+      return;
+    }
+    r->ref = IndexOfId(flags, r->id);
+    if (r->ref < 0) {
+      Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
+              "unknown red flag '" + r->id + "'");
+      return;
+    }
+    r->flags.push_back(r->ref);
+    return;
+  }
+  if (action.empty() && except.empty()) {
+    Problem(ErrorCode::kInvalidRule, path, "a red_flag rule needs 'id', 'action' or 'except'");
+    return;
+  }
+  for (size_t i = 0; i < flags.size(); ++i) {
+    if (!action.empty() && flags[i].action != action) continue;
+    if (std::find(except.begin(), except.end(), flags[i].id) != except.end()) continue;
+    r->flags.push_back(static_cast<int>(i));
+  }
+  if (r->flags.empty()) Problem(ErrorCode::kInvalidRule, path, "selects no red flag");
+}
+
 Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
   Rule r;
   if (depth > 12) {
@@ -133,6 +193,8 @@ Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
       Problem(ErrorCode::kUnknownReference, JoinPath(path, "id"),
               "unknown definition '" + r.id + "' (a definition may only use those defined before it)");
     }
+  } else if (type == "red_flag") {
+    ReadRedFlagRule(node, path, &r);
   } else if (type == "probability") {
     r.type = RuleType::kProbability;
     r.ref = kb_->differential.Find(r.id);

@@ -40,6 +40,10 @@ void UnknownLeaves(const Rule& rule, const Evidence& ev, Unknowns* out) {
     case RuleType::kRef:
       if (ev.kb && rule.ref >= 0) UnknownLeaves(ev.kb->definitions[rule.ref].rule, ev, out);
       return;
+    case RuleType::kRedFlag:
+      if (!ev.kb) return;
+      for (int i : rule.flags) UnknownLeaves(ev.kb->red_flags[i].when, ev, out);
+      return;
     default:
       for (const Rule& c : rule.children) UnknownLeaves(c, ev, out);
   }

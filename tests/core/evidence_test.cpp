@@ -3,6 +3,8 @@
 // terms outside the knowledge base, contradictions, and the three-valued rule evaluator.
 #include "omsaid/evidence.h"
 
+#include <algorithm>
+
 #include "test_util.h"
 
 namespace omsaid {
@@ -227,6 +229,45 @@ TEST(Rules, AgeIsUnknownWithoutAnAgeAndHalfOpenWithOne) {
   EXPECT_EQ(EvaluateRule(age, ev), Tri::kTrue);
   ev.age_years = 6.0;
   EXPECT_EQ(EvaluateRule(age, ev), Tri::kFalse);
+}
+
+// A red_flag rule holds as the flags it stands for hold: "any emergency flag" is exactly the
+// any_of of those flags' own rules, in all three values, whatever the case.
+TEST(Rules, ARedFlagRuleIsTheAnyOfOfItsFlags) {
+  const KnowledgeBase& kb = Kb();
+  for (const std::string_view action : {"emergency", "urgent", "soon"}) {
+    Rule selector;
+    selector.type = RuleType::kRedFlag;
+    Rule any;
+    any.type = RuleType::kAnyOf;
+    for (size_t i = 0; i < kb.red_flags.size(); ++i) {
+      if (kb.red_flags[i].action != action) continue;
+      selector.flags.push_back(static_cast<int>(i));
+      any.children.push_back(kb.red_flags[i].when);
+    }
+    ASSERT_FALSE(selector.flags.empty()) << action;
+    for (const char* findings : {"", R"("HP:0001250": "present")", R"("HP:0001250": "absent")",
+                                 R"("HP:0001251": "present", "HP:0010543": "present")",
+                                 R"("HP:0001945": "present", "HP:0031179": "present")"}) {
+      for (const char* extra :
+           {"", R"("age": {"years": 2})", R"("age": {"years": 40}, "onset": "acute")"}) {
+        const Evidence ev = Build(findings, extra);
+        EXPECT_EQ(EvaluateRule(selector, ev), EvaluateRule(any, ev))
+            << action << " " << findings << extra;
+      }
+    }
+  }
+  // A seizure raises an emergency flag; without any knowledge base there is nothing to say.
+  Rule seizure;
+  seizure.type = RuleType::kRedFlag;
+  seizure.flags = {
+      static_cast<int>(std::find_if(kb.red_flags.begin(), kb.red_flags.end(),
+                                    [](const RedFlag& f) { return f.id == "seizure"; }) -
+                       kb.red_flags.begin())};
+  EXPECT_EQ(EvaluateRule(seizure, Build(R"("HP:0001250": "present")")), Tri::kTrue);
+  EXPECT_EQ(EvaluateRule(seizure, Build(R"("HP:0001250": "absent")")), Tri::kFalse);
+  EXPECT_EQ(EvaluateRule(seizure, Build("")), Tri::kUnknown);
+  EXPECT_EQ(EvaluateRule(seizure, Evidence{}), Tri::kUnknown);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // file and JSON path.
 #include "omsaid/kb.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "json_util.h"
@@ -106,6 +107,65 @@ TEST(KbLoad, BadRuleNodes) {
     j["criteria"][0]["rule"]["minimum"] = 5;
   }));
   EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, "criteria.json:criteria[0].rule.minimum")) << Dump(p);
+}
+
+// A red_flag rule names one flag, or selects them by level and/or with exceptions; it is resolved
+// at load, may only be used after the red flags (work-up, safety-netting, care team), and never by
+// a red flag itself.
+TEST(KbLoad, RedFlagRulesAreResolvedAndChecked) {
+  auto care = [](Json rule) {
+    return Problems("care_team.json",
+                    Edited("care_team.json", [&](Json& j) { j["roles"][0]["when"] = rule; }));
+  };
+  const std::string at = "care_team.json:roles[0].when";
+  auto p = care(Json{{"type", "red_flag"}, {"id", "no-such-flag"}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, at + ".id")) << Dump(p);
+  p = care(Json{{"type", "red_flag"}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, at)) << Dump(p);
+  p = care(Json{{"type", "red_flag"}, {"id", "seizure"}, {"action", "urgent"}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, at)) << Dump(p);
+  p = care(Json{{"type", "red_flag"}, {"action", "routine"}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, at + ".action")) << Dump(p);
+  p = care(Json{{"type", "red_flag"}, {"except", Json::array({"seizure", "nope"})}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, at + ".except[1]")) << Dump(p);
+  p = care(
+      Json{{"type", "red_flag"}, {"action", "emergency"}, {"except", Json::array({"seizure"})}});
+  EXPECT_TRUE(p.empty()) << Dump(p);
+
+  // Every emergency flag excepted: the rule selects nothing.
+  Json all = Json::array();
+  for (const RedFlag& f : testing::Kb().red_flags) {
+    if (f.action == "emergency") all.push_back(f.id);
+  }
+  p = care(Json{{"type", "red_flag"}, {"action", "emergency"}, {"except", all}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, at)) << Dump(p);
+
+  // Not inside a red flag, nor in a file read before the red flags.
+  p = Problems(
+      "red_flags.json", Edited("red_flags.json", [](Json& j) {
+        j["redFlags"][1]["when"] = Json{{"type", "red_flag"}, {"id", "altered-consciousness"}};
+      }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, "red_flags.json:redFlags[1].when.type"))
+      << Dump(p);
+  p = Problems("definitions.json", Edited("definitions.json", [](Json& j) {
+                 j["definitions"][0]["rule"] = Json{{"type", "red_flag"}, {"id", "seizure"}};
+               }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, "definitions.json:definitions[0].rule.type"))
+      << Dump(p);
+}
+
+// The shipped rules that say "any emergency flag" stand for exactly the emergency flags.
+TEST(KbData, TheEmergencyDepartmentStandsForEveryEmergencyFlag) {
+  const KnowledgeBase& kb = testing::Kb();
+  const auto role = std::find_if(kb.care_team.begin(), kb.care_team.end(),
+                                 [](const CareRole& r) { return r.id == "emergency-medicine"; });
+  ASSERT_NE(role, kb.care_team.end());
+  ASSERT_EQ(role->when.type, RuleType::kRedFlag);
+  std::vector<int> emergency;
+  for (size_t i = 0; i < kb.red_flags.size(); ++i) {
+    if (kb.red_flags[i].action == "emergency") emergency.push_back(static_cast<int>(i));
+  }
+  EXPECT_EQ(role->when.flags, emergency);
 }
 
 TEST(KbLoad, UnknownSourceAndMissingEvidenceNote) {

@@ -18,22 +18,25 @@ namespace omsaid {
 enum class Tri : uint8_t { kUnknown = 0, kFalse = 1, kTrue = 2 };
 
 enum class RuleType : uint8_t {
-  kAlways,     ///< true
-  kFeature,    ///< a knowledge-base variable is present (HPO feature, exposure:, test:, antibody:, onset:)
-  kAllOf,      ///< every child
-  kAnyOf,      ///< at least one child
-  kAtLeast,    ///< at least `minimum` children
-  kNot,        ///< negation of the single child
+  kAlways,   ///< true
+  kFeature,  ///< a knowledge-base variable is present (HPO feature, exposure:, test:, antibody:,
+             ///< onset:)
+  kAllOf,    ///< every child
+  kAnyOf,    ///< at least one child
+  kAtLeast,  ///< at least `minimum` children
+  kNot,      ///< negation of the single child
   kNotEstablished,  ///< the single child is not true (false or unknown): "no tumour found so far"
-  kAge,        ///< age in years within [min, max)
-  kSex,        ///< sex is one of `values`
-  kTest,       ///< a work-up test is in one of `values` (normal, abnormal, pending, not_done, done)
-  kAntibody,   ///< an antibody result is one of `values` (positive, negative, pending)
-  kCriteria,   ///< a criteria set's status is one of `values` (met, not_met, indeterminate)
-  kProbability,///< a diagnosis' posterior probability is >= min
-  kRank,       ///< a diagnosis is ranked within the first `max` of the differential
-  kFollowUp,   ///< follow-up months within [min, max)
-  kRef,        ///< a named rule of data/definitions.json (ref = its index)
+  kAge,             ///< age in years within [min, max)
+  kSex,             ///< sex is one of `values`
+  kTest,      ///< a work-up test is in one of `values` (normal, abnormal, pending, not_done, done)
+  kAntibody,  ///< an antibody result is one of `values` (positive, negative, pending)
+  kCriteria,  ///< a criteria set's status is one of `values` (met, not_met, indeterminate)
+  kProbability,  ///< a diagnosis' posterior probability is >= min
+  kRank,         ///< a diagnosis is ranked within the first `max` of the differential
+  kFollowUp,     ///< follow-up months within [min, max)
+  kRef,          ///< a named rule of data/definitions.json (ref = its index)
+  kRedFlag,  ///< one of the red flags in `flags` (their indices) holds: by id, by action, or all
+             ///< but some
 };
 
 /// One node of a rule tree. Leaves refer to variables by index (resolved when the knowledge base
@@ -46,6 +49,7 @@ struct Rule {
   int minimum = 0;                  ///< at_least
   double min = -1e300, max = 1e300; ///< age, follow-up, probability
   std::vector<std::string> values;  ///< sex / test / antibody / criteria states
+  std::vector<int> flags;           ///< red_flag: the red flags it stands for (resolved at load)
   std::vector<Rule> children;
 };
 
