@@ -169,6 +169,7 @@ test('journey: a 4-year-old unsteady 10 days after chickenpox, getting better', 
   // What should bring them back, and when.
   const net = await el(page, '[data-testid=safety-net]').innerText();
   assert.match(net, /eyes start to dart[\s\S]*jerks[\s\S]*not clearly better after 2 weeks/);
+  assert.match(net, /^When to go back to a doctor/, 'under a "soon" triage: no "after the doctor has seen you"');
   // The pattern: nothing a parent cannot answer is asked for (no "Still unknown: Neuroblastoma").
   const verdict = await el(page, '[data-testid=lay-verdict-genoa-2005]').innerText();
   assert.doesNotMatch(verdict, /Neuroblastoma/);

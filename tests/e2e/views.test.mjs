@@ -109,7 +109,8 @@ test('patient results use the same sections in plain language', async () => {
   assert.equal(await h.getAttribute('data-step'), 'results', 'the last of the core\'s questions leads to the results');
   const results = await page.locator('oms-aid section:has(h2[data-step=results])').innerText();
   assert.match(results, /See a doctor urgently[\s\S]*Fixture plain-language triage[\s\S]*Fixture plain-language red flag/);
-  assert.match(results, /When to go back to a doctor[\s\S]*Fixture plain-language safety-netting/);
+  // Under an urgent triage the safety-netting is advice for after that visit, and says so.
+  assert.match(results, /After the doctor has seen you: when to go back[\s\S]*Fixture plain-language safety-netting/);
   assert.match(results, /Possible explanations[\s\S]*Fixture lay label A: likely \(about 82 in 100\)[\s\S]*Fixture lay label B: possible/);
   assert.doesNotMatch(results, /82%/, 'no probabilities for parents');
   assert.match(results, /Specialists to ask about[\s\S]*Fixture role/);

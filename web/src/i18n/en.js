@@ -99,6 +99,7 @@ export default {
   'r.h': 'What your answers may mean',
   'r.noFlags': 'If you are worried, or things get worse, see a doctor. In an emergency, call your local emergency number.',
   'r.safetyNet': 'When to go back to a doctor',
+  'r.safetyNetAfter': 'After the doctor has seen you: when to go back',
   'r.rarer': '{n} rarer explanations are not listed here; a doctor will consider them (they are in the clinician view).',
   'r.needsDoctor': 'A doctor\'s examination or tests will tell.',
   'r.pattern': 'The pattern doctors look for',
