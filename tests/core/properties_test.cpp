@@ -287,6 +287,63 @@ TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
   EXPECT_GT(raised, kCases / 3);
 }
 
+// The triage never contradicts the differential beside it: when a condition that needs assessment
+// within 24 hours has at least 3 in 10 on the findings, the triage is at least urgent ("nothing you
+// told us needs urgent care" beside "most likely a posterior fossa tumour" was given to hundreds of
+// generated cases); a likely brain infection or Wernicke encephalopathy, and a structural lesion of
+// sudden onset (a possible stroke), are emergencies. The tests that confirm or exclude the condition
+// are ordered as soon.
+TEST_F(Properties, TheTriageIsAsUrgentAsTheConditionsLeadingTheDifferential) {
+  const KnowledgeBase& kb = Kb();
+  // Each condition, how soon it needs assessment, and the tests that confirm or exclude it.
+  struct Serious {
+    const char* id;
+    const char* level;
+    std::vector<const char*> tests;
+  };
+  const Serious serious[] = {
+      {"cns-infection", "emergency", {"csf-analysis", "infection-workup"}},
+      {"wernicke-encephalopathy", "emergency", {"metabolic-panel"}},
+      {"posterior-fossa-tumour", "urgent", {"brain-mri"}},
+      {"brainstem-structural-lesion", "urgent", {"brain-mri"}},
+      {"adem", "urgent", {"brain-mri"}},
+      {"autoimmune-encephalitis", "urgent", {"csf-analysis", "eeg"}},
+      {"guillain-barre", "urgent", {"csf-analysis"}},
+      {"miller-fisher-bickerstaff", "urgent", {"anti-gq1b"}},
+      {"drug-or-toxin-ingestion", "urgent", {"urine-toxicology"}},
+      {"toxic-metabolic-encephalopathy", "urgent", {"metabolic-panel"}},
+      {"paraneoplastic-rhombencephalitis", "urgent", {"paraneoplastic-antibody-panel"}}};
+  // ... and the plan orders those tests as soon: never "routine" beside "urgent".
+  auto test_at_least = [&](const Report& r, const char* test, const char* level, const std::string& why) {
+    const int t = kb.FindTest(test);
+    ASSERT_GE(t, 0) << test;
+    for (const WorkupItem& w : r.workup) {
+      if (w.test != t || w.status != WorkupStatus::kRecommended) continue;
+      EXPECT_LE(UrgencyRank(w.urgency), UrgencyRank(level)) << test << " for " << why;
+    }
+  };
+  const int acute = kb.FindVariable("onset:acute");
+  const int lesion = kb.differential.Find("brainstem-structural-lesion");
+  ASSERT_GE(acute, 0);
+  ASSERT_GE(lesion, 0);
+  int leading = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence& ev, const Report& r, const std::string&) {
+    for (const Serious& x : serious) {
+      const int d = kb.differential.Find(x.id);
+      ASSERT_GE(d, 0) << x.id;
+      if (r.differential.probability[d] < 0.3) continue;
+      ++leading;
+      EXPECT_LE(UrgencyRank(r.triage), UrgencyRank(x.level)) << x.id << " at " << r.differential.probability[d] << ": " << g.json;
+      for (const char* t : x.tests) test_at_least(r, t, x.level, std::string(x.id) + ": " + g.json);
+    }
+    if (ev.vars[acute] == Tri::kTrue && r.differential.probability[lesion] >= 0.3) {
+      EXPECT_EQ(r.triage, "emergency") << "a possible stroke: " << g.json;
+      test_at_least(r, "brain-mri", "emergency", "a possible stroke: " + g.json);
+    }
+  });
+  EXPECT_GT(leading, kCases / 10);
+}
+
 // A test's urgency is that of its most urgent indication that holds, whatever their order in the
 // data (an abdominal mass in a child with possible OMS is imaged urgently, not "soon" because the
 // milder "OMS possible" reason comes first).
