@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "omsaid/workup.h"
 #include "text_util.h"
 
 namespace omsaid {
@@ -310,7 +311,7 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       bool unknown = false;
       for (int i : rule.flags) {
         if (i < 0 || static_cast<size_t>(i) >= ev.kb->red_flags.size()) continue;
-        const Tri t = EvaluateRule(ev.kb->red_flags[i].when, ev);
+        const Tri t = RedFlagState(ev.kb->red_flags[i], ev);
         if (t == Tri::kTrue) return Tri::kTrue;
         if (t == Tri::kUnknown) unknown = true;
       }

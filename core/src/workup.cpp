@@ -156,19 +156,18 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, 
   return items;
 }
 
+Tri RedFlagState(const RedFlag& flag, const Evidence& ev) {
+  const Tri holds = EvaluateRule(flag.when, ev);
+  if (holds != Tri::kUnknown) return holds;
+  Unknowns u;
+  UnknownLeaves(flag.when, ev, &u);
+  return u.variables.empty() && (u.age || u.sex) ? Tri::kTrue : Tri::kUnknown;
+}
+
 std::vector<const RedFlag*> RaisedRedFlags(const KnowledgeBase& kb, const Evidence& ev) {
   std::vector<const RedFlag*> out;
-  // A flag that would hold but for the case's missing age or sex is raised too: the safe reading
-  // (a lump in the tummy with no age given is treated as a child's).
   for (const RedFlag& f : kb.red_flags) {
-    const Tri holds = EvaluateRule(f.when, ev);
-    if (holds == Tri::kTrue) {
-      out.push_back(&f);
-    } else if (holds == Tri::kUnknown) {
-      Unknowns u;
-      UnknownLeaves(f.when, ev, &u);
-      if (u.variables.empty() && (u.age || u.sex)) out.push_back(&f);
-    }
+    if (RedFlagState(f, ev) == Tri::kTrue) out.push_back(&f);
   }
   std::stable_sort(out.begin(), out.end(), [](const RedFlag* a, const RedFlag* b) {
     return UrgencyRank(a->action) < UrgencyRank(b->action);

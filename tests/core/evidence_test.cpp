@@ -231,8 +231,9 @@ TEST(Rules, AgeIsUnknownWithoutAnAgeAndHalfOpenWithOne) {
   EXPECT_EQ(EvaluateRule(age, ev), Tri::kFalse);
 }
 
-// A red_flag rule holds as the flags it stands for hold: "any emergency flag" is exactly the
-// any_of of those flags' own rules, in all three values, whatever the case.
+// A red_flag rule holds as the flags it stands for are raised: "any emergency flag" is the any_of
+// of those flags' own rules, in all three values, except that a flag unknown only for want of the
+// age or sex counts as raised (as it is shown), whatever the case.
 TEST(Rules, ARedFlagRuleIsTheAnyOfOfItsFlags) {
   const KnowledgeBase& kb = Kb();
   for (const std::string_view action : {"emergency", "urgent", "soon"}) {
@@ -249,14 +250,25 @@ TEST(Rules, ARedFlagRuleIsTheAnyOfOfItsFlags) {
     for (const char* findings : {"", R"("HP:0001250": "present")", R"("HP:0001250": "absent")",
                                  R"("HP:0001251": "present", "HP:0010543": "present")",
                                  R"("HP:0001945": "present", "HP:0031179": "present")"}) {
-      for (const char* extra :
-           {"", R"("age": {"years": 2})", R"("age": {"years": 40}, "onset": "acute")"}) {
+      for (const char* extra : {R"("age": {"years": 2})", R"("age": {"years": 40}, "onset": "acute")"}) {
         const Evidence ev = Build(findings, extra);
-        EXPECT_EQ(EvaluateRule(selector, ev), EvaluateRule(any, ev))
-            << action << " " << findings << extra;
+        EXPECT_EQ(EvaluateRule(selector, ev), EvaluateRule(any, ev)) << action << " " << findings << extra;
       }
     }
   }
+  // A lump in the tummy with no age: the neuroblastoma flag's own rule is unknown (is it a
+  // child?), but the flag is raised, and a rule that refers to it agrees.
+  const auto nb = std::find_if(kb.red_flags.begin(), kb.red_flags.end(),
+                               [](const RedFlag& f) { return f.id == "neuroblastoma-sign"; });
+  ASSERT_NE(nb, kb.red_flags.end());
+  Rule sign;
+  sign.type = RuleType::kRedFlag;
+  sign.flags = {static_cast<int>(nb - kb.red_flags.begin())};
+  const Evidence no_age = Build(R"("HP:0031500": "present")");
+  EXPECT_EQ(EvaluateRule(nb->when, no_age), Tri::kUnknown);
+  EXPECT_EQ(EvaluateRule(sign, no_age), Tri::kTrue);
+  EXPECT_EQ(EvaluateRule(sign, Build(R"("HP:0031500": "present")", R"("age": {"years": 40})")), Tri::kFalse);
+
   // A seizure raises an emergency flag; without any knowledge base there is nothing to say.
   Rule seizure;
   seizure.type = RuleType::kRedFlag;

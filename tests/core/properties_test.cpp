@@ -267,11 +267,13 @@ TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
       EXPECT_GE(UrgencyRank(w.urgency), UrgencyRank(w.indicated_urgency));
     }
     for (const CareItem& c : r.care_team) EXPECT_GE(UrgencyRank(c.urgency), UrgencyRank(r.triage)) << c.role->id;
-    // "Get emergency help now" always names who gives it: a role at the emergency level.
-    if (r.triage == "emergency") {
+    // "Get emergency help now" and "within 24 hours" always name who to see at that level (an
+    // urgent neuroblastoma sign, encephalitis features or "OMS suspected" with no age once had
+    // no role more urgent than "soon").
+    if (r.triage == "emergency" || r.triage == "urgent") {
       EXPECT_TRUE(std::any_of(r.care_team.begin(), r.care_team.end(),
-                              [](const CareItem& c) { return c.urgency == "emergency"; }))
-          << "an emergency triage without an emergency role: " << g.json;
+                              [&](const CareItem& c) { return c.urgency == r.triage; }))
+          << "an " << r.triage << " triage without a role at that level: " << g.json;
     }
     // The knowledge base never relies on the cap: every urgent indication has a red flag as urgent.
     for (const WorkupItem& w : r.workup) {

@@ -39,7 +39,12 @@ struct WorkupItem {
 std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev,
                                    std::string_view triage = "emergency");
 
-/// The red flags that hold, most urgent first.
+/// Whether a red flag is raised: its rule holds, or would hold but for the case's missing age or sex
+/// (the safe reading: a lump in the tummy with no age given is treated as a child's). A `red_flag`
+/// rule reads the same state, so a role or net that refers to a flag agrees with the flags shown.
+Tri RedFlagState(const RedFlag& flag, const Evidence& ev);
+
+/// The red flags that are raised (RedFlagState true), most urgent first.
 std::vector<const RedFlag*> RaisedRedFlags(const KnowledgeBase& kb, const Evidence& ev);
 
 /// The overall action: the most urgent raised red flag's, "routine" when none.
