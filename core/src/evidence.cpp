@@ -151,6 +151,48 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
                : a.state == AntibodyState::kNegative ? Tri::kFalse
                                                      : Tri::kUnknown;
   }
+  // Tests that measure antibodies. A test of one antibody (anti-GQ1b IgG) is that antibody: the
+  // result entered in the work-up counts in the differential as the antibody's, and an antibody
+  // entered shows the test done; when both are given and disagree, the antibody (the specific
+  // result) decides for both, with a warning. A panel (several antibodies) is shown done and
+  // abnormal when one of them is entered positive; its own "abnormal" names no antibody.
+  for (size_t t = 0; t < kb.tests.size(); ++t) {
+    const std::vector<int>& measured = kb.tests[t].measures;
+    if (measured.empty()) continue;
+    const TestState ts = ev.tests[t];
+    const bool done = ts == TestState::kNormal || ts == TestState::kAbnormal;
+    if (measured.size() > 1) {
+      for (int a : measured) {
+        if (ev.antibodies[a] != AntibodyState::kPositive) continue;
+        if (ts == TestState::kNormal) {
+          AddWarning(&ev.warnings, "tests." + kb.tests[t].id + ": 'normal' contradicts antibodies." +
+                                       kb.antibodies[a].id + " 'positive'; the test is shown abnormal");
+        }
+        ev.tests[t] = TestState::kAbnormal;
+        ev.vars[kb.tests[t].variable] = Tri::kTrue;
+        break;
+      }
+      continue;
+    }
+    const int a = measured.front();
+    const AntibodyState as = ev.antibodies[a];
+    const bool known = as == AntibodyState::kPositive || as == AntibodyState::kNegative;
+    if (done && !known) {
+      ev.antibodies[a] = ts == TestState::kAbnormal ? AntibodyState::kPositive : AntibodyState::kNegative;
+    } else if (known) {
+      const TestState implied = as == AntibodyState::kPositive ? TestState::kAbnormal : TestState::kNormal;
+      if (done && ts != implied) {
+        AddWarning(&ev.warnings, "tests." + kb.tests[t].id + ": '" + std::string(ToString(ts)) +
+                                     "' contradicts antibodies." + kb.antibodies[a].id + " '" +
+                                     std::string(ToString(as)) + "'; the antibody result was used for both");
+      }
+      ev.tests[t] = implied;
+    } else {
+      continue;
+    }
+    ev.vars[kb.tests[t].variable] = ev.tests[t] == TestState::kAbnormal ? Tri::kTrue : Tri::kFalse;
+    ev.vars[kb.antibodies[a].variable] = ev.antibodies[a] == AntibodyState::kPositive ? Tri::kTrue : Tri::kFalse;
+  }
   // Categorical kinds: the value given is present, the others absent.
   auto categorical = [&](VariableKind kind, std::string_view value) {
     for (size_t v = 0; v < n; ++v) {

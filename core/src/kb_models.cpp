@@ -431,6 +431,19 @@ void KbLoader::LoadWorkupRules(const Json& root) {
         }
       }
     }
+    if (const Json* m = reader_.Member(e, "measures", path, false)) {
+      if (auto ids = reader_.StringArray(*m, JoinPath(path, "measures"), 50)) {
+        for (size_t k = 0; k < ids->size(); ++k) {
+          const int a = kb_->FindAntibody((*ids)[k]);
+          if (a < 0) {
+            Problem(ErrorCode::kUnknownReference, IndexPath(JoinPath(path, "measures"), k),
+                    "unknown antibody '" + (*ids)[k] + "'");
+          } else {
+            t.measures.push_back(a);
+          }
+        }
+      }
+    }
     t.question = OptString(e, "question", path, 400);
     t.why = OptString(e, "why", path, 400);
     kb_->variables[t.variable].question = t.question;

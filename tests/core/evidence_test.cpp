@@ -175,6 +175,41 @@ TEST(Evidence, ExposuresTestsAntibodiesAndOnsetBecomeVariables) {
   EXPECT_EQ(StateOf(ev, "onset:chronic"), Tri::kFalse);
 }
 
+// The anti-GQ1b test in the work-up is the anti-GQ1b antibody: a result entered either way counts
+// once in the differential and shows the test done (the work-up's result was ignored before, and
+// an antibody entered left the test "recommended").
+TEST(Evidence, ATestThatIsAnAntibodyAndTheAntibodyAnswerEachOther) {
+  const int test = Kb().FindTest("anti-gq1b");
+  const int antibody = Kb().FindAntibody("anti-GQ1b");
+  ASSERT_GE(test, 0);
+  ASSERT_GE(antibody, 0);
+  ASSERT_EQ(Kb().tests[test].measures, std::vector<int>{antibody});
+  Evidence ev = Build("", R"("tests": {"anti-gq1b": "abnormal"})");
+  EXPECT_EQ(ev.antibodies[antibody], AntibodyState::kPositive);
+  EXPECT_EQ(StateOf(ev, "antibody:anti-GQ1b"), Tri::kTrue);
+  ev = Build("", R"("antibodies": {"anti-GQ1b": "negative"})");
+  EXPECT_EQ(ev.tests[test], TestState::kNormal);
+  EXPECT_EQ(StateOf(ev, "test:anti-gq1b"), Tri::kFalse);
+  // Pending stays pending; disagreeing answers: the antibody decides both, with a warning.
+  ev = Build("", R"("tests": {"anti-gq1b": "pending"}, "antibodies": {"anti-GQ1b": "pending"})");
+  EXPECT_EQ(ev.tests[test], TestState::kPending);
+  EXPECT_EQ(StateOf(ev, "antibody:anti-GQ1b"), Tri::kUnknown);
+  ev = Build("", R"("tests": {"anti-gq1b": "normal"}, "antibodies": {"anti-GQ1b": "positive"})");
+  EXPECT_EQ(ev.tests[test], TestState::kAbnormal);
+  EXPECT_EQ(StateOf(ev, "test:anti-gq1b"), Tri::kTrue);
+  EXPECT_TRUE(HasWarningContaining(ev, "the antibody result was used for both"));
+  // The panel is shown done and abnormal by any of its antibodies entered positive; its own
+  // "abnormal" names none of them.
+  const int panel = Kb().FindTest("paraneoplastic-antibody-panel");
+  ASSERT_GE(panel, 0);
+  ev = Build("", R"("antibodies": {"anti-Ri": "positive"})");
+  EXPECT_EQ(ev.tests[panel], TestState::kAbnormal);
+  ev = Build("", R"("antibodies": {"anti-Ri": "negative"})");
+  EXPECT_EQ(ev.tests[panel], TestState::kNotDone);
+  ev = Build("", R"("tests": {"paraneoplastic-antibody-panel": "abnormal"})");
+  EXPECT_EQ(ev.antibodies[Kb().FindAntibody("anti-Ri")], AntibodyState::kNotTested);
+}
+
 TEST(Evidence, ExposureObjectFormCarriesAbsence) {
   const Evidence ev = Build("", R"("exposures": {"drug-or-toxin": "absent", "recent-infection": "present"})");
   EXPECT_EQ(StateOf(ev, "exposure:drug-or-toxin"), Tri::kFalse);

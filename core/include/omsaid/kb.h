@@ -156,6 +156,9 @@ struct TestDef {
   /// More specific results of this test (variables such as CSF pleocytosis): once one of them is
   /// answered, the test's own normal/abnormal is not counted again in the differential.
   std::vector<int> results;
+  /// The antibodies this test measures (antibody indices). A positive one shows the test done and
+  /// abnormal; a test of one antibody (anti-GQ1b IgG) is that antibody: each answers the other.
+  std::vector<int> measures;
   Provenance provenance;
   std::vector<Indication> indications;  ///< the first that holds applies
   std::vector<Conditional> if_normal;   ///< notes shown with a normal result
