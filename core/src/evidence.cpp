@@ -193,6 +193,30 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
     ev.vars[kb.tests[t].variable] = ev.tests[t] == TestState::kAbnormal ? Tri::kTrue : Tri::kFalse;
     ev.vars[kb.antibodies[a].variable] = ev.antibodies[a] == AntibodyState::kPositive ? Tri::kTrue : Tri::kFalse;
   }
+  // What a test result entered says that the case contradicts, or that nothing counts: a test
+  // entered normal while one of its own results is recorded present (CSF "normal" with CSF
+  // pleocytosis; brain MRI "normal" with a mass on brain imaging), and a result that neither the
+  // differential nor the causes of OMS count (no frequency is known for it): the clinician reads it.
+  for (size_t t = 0; t < kb.tests.size(); ++t) {
+    const TestDef& def = kb.tests[t];
+    const TestState ts = ev.tests[t];
+    if (ts != TestState::kNormal && ts != TestState::kAbnormal) continue;
+    if (ts == TestState::kNormal) {
+      for (int r : def.results) {
+        if (ev.vars[r] != Tri::kTrue) continue;
+        AddWarning(&ev.warnings, "tests." + def.id + ": 'normal', but " + kb.variables[r].label +
+                                     " (one of its results) is recorded present; the finding was used");
+      }
+    }
+    auto annotated = [&](const DiagnosisModel& m, int v) {
+      return static_cast<size_t>(v) < m.annotations.size() && !m.annotations[v].empty();
+    };
+    if (def.results.empty() && def.measures.empty() && !annotated(kb.differential, def.variable) &&
+        !annotated(kb.etiology, def.variable)) {
+      AddWarning(&ev.warnings, "tests." + def.id + ": the result is shown in the work-up but not counted in "
+                                   "the differential or the causes (no published frequency is known for it)");
+    }
+  }
   // Categorical kinds: the value given is present, the others absent.
   auto categorical = [&](VariableKind kind, std::string_view value) {
     for (size_t v = 0; v < n; ++v) {
