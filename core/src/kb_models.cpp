@@ -517,6 +517,19 @@ void KbLoader::LoadRedFlags(const Json& root) {
     f.action = ReadEnum(e, "action", path, {"emergency", "urgent", "soon"});
     f.message = ReqString(e, "message", path, 1000);
     f.lay = ReqString(e, "lay", path, 1000);
+    if (const Json* names = reader_.Member(e, "names", path, false)) {
+      if (auto ids = reader_.StringArray(*names, JoinPath(path, "names"), 30)) {
+        for (size_t k = 0; k < ids->size(); ++k) {
+          const int d = kb_->differential.Find((*ids)[k]);
+          if (d < 0) {
+            Problem(ErrorCode::kUnknownReference, IndexPath(JoinPath(path, "names"), k),
+                    "unknown diagnosis '" + (*ids)[k] + "'");
+          } else {
+            f.names.push_back(d);
+          }
+        }
+      }
+    }
     f.provenance = ReadProvenance(e, path);
     if (!f.id.empty() && CheckUnique(&seen, f.id, path)) kb_->red_flags.push_back(std::move(f));
   });

@@ -34,6 +34,10 @@ class ReportWriter {
     Strings("warnings", r.warnings);
     Criteria(r.criteria);
     PnsCare(r.pns_care);
+    named_.assign(kb_.differential.diagnoses.size(), 0);
+    for (const RedFlag* f : r.red_flags) {
+      for (int d : f->names) named_[d] = 1;
+    }
     Differential("differential", kb_.differential, r.differential, kFullEvidenceDiagnoses, true);
     Differential("omsEtiology", kb_.etiology, r.etiology, kFullEvidenceCauses, false);
     Workup(r.workup);
@@ -223,7 +227,9 @@ class ReportWriter {
       w_.Rounded(rd.pretest);
       if (with_head) {
         w_.Field("layLikelihood", LayBand(rd.probability));
-        w_.Field("layShown", rd.probability >= kb_.lay_min_probability);
+        const bool named = static_cast<size_t>(rd.index) < named_.size() && named_[rd.index];
+        w_.Field("layShown", named || rd.probability >= kb_.lay_min_probability);
+        if (named) w_.Field("layNamed", true);
       }
       if (r.age_band >= 0) {
         w_.Key("pretestBasis");
@@ -333,6 +339,7 @@ class ReportWriter {
   const bool full_;
   JsonWriter w_;
   std::vector<uint8_t> cited_;  ///< by reference index
+  std::vector<uint8_t> named_;  ///< by diagnosis index: named by a raised red flag
 };
 
 }  // namespace

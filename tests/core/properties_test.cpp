@@ -577,6 +577,32 @@ TEST_F(Properties, NothingContradictsWhatWasEntered) {
   EXPECT_GT(broader, 100) << "the generated cases exercise broader terms";
 }
 
+// A warning that names a diagnosis ("what you describe can be OMS") is never beside a parent's list
+// that leaves it out: the diagnosis is marked shown and named in the report (44 of 3,767 generated
+// cases with "OMS suspected" had OMS below the parent's list).
+TEST_F(Properties, ADiagnosisAWarningNamesIsInTheParentsList) {
+  int named = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string& json) {
+    std::set<std::string> want;
+    for (const RedFlag* f : r.red_flags) {
+      for (int d : f->names) want.insert(Kb().differential.diagnoses[d].id);
+    }
+    if (want.empty()) return;
+    ++named;
+    Result<Json> parsed = ParseJson(json, JsonLimits{16u << 20, 64});
+    ASSERT_TRUE(parsed.ok());
+    for (const Json& d : parsed.value()["differential"]) {
+      const std::string id = d["id"].get<std::string>();
+      if (!want.count(id)) continue;
+      EXPECT_TRUE(d["layShown"].get<bool>()) << id << ": " << g.json;
+      EXPECT_TRUE(d.contains("layNamed") && d["layNamed"].get<bool>()) << id << ": " << g.json;
+      want.erase(id);
+    }
+    EXPECT_TRUE(want.empty()) << "named but not in the report's differential: " << g.json;
+  });
+  EXPECT_GT(named, kCases / 10);
+}
+
 TEST_F(Properties, TheSameReportTwiceAndWhateverTheOrderOfTheFindings) {
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report&, const std::string& json) {
     Result<std::string> again = EvaluateJson(Kb(), g.json);

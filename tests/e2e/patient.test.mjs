@@ -317,3 +317,24 @@ test('the first screen works before the engine is ready: answers kept, Start wai
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a warning that names OMS is never beside a list of explanations that leaves it out', async () => {
+  const { context, page, requests, errors } = await openPage(browser);
+  await ready(page);
+  // Darting eyes with poor sleep, irritability and a twisted neck (torticollis): "OMS suspected"
+  // on the eyes, though other causes rank higher and OMS is under 1 in 100.
+  const k = { caseVersion: 1, findings: { 'HP:0002360': 'present', 'HP:0000737': 'present', 'HP:0010543': 'present',
+    'HP:0100660': 'absent', 'HP:0000708': 'absent', 'HP:0003006': 'absent', 'HP:0000473': 'present' } };
+  await el(page, 'input[type=file]').setInputFiles({ name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(k)) });
+  await el(page, '[data-testid=restart]').waitFor();
+  const report = await currentReport(page);
+  assert.ok(report.redFlags.some((f) => f.id === 'oms-suspected'));
+  const oms = report.differential.find((d) => d.id === 'oms');
+  assert.ok(report.differential.filter((d) => d.layShown).indexOf(oms) >= 6 || oms.probability < 0.01, 'the case puts OMS below the six listed');
+  assert.equal(oms.layNamed, true);
+  assert.match(await el(page, '[data-testid=triage]').innerText(), /can be OMS/);
+  assert.match(await el(page, '[data-testid=lay-differential]').innerText(), /Opsoclonus-myoclonus syndrome/);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -258,6 +258,9 @@ struct RedFlag {
   std::string action;  ///< emergency | urgent | soon
   std::string message; ///< for clinicians
   std::string lay;     ///< for parents and patients
+  /// Diagnoses its words name ("can be OMS"): while it is raised, the parent's list of possible
+  /// explanations includes them, however unlikely, so the warning and the list never disagree.
+  std::vector<int> names;
   Provenance provenance;
 };
 

@@ -171,7 +171,10 @@ function answered(p) {
 
 function explanations({ report, t }) {
   const dx = report?.differential ?? [];
+  // The six most likely, and any a warning above names ("can be OMS"), however unlikely, so the
+  // warning and this list never disagree.
   const shown = dx.filter((d) => d.layShown !== false).slice(0, 6);
+  for (const d of dx) if (d.layNamed && !shown.includes(d)) shown.push(d);
   const hidden = dx.length - shown.length;
   if (!shown.length) return nothing;
   return html`<h3>${t('r.possible')}</h3><p class="muted">${t('r.possibleNote')}</p>
