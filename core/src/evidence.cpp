@@ -377,7 +377,14 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       bool unknown = false;
       for (int i : rule.flags) {
         if (i < 0 || static_cast<size_t>(i) >= ev.kb->red_flags.size()) continue;
-        const Tri t = RedFlagState(ev.kb->red_flags[i], ev);
+        const bool memo = static_cast<size_t>(i) < ev.red_flag_memo.size();
+        Tri t;
+        if (memo && ev.red_flag_memo[i] >= 0) {
+          t = static_cast<Tri>(ev.red_flag_memo[i]);
+        } else {
+          t = RedFlagState(ev.kb->red_flags[i], ev);
+          if (memo) ev.red_flag_memo[i] = static_cast<int8_t>(t);
+        }
         if (t == Tri::kTrue) return Tri::kTrue;
         if (t == Tri::kUnknown) unknown = true;
       }

@@ -48,7 +48,12 @@ struct Evidence {
   /// Memo of the named rules (definitions) for this evaluation: -1 not computed, else a Tri.
   /// Call ResetDefinitions() whenever criteria or probabilities change.
   mutable std::vector<int8_t> definition_memo;
-  void ResetDefinitions() { definition_memo.assign(kb ? kb->definitions.size() : 0, -1); }
+  /// The same for the red flags' states (RedFlagState), which `red_flag` rules read many times.
+  mutable std::vector<int8_t> red_flag_memo;
+  void ResetDefinitions() {
+    definition_memo.assign(kb ? kb->definitions.size() : 0, -1);
+    red_flag_memo.assign(kb ? kb->red_flags.size() : 0, -1);
+  }
 };
 
 /// Builds the evidence. Fails only on a contradiction (a term present while the same term, or one of
