@@ -200,6 +200,7 @@ export default {
   'criteria.status.indeterminate': 'Indeterminate',
   'criteria.count': '{count} of {required} required criteria present',
   'criteria.needs': 'Still needed to decide: {items}',
+  'criteria.metMimics': 'Meeting the criteria does not exclude a mimic (a drug or toxin, an infection, a brainstem lesion): the differential and the work-up below still apply.',
   'criteria.from': 'Made present by: {terms}',
   'criteria.population.children': '(for children)',
   'criteria.population.adults': '(for adults)',

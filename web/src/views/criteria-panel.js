@@ -43,6 +43,7 @@ export function criteriaPanel({ report, t, onCriterion, uid, vocabulary, termInd
           ${c.status === 'indeterminate' && c.needs.length
             ? html`<span>${t('criteria.needs', { items: c.needs.join('; ') })}</span>`
             : nothing}
+          ${c.status === 'met' ? html`<span>${t('criteria.metMimics')}</span>` : nothing}
         </div>
         ${sources(c, report, t, disclosure)}
       </section>`,
