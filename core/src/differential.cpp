@@ -43,10 +43,6 @@ void ForEachEntry(const DiagnosisModel& m, int v, int band, Fn fn) {
   }
 }
 
-bool Annotated(const DiagnosisModel& m, int v) {
-  return static_cast<size_t>(v) < m.annotations.size() && !m.annotations[v].empty();
-}
-
 struct Frequency {
   double value = 0;  // P(present | d), clamped
   double log_yes = 0, log_no = 0;
@@ -124,7 +120,7 @@ void AddCategorical(const DiagnosisModel& m, const Evidence& ev, int band,
   std::vector<int> possible;
   for (int v : values) {
     answered |= ev.vars[v] != Tri::kUnknown;
-    annotated |= Annotated(m, v);
+    annotated |= m.Annotates(v);
     if (ev.vars[v] != Tri::kFalse) possible.push_back(v);
   }
   if (!answered || !annotated || possible.empty()) return;
@@ -197,13 +193,13 @@ void AddGroup(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& 
               const FeatureGroup& g, Observations* out) {
   const size_t n = m.diagnoses.size();
   std::vector<int> present, absent, state;
-  bool annotated = Annotated(m, g.variable);
+  bool annotated = m.Annotates(g.variable);
   for (int x : g.members) {
     const Tri t = ev.vars[x];
     if (t == Tri::kTrue) present.push_back(x);
     if (t == Tri::kFalse) absent.push_back(x);
     state.push_back(t == Tri::kTrue ? 1 : t == Tri::kFalse ? 0 : -1);
-    annotated |= Annotated(m, x);
+    annotated |= m.Annotates(x);
   }
   if ((present.empty() && absent.empty()) || !annotated) return;
   Observation o;
@@ -243,10 +239,10 @@ std::vector<double> BroaderLikelihood(const KnowledgeBase& kb, const DiagnosisMo
     if (vars[v] == Tri::kFalse) continue;
     const int g = static_cast<size_t>(v) < m.group_of_variable.size() ? m.group_of_variable[v] : -1;
     if (g >= 0) {
-      if (!Annotated(m, v) && !Annotated(m, m.groups[g].variable)) continue;
+      if (!m.Annotates(v) && !m.Annotates(m.groups[g].variable)) continue;
       open_of_group[g].push_back(v);
     } else {
-      if (!Annotated(m, v)) continue;
+      if (!m.Annotates(v)) continue;
       singles.push_back(v);
     }
     open.push_back(v);
@@ -327,7 +323,7 @@ Observations Observe(const KnowledgeBase& kb, const DiagnosisModel& m, const Evi
     const Variable& var = kb.variables[v];
     if (IsCategorical(var.kind) || var.kind == VariableKind::kGroup) continue;
     if (v < m.group_of_variable.size() && m.group_of_variable[v] >= 0) continue;
-    if (ev.vars[v] == Tri::kUnknown || !Annotated(m, static_cast<int>(v)) || superseded(v)) continue;
+    if (ev.vars[v] == Tri::kUnknown || !m.Annotates(static_cast<int>(v)) || superseded(v)) continue;
     Observation o;
     o.variable = static_cast<int>(v);
     o.present = ev.vars[v] == Tri::kTrue;

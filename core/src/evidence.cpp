@@ -208,11 +208,8 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
                                      " (one of its results) is recorded present; the finding was used");
       }
     }
-    auto annotated = [&](const DiagnosisModel& m, int v) {
-      return static_cast<size_t>(v) < m.annotations.size() && !m.annotations[v].empty();
-    };
-    if (def.results.empty() && def.measures.empty() && !annotated(kb.differential, def.variable) &&
-        !annotated(kb.etiology, def.variable)) {
+    if (def.results.empty() && def.measures.empty() && !kb.differential.Annotates(def.variable) &&
+        !kb.etiology.Annotates(def.variable)) {
       AddWarning(&ev.warnings, "tests." + def.id + ": the result is shown in the work-up but not counted in "
                                    "the differential or the causes (no published frequency is known for it)");
     }
@@ -376,15 +373,7 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       if (!ev.kb) return Tri::kUnknown;
       bool unknown = false;
       for (int i : rule.flags) {
-        if (i < 0 || static_cast<size_t>(i) >= ev.kb->red_flags.size()) continue;
-        const bool memo = static_cast<size_t>(i) < ev.red_flag_memo.size();
-        Tri t;
-        if (memo && ev.red_flag_memo[i] >= 0) {
-          t = static_cast<Tri>(ev.red_flag_memo[i]);
-        } else {
-          t = RedFlagState(ev.kb->red_flags[i], ev);
-          if (memo) ev.red_flag_memo[i] = static_cast<int8_t>(t);
-        }
+        const Tri t = RedFlagState(*ev.kb, ev, i);
         if (t == Tri::kTrue) return Tri::kTrue;
         if (t == Tri::kUnknown) unknown = true;
       }

@@ -156,18 +156,25 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, 
   return items;
 }
 
-Tri RedFlagState(const RedFlag& flag, const Evidence& ev) {
-  const Tri holds = EvaluateRule(flag.when, ev);
-  if (holds != Tri::kUnknown) return holds;
-  Unknowns u;
-  UnknownLeaves(flag.when, ev, &u);
-  return u.variables.empty() && (u.age || u.sex) ? Tri::kTrue : Tri::kUnknown;
+Tri RedFlagState(const KnowledgeBase& kb, const Evidence& ev, int flag) {
+  if (flag < 0 || static_cast<size_t>(flag) >= kb.red_flags.size()) return Tri::kUnknown;
+  const bool memo = static_cast<size_t>(flag) < ev.red_flag_memo.size();
+  if (memo && ev.red_flag_memo[flag] >= 0) return static_cast<Tri>(ev.red_flag_memo[flag]);
+  const Rule& when = kb.red_flags[flag].when;
+  Tri state = EvaluateRule(when, ev);
+  if (state == Tri::kUnknown) {
+    Unknowns u;
+    UnknownLeaves(when, ev, &u);
+    if (u.variables.empty() && (u.age || u.sex)) state = Tri::kTrue;
+  }
+  if (memo) ev.red_flag_memo[flag] = static_cast<int8_t>(state);
+  return state;
 }
 
 std::vector<const RedFlag*> RaisedRedFlags(const KnowledgeBase& kb, const Evidence& ev) {
   std::vector<const RedFlag*> out;
-  for (const RedFlag& f : kb.red_flags) {
-    if (RedFlagState(f, ev) == Tri::kTrue) out.push_back(&f);
+  for (size_t i = 0; i < kb.red_flags.size(); ++i) {
+    if (RedFlagState(kb, ev, static_cast<int>(i)) == Tri::kTrue) out.push_back(&kb.red_flags[i]);
   }
   std::stable_sort(out.begin(), out.end(), [](const RedFlag* a, const RedFlag* b) {
     return UrgencyRank(a->action) < UrgencyRank(b->action);

@@ -250,6 +250,10 @@ struct DiagnosisModel {
   std::vector<std::vector<std::pair<int, int>>> annotations;
   std::vector<int> group_of_variable;  ///< per variable: the index of its group in `groups`, or -1
   int Find(std::string_view id) const;
+  /// Whether any diagnosis of the model gives a frequency for variable `v`.
+  bool Annotates(int v) const {
+    return v >= 0 && static_cast<size_t>(v) < annotations.size() && !annotations[v].empty();
+  }
 };
 
 struct RedFlag {

@@ -42,7 +42,8 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev,
 /// Whether a red flag is raised: its rule holds, or would hold but for the case's missing age or sex
 /// (the safe reading: a lump in the tummy with no age given is treated as a child's). A `red_flag`
 /// rule reads the same state, so a role or net that refers to a flag agrees with the flags shown.
-Tri RedFlagState(const RedFlag& flag, const Evidence& ev);
+/// Memoised in the evidence (red_flag_memo) for the evaluation; unknown for an index out of range.
+Tri RedFlagState(const KnowledgeBase& kb, const Evidence& ev, int flag);
 
 /// The red flags that are raised (RedFlagState true), most urgent first.
 std::vector<const RedFlag*> RaisedRedFlags(const KnowledgeBase& kb, const Evidence& ev);

@@ -178,7 +178,6 @@ export function triageBox(report, t, { lay, level = 2, disclosure = null } = {})
   </section>`;
 }
 
-/** How likely an explanation is, in words a parent reads correctly: "likely — about 42 in 100". */
 /**
  * The heading of the safety-netting for a family. Under an emergency or urgent triage the advice
  * ("go back at once if ...", "a neurologist should see them soon") is for after that visit, and says
@@ -189,6 +188,7 @@ export function safetyNetHeadingKey(report) {
   return action === 'emergency' || action === 'urgent' ? 'r.safetyNetAfter' : 'r.safetyNet';
 }
 
+/** How likely an explanation is, in words a parent reads correctly: "likely — about 42 in 100". */
 export function likelihoodWords(d, t) {
   const n = Math.round((d.probability ?? 0) * 100);
   const words = t(`lk.${d.layLikelihood ?? 'unlikely'}`);
