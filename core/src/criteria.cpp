@@ -74,4 +74,25 @@ std::vector<CriteriaResult> EvaluateCriteria(const KnowledgeBase& kb, Evidence* 
   return out;
 }
 
+void NoteUnsoughtItems(const KnowledgeBase& kb, const std::vector<WorkupItem>& workup,
+                       std::vector<CriteriaResult>* criteria) {
+  for (size_t i = 0; i < criteria->size() && i < kb.criteria.size(); ++i) {
+    CriteriaResult& r = (*criteria)[i];
+    r.not_sought.clear();
+    if (r.status != CriteriaStatus::kIndeterminate || r.applies == Tri::kFalse) continue;
+    for (const CriteriaSearch& search : kb.criteria[i].searches) {
+      if (search.item < 0 || static_cast<size_t>(search.item) >= r.items.size() ||
+          r.items[search.item].status != Tri::kUnknown) {
+        continue;
+      }
+      const bool sought = std::any_of(search.tests.begin(), search.tests.end(), [&](int t) {
+        return std::any_of(workup.begin(), workup.end(), [&](const WorkupItem& w) {
+          return w.test == t && w.status != WorkupStatus::kNotIndicated;
+        });
+      });
+      if (!sought) r.not_sought.push_back(&search);
+    }
+  }
+}
+
 }  // namespace omsaid

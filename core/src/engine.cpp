@@ -32,6 +32,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   report.red_flags = RaisedRedFlags(kb, e);
   report.triage = std::string(TriageOf(report.red_flags));
   report.workup = PlanWorkup(kb, e, report.triage);
+  NoteUnsoughtItems(kb, report.workup, &report.criteria);
   report.safety_net = SafetyNetFor(kb, e);
   report.care_team = NeededCareTeam(kb, e, report.triage);
   report.warnings = std::move(e.warnings);

@@ -538,6 +538,36 @@ void KbLoader::LoadCriteria(const Json& root) {
         }
       }
     }
+    const Json* searches = reader_.Member(e, "answeredBy", path, false);
+    if (searches && reader_.ExpectArray(*searches, JoinPath(path, "answeredBy"))) {
+      reader_.ForEachObject(*searches, JoinPath(path, "answeredBy"), [&](const Json& s, const std::string& sp, size_t) {
+        CriteriaSearch search;
+        const std::string item = ReqString(s, "item", sp, 64);
+        for (size_t c = 0; c < set.rule.children.size(); ++c) {
+          if (set.rule.children[c].id == item) search.item = static_cast<int>(c);
+        }
+        if (!item.empty() && search.item < 0) {
+          Problem(ErrorCode::kUnknownReference, JoinPath(sp, "item"), "no criterion item '" + item + "' in this set");
+        }
+        if (const Json* tests = reader_.Member(s, "tests", sp, true)) {
+          if (auto ids = reader_.StringArray(*tests, JoinPath(sp, "tests"), 20)) {
+            for (size_t k = 0; k < ids->size(); ++k) {
+              const int t = kb_->FindTest((*ids)[k]);
+              if (t < 0) {
+                Problem(ErrorCode::kUnknownReference, IndexPath(JoinPath(sp, "tests"), k),
+                        "unknown test '" + (*ids)[k] + "'");
+              } else {
+                search.tests.push_back(t);
+              }
+            }
+            if (ids->empty()) Problem(ErrorCode::kInvalidValue, JoinPath(sp, "tests"), "list at least one test");
+          }
+        }
+        search.if_not_sought = ReqString(s, "ifNotSought", sp, 1000);
+        search.provenance = ReadProvenance(s, sp);
+        set.searches.push_back(std::move(search));
+      });
+    }
     if (!set.id.empty() && CheckUnique(&seen, set.id, path)) kb_->criteria.push_back(std::move(set));
   });
 }

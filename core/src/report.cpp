@@ -126,6 +126,13 @@ class ReportWriter {
       w_.EndArray();
       Strings("needs", c.needs);
       Strings("needsItems", c.needs_items);
+      w_.Key("notSought");
+      w_.BeginArray();
+      for (const CriteriaSearch* search : c.not_sought) {
+        Cite(search->provenance);
+        Whole(f_.Statement(search->provenance, full_));
+      }
+      w_.EndArray();
       if (i < kb_.criteria.size()) Provenance(kb_.criteria[i].provenance);
       w_.EndObject();
     }

@@ -70,7 +70,21 @@ void RenderReportFragments(KnowledgeBase* kb) {
     out.reference.push_back(Quoted(r.id) + ":" + w.Take());
   }
 
-  for (CriteriaSet& c : kb->criteria) render(&c.provenance);
+  for (CriteriaSet& c : kb->criteria) {
+    render(&c.provenance);
+    for (CriteriaSearch& search : c.searches) {
+      const ReportFragments::Pair p = render(&search.provenance);
+      std::string head = "{\"item\":";
+      AppendJsonQuoted(head, search.item >= 0 ? c.rule.children[search.item].id : std::string());
+      head += ",\"tests\":[";
+      for (size_t i = 0; i < search.tests.size(); ++i) {
+        if (i) head += ',';
+        AppendJsonQuoted(head, kb->tests[search.tests[i]].id);
+      }
+      head += "],\"text\":" + Quoted(search.if_not_sought) + ",";
+      whole(search.provenance, head + p.full + "}", head + p.compact + "}");
+    }
+  }
   for (Definition& d : kb->definitions) render(&d.provenance);
 
   for (const Variable& v : kb->variables) {

@@ -148,4 +148,40 @@ TEST(Criteria, ARuleOnASetForAnotherPopulationIsFalse) {
 }
 
 }  // namespace
+// A criterion only a tumour search answers, still needed, beside a plan that orders no such search:
+// the report says why (and when the plan will), rather than "needs a tumour" with no scan in sight.
+// With a search in the plan it says nothing.
+TEST(Criteria, ANeededTumourTheWorkupDoesNotSeekIsExplained) {
+  auto genoa = [](std::string_view case_json) {
+    Result<Report> r = EvaluateCase(Kb(), MustParse(case_json));
+    EXPECT_TRUE(r.ok());
+    for (const CriteriaResult& c : r.value().criteria) {
+      if (c.id == "genoa-2005") return c;
+    }
+    return CriteriaResult{};
+  };
+  // Unsteady and irritable after a virus, eyes not yet examined: two items, and the tumour would
+  // decide; OMS is not likely enough for a scan.
+  const char* unsteady = R"({"caseVersion": 1, "age": {"years": 2.5}, "onset": "acute",
+      "exposures": ["recent-infection"], "findings": {"HP:0001251": "present", "HP:0000737": "present",
+      "HP:0010543": "absent", "HP:0031931": "absent", "HP:0002360": "absent"},
+      "history": {"spontaneous-recovery": "present"}})";
+  CriteriaResult c = genoa(unsteady);
+  ASSERT_EQ(c.status, CriteriaStatus::kIndeterminate);
+  ASSERT_EQ(c.needs_items, std::vector<std::string>{"tumour"});
+  ASSERT_EQ(c.not_sought.size(), 1u);
+  EXPECT_NE(c.not_sought[0]->if_not_sought.find("dancing eyes"), std::string::npos);
+
+  // Dancing eyes in a child: the scan is ordered, so nothing needs explaining.
+  c = genoa(R"({"caseVersion": 1, "age": {"years": 2.5}, "findings": {"HP:0010543": "present",
+      "HP:0001251": "present"}})");
+  ASSERT_EQ(c.status, CriteriaStatus::kIndeterminate);
+  EXPECT_TRUE(c.not_sought.empty());
+
+  // The search already done (pending): sought.
+  std::string pending = unsteady;
+  pending.insert(pending.rfind('}'), R"(, "tests": {"urine-catecholamines": "pending"})");
+  EXPECT_TRUE(genoa(pending).not_sought.empty());
+}
+
 }  // namespace omsaid

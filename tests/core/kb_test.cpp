@@ -155,6 +155,31 @@ TEST(KbLoad, RedFlagRulesAreResolvedAndChecked) {
 }
 
 // The shipped rules that say "any emergency flag" stand for exactly the emergency flags.
+// A criteria item answered only by tests names an item of its own set and known tests, with the
+// statement shown when the work-up orders none of them.
+TEST(KbLoad, CriteriaItemsAnsweredByTestsAreChecked) {
+  auto edit = [](const std::function<void(Json&)>& change) {
+    return Problems("criteria.json", Edited("criteria.json", [&](Json& j) {
+                      change(j["criteria"][0]["answeredBy"][0]);
+                    }));
+  };
+  const std::string at = "criteria.json:criteria[0].answeredBy[0]";
+  auto p = edit([](Json& s) { s["item"] = "no-such-item"; });
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, at + ".item")) << Dump(p);
+  p = edit([](Json& s) { s["tests"][1] = "no-such-test"; });
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, at + ".tests[1]")) << Dump(p);
+  p = edit([](Json& s) { s["tests"] = Json::array(); });
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, at + ".tests")) << Dump(p);
+  p = edit([](Json& s) { s.erase("ifNotSought"); });
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kMissingField, at + ".ifNotSought")) << Dump(p);
+  p = edit([](Json& s) { s.erase("sources"); });
+  EXPECT_FALSE(p.empty());
+  p = Problems("criteria.json", Edited("criteria.json", [](Json& j) { j["criteria"][0]["answeredBy"] = "tumour"; }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kWrongType, "criteria.json:criteria[0].answeredBy")) << Dump(p);
+  p = edit([](Json&) {});
+  EXPECT_TRUE(p.empty()) << Dump(p);
+}
+
 TEST(KbData, TheEmergencyDepartmentStandsForEveryEmergencyFlag) {
   const KnowledgeBase& kb = testing::Kb();
   const auto role = std::find_if(kb.care_team.begin(), kb.care_team.end(),

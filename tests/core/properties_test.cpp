@@ -603,6 +603,47 @@ TEST_F(Properties, ADiagnosisAWarningNamesIsInTheParentsList) {
   EXPECT_GT(named, kCases / 10);
 }
 
+// A criterion that only tests answer (the tumour of Genoa 2005), needed to decide the verdict, is
+// either sought by the plan beside it (one of its tests recommended, pending or done) or explained in
+// the report's notSought; never both, never neither.
+TEST_F(Properties, ACriterionOnlyTestsAnswerIsSoughtOrExplained) {
+  int explained = 0, sought = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string& json) {
+    Result<Json> parsed = ParseJson(json, JsonLimits{16u << 20, 64});
+    ASSERT_TRUE(parsed.ok());
+    const Json& criteria = parsed.value()["criteria"];
+    for (size_t i = 0; i < Kb().criteria.size(); ++i) {
+      const Json& c = criteria[i];
+      const bool open = c["status"] == "indeterminate" && c["applies"] != "no";
+      for (const CriteriaSearch& search : Kb().criteria[i].searches) {
+        const std::string item = Kb().criteria[i].rule.children[search.item].id;
+        bool needed = false;
+        for (const Json& n : c["needsItems"]) needed = needed || n == item;
+        bool in_plan = false;
+        for (const WorkupItem& w : r.workup) {
+          const bool listed = std::find(search.tests.begin(), search.tests.end(), w.test) != search.tests.end();
+          in_plan = in_plan || (listed && w.status != WorkupStatus::kNotIndicated);
+        }
+        bool said = false;
+        for (const Json& n : c["notSought"]) {
+          if (n["item"] != item) continue;
+          said = true;
+          EXPECT_FALSE(n["text"].get<std::string>().empty());
+          EXPECT_FALSE(n["sources"].empty());
+        }
+        if (!open || !needed) {
+          EXPECT_FALSE(said) << c["id"] << " " << item << " not needed but explained: " << g.json;
+          continue;
+        }
+        EXPECT_NE(in_plan, said) << c["id"] << " needs " << item << (in_plan ? ", sought and explained: " : ", neither sought nor explained: ") << g.json;
+        (in_plan ? sought : explained) += 1;
+      }
+    }
+  });
+  EXPECT_GT(explained, 50);
+  EXPECT_GT(sought, 50);
+}
+
 TEST_F(Properties, TheSameReportTwiceAndWhateverTheOrderOfTheFindings) {
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report&, const std::string& json) {
     Result<std::string> again = EvaluateJson(Kb(), g.json);

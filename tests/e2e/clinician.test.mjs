@@ -101,6 +101,29 @@ test('a term more general than every feature: the search says how it counts, the
   await context.close();
 });
 
+test('a needed tumour the work-up does not order is explained beside the criteria, until dancing eyes are recorded', async () => {
+  const { context, page, requests, errors } = await clinician();
+  await page.evaluate(() => {
+    document.querySelector('oms-aid').case = { caseVersion: 1, age: { years: 2.5 }, onset: 'acute', exposures: ['recent-infection'],
+      findings: { 'HP:0001251': 'present', 'HP:0000737': 'present', 'HP:0010543': 'absent', 'HP:0031931': 'absent' },
+      history: { 'spontaneous-recovery': 'present' } };
+  });
+  const note = page.locator('oms-aid [data-testid="not-sought-genoa-2005-tumour"]');
+  assert.match(await page.locator('oms-aid [data-testid="verdict-genoa-2005"]').innerText(), /Indeterminate[\s\S]*Neuroblastic tumour/);
+  assert.match(await note.innerText(), /does not order one[\s\S]*as soon as dancing eyes are seen/);
+  let report = await currentReport(page);
+  assert.equal(report.workup.find((w) => w.id === 'imaging-chest-abdomen-pelvis')?.status ?? 'not_indicated', 'not_indicated');
+  // The clinician records the eye sign in the criteria panel: the scan is ordered and the note goes.
+  await page.locator('oms-aid [data-criteria="genoa-2005"] input[data-item="eye"][value="present"]').check();
+  await note.waitFor({ state: 'detached' });
+  report = await currentReport(page);
+  assert.equal(report.workup.find((w) => w.id === 'imaging-chest-abdomen-pelvis').status, 'recommended');
+  assert.deepEqual(report.criteria.find((c) => c.id === 'genoa-2005').notSought, []);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('work-up checklist: a result re-evaluates; next questions answer in place', async () => {
   const { context, page, requests, errors } = await clinician();
   await page.evaluate(() => {

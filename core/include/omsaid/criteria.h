@@ -9,6 +9,7 @@
 
 #include "omsaid/evidence.h"
 #include "omsaid/kb.h"
+#include "omsaid/workup.h"
 
 namespace omsaid {
 
@@ -33,10 +34,17 @@ struct CriteriaResult {
   std::vector<CriteriaItemResult> items;
   std::vector<std::string> needs;        ///< labels of the unknown items, when indeterminate
   std::vector<std::string> needs_items;  ///< their ids
+  /// Needed items that only tests answer, none of which the work-up orders (filled after the plan).
+  std::vector<const CriteriaSearch*> not_sought;
 };
 
 /// Evaluates every criteria set of the knowledge base and records each status in `ev->criteria`.
 std::vector<CriteriaResult> EvaluateCriteria(const KnowledgeBase& kb, Evidence* ev);
+
+/// Marks, in each indeterminate set that applies, the needed items answered only by tests that the
+/// work-up does not order (every one not indicated or not listed), with the set's statement for it.
+void NoteUnsoughtItems(const KnowledgeBase& kb, const std::vector<WorkupItem>& workup,
+                       std::vector<CriteriaResult>* criteria);
 
 std::string_view ToString(CriteriaStatus s);
 

@@ -110,6 +110,16 @@ struct HpoTerm {
   std::vector<int> read_as;  ///< the part of implies_present that comes from a crosswalk, not from HPO
 };
 
+/// A criteria item that only tests can answer (a tumour found by a scan), and what the report says
+/// when the item is still needed but the work-up orders none of those tests: "needs a tumour"
+/// never stands, unexplained, beside a plan that does not look for one.
+struct CriteriaSearch {
+  int item = -1;           ///< index into the set's rule children
+  std::vector<int> tests;  ///< indexes into KnowledgeBase::tests
+  std::string if_not_sought;
+  Provenance provenance;
+};
+
 /// A criteria set such as Genoa 2005: a rule whose direct children are the labelled items.
 struct CriteriaSet {
   std::string id;
@@ -117,6 +127,7 @@ struct CriteriaSet {
   std::string population;  ///< whom the set was written for: "children", "adults" or "all"
   Rule applies;            ///< the patients it applies to (an age rule); always true when absent
   Rule rule;
+  std::vector<CriteriaSearch> searches;  ///< "answeredBy": the items only tests answer
   Provenance provenance;
 };
 

@@ -2,7 +2,8 @@
 // The criteria panel: each criteria set the knowledge base holds, the ones that apply to the case's
 // age first (an adult definition for adults; the paediatric Genoa set, labelled as such), with one
 // fieldset per item (present / absent / not known, as the report evaluates it), the entered terms
-// that made an item present, the verdict, what is still needed, and the evidence behind the rule.
+// that made an item present, the verdict, what is still needed (and, for an item only tests answer
+// that the work-up does not order, why not yet), and the evidence behind the rule.
 // Renders the report only; sends intents to the controller.
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -46,6 +47,8 @@ export function criteriaPanel({ report, t, onCriterion, uid, vocabulary, termInd
           ${c.status === 'met' ? html`<span>${t('criteria.metMimics')}</span>` : nothing}
         </div>
         ${sources(c, report, t, disclosure)}
+        ${c.status === 'indeterminate' ? (c.notSought ?? []).map((n) => html`<div class="note" data-testid="not-sought-${c.id}-${n.item}">
+          <p>${n.text}</p>${sources(n, report, t, disclosure)}</div>`) : nothing}
       </section>`,
   );
 }

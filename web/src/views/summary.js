@@ -60,7 +60,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
       </ul>`
       : html`<ul data-testid="summary-clinical">
         ${criteria.map((c) => html`<li>${c.label}: <strong>${t(`criteria.status.${c.status}`)}</strong>
-          (${t('criteria.count', { count: c.count, required: c.required })})${c.needs?.length ? html`; ${t('criteria.needs', { items: c.needs.join('; ') })}` : nothing}</li>`)}
+          (${t('criteria.count', { count: c.count, required: c.required })})${c.needs?.length ? html`; ${t('criteria.needs', { items: c.needs.join('; ') })}` : nothing}${(c.notSought ?? []).map((n) => html` ${n.text}`)}</li>`)}
         ${report.pnsCare ? html`<li>${t('pns.h')}: ${t(`pns.level.${report.pnsCare.level}`)}${report.pnsCare.applicable ? html`, ${t('pns.score', { score: report.pnsCare.score })}` : nothing}</li>` : nothing}
         ${(report.differential ?? []).length ? html`<li>${t('dx.h')}: ${report.differential.slice(0, 4).map((d) => `${d.label} ${pct(d.probability)}`).join('; ')}</li>` : nothing}
       </ul>`}
