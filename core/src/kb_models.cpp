@@ -101,7 +101,21 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
             *defaults, "model.defaults",
             [&](const Json& e, const std::string& path, size_t) {
           DiagnosisModel::Default d;
-          d.category = ReqString(e, "category", path, 40);
+          // A default is for a category of variables, or for one variable (a test whose rate of
+          // abnormal results in people without the diagnosis is known, say).
+          if (const Json* var = reader_.Member(e, "variable", path, false)) {
+            if (auto id = reader_.String(*var, JoinPath(path, "variable"), 64)) {
+              d.variable = kb_->FindVariable(*id);
+              if (d.variable < 0) {
+                Problem(ErrorCode::kUnknownReference, JoinPath(path, "variable"), "unknown variable '" + *id + "'");
+              }
+            }
+            if (e.find("category") != e.end()) {
+              Problem(ErrorCode::kInvalidValue, path, "a default is for a 'category' or for one 'variable', not both");
+            }
+          } else {
+            d.category = ReqString(e, "category", path, 40);
+          }
           if (const Json* f = reader_.Member(e, "frequency", path, true)) {
             auto v = reader_.NumberInRange(*f, JoinPath(path, "frequency"), 1e-6, 1 - 1e-6);
             if (v) d.frequency = *v;
@@ -353,7 +367,9 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
   for (size_t v = 0; v < nvars; ++v) {
     int chosen = star;
     for (size_t k = 0; k < model->defaults.size(); ++k) {
-      if (model->defaults[k].category == variables[v].category) chosen = static_cast<int>(k);
+      if (model->defaults[k].variable < 0 && model->defaults[k].category == variables[v].category) {
+        chosen = static_cast<int>(k);
+      }
     }
     model->default_of_variable[v] = chosen;
   }
@@ -392,6 +408,11 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
       model->default_of_variable[v] = static_cast<int>(model->defaults.size());
       model->defaults.push_back(std::move(d));
     }
+  }
+  // A variable's own default wins over its category's (and over the background).
+  for (size_t k = 0; k < model->defaults.size(); ++k) {
+    const int v = model->defaults[k].variable;
+    if (v >= 0 && static_cast<size_t>(v) < nvars) model->default_of_variable[v] = static_cast<int>(k);
   }
   model->group_of_variable.assign(nvars, -1);
   for (size_t g = 0; g < model->groups.size(); ++g) {

@@ -111,6 +111,34 @@ TEST(Engine, ImagingFindingsSeparateTheStructuralMimics) {
   EXPECT_EQ(top(R"("HP:0001297": "present", "HP:0000639": "present")"), "brainstem-structural-lesion");
 }
 
+// Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA
+// has gluten ataxia first (it was not counted before: hereditary ataxia stayed first), while a
+// normal result counts little against it (the test misses most gluten ataxia) and says so.
+TEST(Engine, CoeliacSerologyCountsForGlutenAtaxiaAndANormalResultDoesNotExcludeIt) {
+  const auto report = [](std::string_view result) {
+    return Report(std::string(R"({"caseVersion": 1, "age": {"years": 50}, "onset": "chronic", "findings": {"HP:0001251": "present", "HP:0000639": "present"})") +
+                  (result.empty() ? std::string() : R"(, "tests": {"coeliac-serology": ")" + std::string(result) + R"("})") + "}");
+  };
+  const auto probability = [](const Json& r, std::string_view id) {
+    for (const Json& d : r["differential"]) {
+      if (d["id"] == id) return d["probability"].get<double>();
+    }
+    return 0.0;
+  };
+  const Json none = report(""), positive = report("abnormal"), normal = report("normal");
+  EXPECT_EQ(positive["differential"][0]["id"], "coeliac-gluten-ataxia");
+  EXPECT_GT(probability(positive, "coeliac-gluten-ataxia"), 3 * probability(none, "coeliac-gluten-ataxia"));
+  EXPECT_LT(probability(normal, "coeliac-gluten-ataxia"), probability(none, "coeliac-gluten-ataxia"));
+  EXPECT_GT(probability(normal, "coeliac-gluten-ataxia"), 0.7 * probability(none, "coeliac-gluten-ataxia"));
+  bool said = false;
+  for (const Json& w : normal["workup"]) {
+    if (w["id"] != "coeliac-serology") continue;
+    EXPECT_EQ(w["status"], "done_normal");
+    for (const Json& n : w["notes"]) said = said || n["text"].get<std::string>().find("does not exclude gluten ataxia") != std::string::npos;
+  }
+  EXPECT_TRUE(said);
+}
+
 // The report writer's fragments come from the loader; a knowledge base without them (assembled by
 // hand) still gives a valid report, with the labels and sources left out, never a read out of
 // bounds.

@@ -180,6 +180,35 @@ TEST(KbLoad, CriteriaItemsAnsweredByTestsAreChecked) {
   EXPECT_TRUE(p.empty()) << Dump(p);
 }
 
+// A default may be one variable's own (a test's rate in people without the diagnosis): it wins
+// over its category's; it names a known variable, and not a category as well.
+TEST(KbLoad, AVariablesOwnDefaultIsCheckedAndWinsOverItsCategory) {
+  const KnowledgeBase& kb = testing::Kb();
+  const int v = kb.FindVariable("test:coeliac-serology");
+  ASSERT_GE(v, 0);
+  const DiagnosisModel::Default& own = kb.differential.defaults[kb.differential.default_of_variable[v]];
+  EXPECT_EQ(own.variable, v);
+  EXPECT_NEAR(own.frequency, 0.014, 1e-12);
+  const int other = kb.FindVariable("test:hiv-test");
+  ASSERT_GE(other, 0);
+  EXPECT_EQ(kb.differential.defaults[kb.differential.default_of_variable[other]].category, "tests");
+
+  auto edit = [](const std::function<void(Json&)>& change) {
+    return Problems("diagnoses.json", Edited("diagnoses.json", [&](Json& j) {
+                      for (Json& d : j["model"]["defaults"]) {
+                        if (d.contains("variable")) change(d);
+                      }
+                    }));
+  };
+  auto p = edit([](Json& d) { d["variable"] = "test:no-such-test"; });
+  EXPECT_FALSE(p.empty());
+  bool unknown = false;
+  for (const Error& e : p) unknown = unknown || (e.code == ErrorCode::kUnknownReference && e.message.find("test:no-such-test") != std::string::npos);
+  EXPECT_TRUE(unknown) << Dump(p);
+  p = edit([](Json& d) { d["category"] = "tests"; });
+  EXPECT_FALSE(p.empty()) << Dump(p);
+}
+
 TEST(KbData, TheEmergencyDepartmentStandsForEveryEmergencyFlag) {
   const KnowledgeBase& kb = testing::Kb();
   const auto role = std::find_if(kb.care_team.begin(), kb.care_team.end(),

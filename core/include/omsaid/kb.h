@@ -229,10 +229,11 @@ struct DiagnosisModel {
   double min_frequency = 0.01, max_frequency = 0.99;
   Provenance clamp;
   struct Default {
-    std::string category;
+    std::string category;  ///< a variable category, "*" for any; empty for one variable's default
     double frequency = 0.05;
     Provenance provenance;
     double clamped = 0, log_yes = 0, log_no = 0;  ///< derived when loading
+    int variable = -1;  ///< one variable's own default (index into variables), overriding its category's
   };
   std::vector<Default> defaults;
   /// Optional: an unannotated clinical finding (of the listed categories) takes `factor` times the
