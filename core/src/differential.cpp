@@ -48,6 +48,9 @@ struct Frequency {
   double log_yes = 0, log_no = 0;
   const FeatureFrequency* entry = nullptr;
   bool clamped = false;
+  /// Where the number comes from: the entry's provenance, the model's for a derived group
+  /// frequency, or none (the variable's default).
+  const Provenance* provenance = nullptr;
 };
 
 // P(present | d) for every diagnosis: the model default, then each diagnosis' own entry.
@@ -56,7 +59,7 @@ void FrequenciesOf(const DiagnosisModel& m, int v, int band, std::vector<Frequen
   out->assign(m.diagnoses.size(),
               Frequency{def.clamped, def.log_yes, def.log_no, nullptr, def.clamped != def.frequency});
   ForEachEntry(m, v, band, [&](int d, const FeatureFrequency* e) {
-    (*out)[d] = Frequency{e->clamped, e->log_yes, e->log_no, e, e->clamped != e->frequency};
+    (*out)[d] = Frequency{e->clamped, e->log_yes, e->log_no, e, e->clamped != e->frequency, &e->provenance};
   });
 }
 
@@ -168,6 +171,16 @@ void GroupTables(const DiagnosisModel& m, const FeatureGroup& g, int band,
   FrequenciesOf(m, g.variable, band, group_freq);
   member_freq->resize(g.members.size());
   for (size_t k = 0; k < g.members.size(); ++k) FrequenciesOf(m, g.members[k], band, &(*member_freq)[k]);
+  // A diagnosis that gives no frequency for the group: its members (listed or default) taken as
+  // independent, g = 1 - prod(1 - f_m). The largest member alone would say they always occur
+  // together, making one absent beside another present all but impossible.
+  for (size_t d = 0; d < group_freq->size(); ++d) {
+    if ((*group_freq)[d].entry) continue;
+    double none = 1;
+    for (const std::vector<Frequency>& f : *member_freq) none *= 1 - f[d].value;
+    const double g = std::clamp(1 - none, m.min_frequency, m.max_frequency);
+    (*group_freq)[d] = Frequency{g, std::log(g), std::log(1 - g), nullptr, false, &m.group_derived};
+  }
 }
 
 // L for diagnosis d given which members are present (1), absent (0) or unknown (-1).
@@ -449,7 +462,7 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
         c.frequency = f.value;
         c.lr = lr[step * explained + r];
         c.after = after[step * explained + r];
-        c.provenance = f.entry ? &f.entry->provenance : nullptr;
+        c.provenance = f.provenance;
         if (o.term >= 0) {
           c.term = o.term;
           c.provenance = &m.broader.provenance;

@@ -152,12 +152,24 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
         model->broader.provenance = ReadProvenance(*b, "model.broader");
       }
     }
+    if (const Json* g = reader_.Member(*m, "groupDerived", "model", false)) {
+      if (reader_.ExpectObject(*g, "model.groupDerived")) {
+        model->group_derived = ReadProvenance(*g, "model.groupDerived", false);
+        if (model->group_derived.note.empty()) {
+          Problem(ErrorCode::kMissingField, "model.groupDerived.note", "say how and why a group's frequency is derived");
+        }
+      }
+    }
   }
   if (std::none_of(model->defaults.begin(), model->defaults.end(),
                    [](const DiagnosisModel::Default& d) { return d.category == "*"; })) {
     Problem(ErrorCode::kMissingField, "model.defaults", "a default for category '*' is required");
   }
   LoadGroups(root, model);
+  if (!model->groups.empty() && model->group_derived.note.empty()) {
+    Problem(ErrorCode::kMissingField, "model.groupDerived",
+            "a model with groups says how a group's frequency is derived where a diagnosis gives none");
+  }
 
   const Json* list = ReqArray(root, list_key, "");
   if (!list) return;
@@ -306,8 +318,8 @@ void KbLoader::LoadGroups(const Json& root, DiagnosisModel* model) {
   });
 }
 
-// A diagnosis that gives a frequency for a member of a group gives the group's too (the frequency
-// of "any member present"), for the same age bands, and it is at least each member's.
+// A group's frequency that a diagnosis gives (a source's "any of them") is at least each member's,
+// for the same age bands. Where it gives none, the differential derives it from the members.
 void KbLoader::CheckGroupFrequencies(const DiagnosisModel& model) {
   const size_t bands = kb_->age_bands.size();
   auto chosen = [&](const Diagnosis& d, int variable, size_t band) -> const FeatureFrequency* {
@@ -328,13 +340,9 @@ void KbLoader::CheckGroupFrequencies(const DiagnosisModel& model) {
         const FeatureFrequency* gf = chosen(d, g.variable, b);
         for (int m : g.members) {
           const FeatureFrequency* mf = chosen(d, m, b);
-          if (!mf) continue;
+          if (!mf || !gf) continue;
           const std::string what = "'" + d.id + "' (age band " + kb_->age_bands[b].id + ")";
-          if (!gf) {
-            Problem(ErrorCode::kMissingField, JoinPath(path, "features"),
-                    what + " gives a frequency for '" + kb_->variables[m].id + "' but none for its group '" +
-                        kb_->variables[g.variable].id + "'");
-          } else if (gf->frequency + 1e-12 < mf->frequency) {
+          if (gf->frequency + 1e-12 < mf->frequency) {
             Problem(ErrorCode::kInvalidValue, JoinPath(path, "features"),
                     what + ": the group '" + kb_->variables[g.variable].id + "' (" +
                         FormatNumber(gf->frequency, 4) + ") is less frequent than its member '" +

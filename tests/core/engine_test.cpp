@@ -139,6 +139,71 @@ TEST(Engine, CoeliacSerologyCountsForGlutenAtaxiaAndANormalResultDoesNotExcludeI
   EXPECT_TRUE(said);
 }
 
+// A related sign recorded absent beside one present (sleep normal beside irritability, flutter not
+// seen beside opsoclonus) says little: the leader stays, and OMS moves by less than 10 points. With a
+// group's frequency taken as its largest member's, it was all but impossible in every diagnosis whose
+// members had equal frequencies: the toddler's leader became drug ingestion, and OMS went from 64% to
+// 99% on "no flutter".
+TEST(Engine, ARelatedSignAbsentBesideOnePresentSaysLittle) {
+  const auto top = [](std::string_view findings) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 2}, "onset": "acute", "findings": {)") + std::string(findings) + "}}");
+    double oms = 0;
+    for (const Json& d : r["differential"]) {
+      if (d["id"] == "oms") oms = d["probability"].get<double>();
+    }
+    return std::make_pair(r["differential"][0]["id"].get<std::string>(), oms);
+  };
+  const auto irritable = top(R"("HP:0001251": "present", "HP:0000737": "present")");
+  const auto sleeps = top(R"("HP:0001251": "present", "HP:0000737": "present", "HP:0002360": "absent")");
+  EXPECT_EQ(sleeps.first, irritable.first);
+  EXPECT_NEAR(sleeps.second, irritable.second, 0.1);
+  const auto eyes = top(R"("HP:0001251": "present", "HP:0010543": "present")");
+  const auto no_flutter = top(R"("HP:0001251": "present", "HP:0010543": "present", "HP:0031931": "absent")");
+  EXPECT_EQ(no_flutter.first, eyes.first);
+  EXPECT_NEAR(no_flutter.second, eyes.second, 0.1);
+}
+
+// Where a diagnosis gives no frequency for a group, the explanation shows the one derived from its
+// members taken as independent, 1 - prod(1 - f_m) (each member's own frequency for the age band, or
+// its default), with the model's note on why.
+TEST(Engine, ADerivedGroupFrequencyTakesItsMembersAsIndependent) {
+  const KnowledgeBase& kb = Kb();
+  const DiagnosisModel& m = kb.differential;
+  const int band = 1;  // toddler (1 to 6 years)
+  ASSERT_EQ(kb.age_bands[band].id, "toddler");
+  const auto member = [&](const Diagnosis& d, int v) {
+    for (const FeatureFrequency& f : d.features) {
+      if (f.variable == v && (f.age_bands.empty() || std::count(f.age_bands.begin(), f.age_bands.end(), band))) return f.clamped;
+    }
+    return m.defaults[m.default_of_variable[v]].clamped;
+  };
+  const Json r = Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0001251": "present",
+      "HP:0000737": "present", "HP:0002360": "absent", "HP:0010543": "present", "HP:0031931": "absent"}})");
+  ASSERT_TRUE(r.is_object() && r.contains("differential"));
+  int checked = 0;
+  for (const Json& d : r["differential"]) {
+    const auto it = std::find_if(m.diagnoses.begin(), m.diagnoses.end(), [&](const Diagnosis& x) { return x.id == d["id"]; });
+    ASSERT_NE(it, m.diagnoses.end());
+    const Diagnosis& dx = *it;
+    for (const Json& e : d["evidence"]) {
+      const std::string id = e["feature"].get<std::string>();
+      if (id.rfind("group:", 0) != 0) continue;
+      const int v = kb.FindVariable(id);
+      const auto group = std::find_if(m.groups.begin(), m.groups.end(), [&](const FeatureGroup& x) { return x.variable == v; });
+      ASSERT_NE(group, m.groups.end()) << id;
+      const FeatureGroup& g = *group;
+      if (std::any_of(dx.features.begin(), dx.features.end(), [&](const FeatureFrequency& f) { return f.variable == g.variable; })) continue;
+      double none = 1;
+      for (int x : g.members) none *= 1 - member(dx, x);
+      EXPECT_NEAR(e["frequency"].get<double>(), std::clamp(1 - none, 0.01, 0.99), 1e-3) << dx.id << " " << id;
+      EXPECT_FALSE(e.contains("default")) << dx.id << " " << id;
+      if (checked < 3) EXPECT_EQ(e.value("note", std::string()), m.group_derived.note) << dx.id << " " << id;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 6);
+}
+
 // The report writer's fragments come from the loader; a knowledge base without them (assembled by
 // hand) still gives a valid report, with the labels and sources left out, never a read out of
 // bounds.

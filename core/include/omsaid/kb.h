@@ -254,6 +254,9 @@ struct DiagnosisModel {
     Provenance provenance;
   } broader;
   std::vector<FeatureGroup> groups;
+  /// Where a diagnosis gives no frequency for a group, the group's is derived from its members'
+  /// (listed or default) as if independent given the diagnosis: 1 - prod(1 - f_m). Why, here.
+  Provenance group_derived;
   std::vector<Diagnosis> diagnoses;
   std::unordered_map<std::string, int> index;
   // Derived when loading:
