@@ -644,6 +644,26 @@ TEST_F(Properties, ACriterionOnlyTestsAnswerIsSoughtOrExplained) {
   EXPECT_GT(sought, 50);
 }
 
+// Who to see follows the differential: when the leading explanation (at 3 in 10 or more) is a
+// condition a neurologist diagnoses and treats, the care team names a neurologist. Before, an infant
+// whose leading explanation was epileptic myoclonus, or an adult with a likely hereditary ataxia,
+// was told to see nobody (no new unsteadiness or eye sign had been entered as such).
+TEST_F(Properties, ALikelyNeurologicalConditionNamesANeurologist) {
+  const std::set<std::string> not_neurological = {"drug-or-toxin-ingestion", "toxic-metabolic-encephalopathy", "head-injury"};
+  int leading = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
+    if (r.differential.ranked.empty()) return;
+    const RankedDiagnosis& top = r.differential.ranked.front();
+    const std::string& id = Kb().differential.diagnoses[top.index].id;
+    if (top.probability < 0.3 || not_neurological.count(id)) return;
+    ++leading;
+    EXPECT_TRUE(std::any_of(r.care_team.begin(), r.care_team.end(),
+                            [](const CareItem& c) { return c.role->group == "neurology"; }))
+        << id << " leads at " << top.probability << " and no neurologist is named: " << g.json;
+  });
+  EXPECT_GT(leading, kCases / 3);
+}
+
 TEST_F(Properties, TheSameReportTwiceAndWhateverTheOrderOfTheFindings) {
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report&, const std::string& json) {
     Result<std::string> again = EvaluateJson(Kb(), g.json);
