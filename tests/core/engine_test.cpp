@@ -127,6 +127,16 @@ TEST(Engine, CoeliacSerologyCountsForGlutenAtaxiaAndANormalResultDoesNotExcludeI
   };
   const Json none = report(""), positive = report("abnormal"), normal = report("normal");
   EXPECT_EQ(positive["differential"][0]["id"], "coeliac-gluten-ataxia");
+  // A positive result: a specialist confirms it before any gluten-free diet (NICE NG20).
+  const auto has_role = [](const Json& r, std::string_view id) {
+    for (const Json& c : r["careTeam"]) {
+      if (c["id"] == id) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has_role(positive, "gastroenterology-coeliac"));
+  EXPECT_FALSE(has_role(normal, "gastroenterology-coeliac"));
+  EXPECT_FALSE(has_role(none, "gastroenterology-coeliac"));
   EXPECT_GT(probability(positive, "coeliac-gluten-ataxia"), 3 * probability(none, "coeliac-gluten-ataxia"));
   EXPECT_LT(probability(normal, "coeliac-gluten-ataxia"), probability(none, "coeliac-gluten-ataxia"));
   EXPECT_GT(probability(normal, "coeliac-gluten-ataxia"), 0.7 * probability(none, "coeliac-gluten-ataxia"));
