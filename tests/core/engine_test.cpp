@@ -134,9 +134,9 @@ TEST(Engine, CoeliacSerologyCountsForGlutenAtaxiaAndANormalResultDoesNotExcludeI
     }
     return false;
   };
-  EXPECT_TRUE(has_role(positive, "gastroenterology-coeliac"));
-  EXPECT_FALSE(has_role(normal, "gastroenterology-coeliac"));
-  EXPECT_FALSE(has_role(none, "gastroenterology-coeliac"));
+  EXPECT_TRUE(has_role(positive, "gastroenterology-coeliac-adult"));
+  EXPECT_FALSE(has_role(normal, "gastroenterology-coeliac-adult"));
+  EXPECT_FALSE(has_role(none, "gastroenterology-coeliac-adult"));
   EXPECT_GT(probability(positive, "coeliac-gluten-ataxia"), 3 * probability(none, "coeliac-gluten-ataxia"));
   EXPECT_LT(probability(normal, "coeliac-gluten-ataxia"), probability(none, "coeliac-gluten-ataxia"));
   EXPECT_GT(probability(normal, "coeliac-gluten-ataxia"), 0.7 * probability(none, "coeliac-gluten-ataxia"));
