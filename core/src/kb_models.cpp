@@ -113,8 +113,16 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
             if (e.find("category") != e.end()) {
               Problem(ErrorCode::kInvalidValue, path, "a default is for a 'category' or for one 'variable', not both");
             }
+            if (const Json* floor = reader_.Member(e, "minFrequency", path, false)) {
+              auto v = reader_.NumberInRange(*floor, JoinPath(path, "minFrequency"), 1e-6, model->min_frequency);
+              if (v) d.min_frequency = *v;
+            }
           } else {
             d.category = ReqString(e, "category", path, 40);
+            if (e.find("minFrequency") != e.end()) {
+              Problem(ErrorCode::kInvalidValue, JoinPath(path, "minFrequency"),
+                      "only a variable's own default may lower the clamp");
+            }
           }
           if (const Json* f = reader_.Member(e, "frequency", path, true)) {
             auto v = reader_.NumberInRange(*f, JoinPath(path, "frequency"), 1e-6, 1 - 1e-6);
@@ -357,16 +365,28 @@ void KbLoader::CheckGroupFrequencies(const DiagnosisModel& model) {
 void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) {
   // Clamped frequencies and their logs (the differential and the next questions use them for every
   // case), each variable's default (by its category, else '*'), and its annotations.
-  auto derive = [&](double f, double* clamped, double* log_yes, double* log_no) {
-    *clamped = std::clamp(f, model->min_frequency, model->max_frequency);
+  // A variable's own default may lower its clamp (a finding truly rare without the diagnoses that
+  // list it); every other frequency is clamped to the model's bounds.
+  const size_t nvars = variables.size();
+  std::vector<double> floor(nvars, model->min_frequency);
+  for (const DiagnosisModel::Default& d : model->defaults) {
+    if (d.variable >= 0 && static_cast<size_t>(d.variable) < nvars && d.min_frequency > 0) floor[d.variable] = d.min_frequency;
+  }
+  auto derive = [&](double f, double lo, double* clamped, double* log_yes, double* log_no) {
+    *clamped = std::clamp(f, lo, model->max_frequency);
     *log_yes = std::log(*clamped);
     *log_no = std::log(1 - *clamped);
   };
-  for (DiagnosisModel::Default& d : model->defaults) derive(d.frequency, &d.clamped, &d.log_yes, &d.log_no);
-  for (Diagnosis& d : model->diagnoses) {
-    for (FeatureFrequency& f : d.features) derive(f.frequency, &f.clamped, &f.log_yes, &f.log_no);
+  for (DiagnosisModel::Default& d : model->defaults) {
+    derive(d.frequency, d.variable >= 0 && d.min_frequency > 0 ? d.min_frequency : model->min_frequency, &d.clamped,
+           &d.log_yes, &d.log_no);
   }
-  const size_t nvars = variables.size();
+  for (Diagnosis& d : model->diagnoses) {
+    for (FeatureFrequency& f : d.features) {
+      const double lo = f.variable >= 0 && static_cast<size_t>(f.variable) < nvars ? floor[f.variable] : model->min_frequency;
+      derive(f.frequency, lo, &f.clamped, &f.log_yes, &f.log_no);
+    }
+  }
   model->default_of_variable.assign(nvars, 0);
   int star = 0;
   for (size_t k = 0; k < model->defaults.size(); ++k) {
@@ -412,7 +432,7 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
       d.provenance.note = "Not described for this diagnosis: " + FormatNumber(bg.factor, 3) + " x the mean frequency (" +
                           FormatNumber(mean, 3) + ") among the " + std::to_string(count[v]) +
                           " diagnoses that describe it. " + bg.provenance.note;
-      derive(d.frequency, &d.clamped, &d.log_yes, &d.log_no);
+      derive(d.frequency, model->min_frequency, &d.clamped, &d.log_yes, &d.log_no);
       model->default_of_variable[v] = static_cast<int>(model->defaults.size());
       model->defaults.push_back(std::move(d));
     }

@@ -214,6 +214,27 @@ TEST(Engine, ADerivedGroupFrequencyTakesItsMembersAsIndependent) {
   EXPECT_GE(checked, 6);
 }
 
+// A neuroblastic tumour found in an unsteady, irritable child meets the Genoa criteria even without
+// dancing eyes; the differential agrees. The tumour is a chance finding in any other illness (far
+// rarer than the 1% clamp floor, which let a ganglioneuroma count only 5 times for OMS and left OMS
+// under 5% beside "criteria met").
+TEST(Engine, ANeuroblasticTumourFoundCountsForOmsAsTheCriteriaDo) {
+  const auto oms = [](std::string_view tumour) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "onset": "acute", "findings": {"HP:0001251": "present", "HP:0000737": "present", "HP:0010543": "absent", ")") +
+                          std::string(tumour) + R"(": "present"}})");
+    EXPECT_EQ(r["criteria"][0]["status"], "met");
+    return std::make_pair(r["differential"][0]["id"].get<std::string>(), [&] {
+      for (const Json& d : r["differential"]) {
+        if (d["id"] == "oms") return d["probability"].get<double>();
+      }
+      return 0.0;
+    }());
+  };
+  EXPECT_EQ(oms("HP:0003006").first, "oms");  // neuroblastoma
+  EXPECT_GT(oms("HP:0003006").second, 0.8);
+  EXPECT_GT(oms("HP:0003005").second, 0.3);   // ganglioneuroma
+}
+
 // The report writer's fragments come from the loader; a knowledge base without them (assembled by
 // hand) still gives a valid report, with the labels and sources left out, never a read out of
 // bounds.

@@ -207,6 +207,21 @@ TEST(KbLoad, AVariablesOwnDefaultIsCheckedAndWinsOverItsCategory) {
   EXPECT_TRUE(unknown) << Dump(p);
   p = edit([](Json& d) { d["category"] = "tests"; });
   EXPECT_FALSE(p.empty()) << Dump(p);
+  // A lower clamp: only on a variable's own default, and no higher than the model's.
+  p = edit([](Json& d) { d["minFrequency"] = 0.5; });
+  EXPECT_FALSE(p.empty()) << Dump(p);
+  p = Problems("diagnoses.json", Edited("diagnoses.json", [](Json& j) { j["model"]["defaults"][0]["minFrequency"] = 0.001; }));
+  EXPECT_FALSE(p.empty()) << Dump(p);
+  // The neuroblastic tumours' own defaults lower their clamp; every other frequency keeps the model's.
+  const int nb = kb.FindVariable("HP:0003006");
+  const DiagnosisModel::Default& rare = kb.differential.defaults[kb.differential.default_of_variable[nb]];
+  EXPECT_EQ(rare.variable, nb);
+  EXPECT_NEAR(rare.clamped, 0.001, 1e-12);
+  for (const Diagnosis& d : kb.differential.diagnoses) {
+    for (const FeatureFrequency& f : d.features) {
+      if (f.variable != nb && f.variable != kb.FindVariable("HP:0003005")) EXPECT_GE(f.clamped, kb.differential.min_frequency);
+    }
+  }
 }
 
 TEST(KbData, TheEmergencyDepartmentStandsForEveryEmergencyFlag) {

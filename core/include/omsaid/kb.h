@@ -234,6 +234,9 @@ struct DiagnosisModel {
     Provenance provenance;
     double clamped = 0, log_yes = 0, log_no = 0;  ///< derived when loading
     int variable = -1;  ///< one variable's own default (index into variables), overriding its category's
+    /// With `variable`: a lower clamp for that variable's frequencies (this default and every
+    /// diagnosis' entry), for a finding that is truly rare without the diagnoses that list it.
+    double min_frequency = -1;
   };
   std::vector<Default> defaults;
   /// Optional: an unannotated clinical finding (of the listed categories) takes `factor` times the
