@@ -46,11 +46,10 @@ void ForEachEntry(const DiagnosisModel& m, int v, int band, Fn fn) {
 struct Frequency {
   double value = 0;  // P(present | d), clamped
   double log_yes = 0, log_no = 0;
-  const FeatureFrequency* entry = nullptr;
-  bool clamped = false;
-  /// Where the number comes from: the entry's provenance, the model's for a derived group
-  /// frequency, or none (the variable's default).
+  /// Where the number comes from: a diagnosis' own entry's provenance, the model's for a derived
+  /// group frequency, or none (the variable's default).
   const Provenance* provenance = nullptr;
+  bool clamped = false;
 };
 
 // P(present | d) for every diagnosis: the model default, then each diagnosis' own entry.
@@ -59,7 +58,7 @@ void FrequenciesOf(const DiagnosisModel& m, int v, int band, std::vector<Frequen
   out->assign(m.diagnoses.size(),
               Frequency{def.clamped, def.log_yes, def.log_no, nullptr, def.clamped != def.frequency});
   ForEachEntry(m, v, band, [&](int d, const FeatureFrequency* e) {
-    (*out)[d] = Frequency{e->clamped, e->log_yes, e->log_no, e, e->clamped != e->frequency, &e->provenance};
+    (*out)[d] = Frequency{e->clamped, e->log_yes, e->log_no, &e->provenance, e->clamped != e->frequency};
   });
 }
 
@@ -175,11 +174,12 @@ void GroupTables(const DiagnosisModel& m, const FeatureGroup& g, int band,
   // independent, g = 1 - prod(1 - f_m). The largest member alone would say they always occur
   // together, making one absent beside another present all but impossible.
   for (size_t d = 0; d < group_freq->size(); ++d) {
-    if ((*group_freq)[d].entry) continue;
+    if ((*group_freq)[d].provenance) continue;  // the diagnosis gives the group's own frequency
     double none = 1;
     for (const std::vector<Frequency>& f : *member_freq) none *= 1 - f[d].value;
     const double g = std::clamp(1 - none, m.min_frequency, m.max_frequency);
-    (*group_freq)[d] = Frequency{g, std::log(g), std::log(1 - g), nullptr, false, &m.group_derived};
+    // (A group's logs are never read: its likelihood is GroupLikelihoodOf's.)
+    (*group_freq)[d] = Frequency{g, 0, 0, &m.group_derived, false};
   }
 }
 
@@ -331,6 +331,12 @@ Observations Observe(const KnowledgeBase& kb, const DiagnosisModel& m, const Evi
     }
     return false;
   };
+  // One block of n per observation: reserve for every answered variable, group and broader term,
+  // so the blocks are not copied (and fresh pages not touched) as the vectors grow.
+  size_t answered = m.groups.size() + ev.broader_terms.size() + 1;
+  for (size_t v = 0; v < ev.vars.size(); ++v) answered += ev.vars[v] != Tri::kUnknown;
+  out.q.reserve(answered * n);
+  out.freq.reserve(answered * n);
   std::vector<Frequency> f;
   for (size_t v = 0; v < ev.vars.size() && v < kb.variables.size(); ++v) {
     const Variable& var = kb.variables[v];
