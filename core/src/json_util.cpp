@@ -588,8 +588,9 @@ void RoundedTo(Out& out, double v) {
   static constexpr double kPow10[] = {1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8,
                                       1e-7,  1e-6,  1e-5,  1e-4,  1e-3,  1e-2,  1e-1,  1e0,  1e1,
                                       1e2,   1e3,   1e4,   1e5,   1e6,   1e7,   1e8,   1e9,  1e10,
-                                      1e11,  1e12,  1e13,  1e14,  1e15,  1e16};
-  constexpr int kOffset = 16;  // kPow10[kOffset + e] == 10^e
+                                      1e11,  1e12,  1e13,  1e14,  1e15,  1e16, 1e17, 1e18};
+  constexpr int kOffset = 16;  // kPow10[kOffset + e] == 10^e, for e from -16 to 18: the scale
+                               // 10^(3 - e) below reaches 10^18 for e = -15
   const double a = std::fabs(v);
   if (a < 1e-15 || a >= 1e15) {  // outside what a report holds: the slow, general path
     out += FormatNumber(v, 4);
