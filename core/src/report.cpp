@@ -43,15 +43,9 @@ class ReportWriter {
     Workup(r.workup);
     Questions("nextQuestions", r.next_questions);
     Questions("patientQuestions", r.patient_questions);
-    w_.Key("redFlags");
-    w_.BeginArray();
-    for (const RedFlag* f : r.red_flags) Cite(f->provenance), Whole(f_.Statement(f->provenance, full_));
-    w_.EndArray();
+    Statements("redFlags", r.red_flags);
     Triage(r);
-    w_.Key("safetyNet");
-    w_.BeginArray();
-    for (const SafetyNet* n : r.safety_net) Cite(n->provenance), Whole(f_.Statement(n->provenance, full_));
-    w_.EndArray();
+    Statements("safetyNet", r.safety_net);
     w_.Key("careTeam");
     w_.BeginArray();
     for (const CareItem& c : r.care_team) {
@@ -94,6 +88,19 @@ class ReportWriter {
     if (json.empty()) w_.Null(); else w_.Raw(json);
   }
 
+  // An array of knowledge-base statements (red flags, notes on a result ...), each rendered whole
+  // and its sources cited.
+  template <class T>
+  void Statements(std::string_view key, const std::vector<const T*>& list) {
+    w_.Key(key);
+    w_.BeginArray();
+    for (const T* s : list) {
+      Cite(s->provenance);
+      Whole(f_.Statement(s->provenance, full_));
+    }
+    w_.EndArray();
+  }
+
   void Provenance(const omsaid::Provenance& p, bool with_note = true) {
     if (full_) Cite(p);
     w_.RawMembers(f_.Provenance(p, with_note && full_));
@@ -126,13 +133,7 @@ class ReportWriter {
       w_.EndArray();
       Strings("needs", c.needs);
       Strings("needsItems", c.needs_items);
-      w_.Key("notSought");
-      w_.BeginArray();
-      for (const CriteriaSearch* search : c.not_sought) {
-        Cite(search->provenance);
-        Whole(f_.Statement(search->provenance, full_));
-      }
-      w_.EndArray();
+      Statements("notSought", c.not_sought);
       if (i < kb_.criteria.size()) Provenance(kb_.criteria[i].provenance);
       w_.EndObject();
     }
@@ -280,13 +281,7 @@ class ReportWriter {
       } else {
         w_.Null();
       }
-      w_.Key("notes");
-      w_.BeginArray();
-      for (const Conditional* c : item.notes) {
-        Cite(c->provenance);
-        Whole(f_.Statement(c->provenance, full_));
-      }
-      w_.EndArray();
+      Statements("notes", item.notes);
       Provenance(basis ? basis->provenance : t.provenance);
       w_.EndObject();
     }
