@@ -550,17 +550,10 @@ void KbLoader::LoadCriteria(const Json& root) {
           Problem(ErrorCode::kUnknownReference, JoinPath(sp, "item"), "no criterion item '" + item + "' in this set");
         }
         if (const Json* tests = reader_.Member(s, "tests", sp, true)) {
-          if (auto ids = reader_.StringArray(*tests, JoinPath(sp, "tests"), 20)) {
-            for (size_t k = 0; k < ids->size(); ++k) {
-              const int t = kb_->FindTest((*ids)[k]);
-              if (t < 0) {
-                Problem(ErrorCode::kUnknownReference, IndexPath(JoinPath(sp, "tests"), k),
-                        "unknown test '" + (*ids)[k] + "'");
-              } else {
-                search.tests.push_back(t);
-              }
-            }
-            if (ids->empty()) Problem(ErrorCode::kInvalidValue, JoinPath(sp, "tests"), "list at least one test");
+          search.tests = ResolveIds(*tests, JoinPath(sp, "tests"), 20, "test",
+                                    [&](const std::string& id) { return kb_->FindTest(id); });
+          if (tests->is_array() && tests->empty()) {
+            Problem(ErrorCode::kInvalidValue, JoinPath(sp, "tests"), "list at least one test");
           }
         }
         search.if_not_sought = ReqString(s, "ifNotSought", sp, 1000);

@@ -62,6 +62,24 @@ class KbLoader {
   /// Records a duplicate id problem and returns false if `id` is already in `seen`.
   bool CheckUnique(std::map<std::string, std::string>* seen, const std::string& id,
                    const std::string& path);
+  /// Resolves the list of ids at `path` (at most `max`) with `find` (an index, or -1), in order;
+  /// each unknown id is a problem at its own path, naming it as `what` ("unknown test 'x'").
+  template <typename Find>
+  std::vector<int> ResolveIds(const Json& list, const std::string& path, size_t max, std::string_view what,
+                              Find find) {
+    std::vector<int> out;
+    auto ids = reader_.StringArray(list, path, max);
+    if (!ids) return out;
+    for (size_t k = 0; k < ids->size(); ++k) {
+      const int i = find((*ids)[k]);
+      if (i < 0) {
+        Problem(ErrorCode::kUnknownReference, IndexPath(path, k), "unknown " + std::string(what) + " '" + (*ids)[k] + "'");
+      } else {
+        out.push_back(i);
+      }
+    }
+    return out;
+  }
   int AddVariable(Variable v, const std::string& path);
   /// Reads what every askable variable may carry: `appliesWhen` (a rule on age and sex),
   /// `observable`, `safety` (its place among the safety questions) and `layTerms`.

@@ -481,17 +481,8 @@ void KbLoader::LoadWorkupRules(const Json& root) {
       }
     }
     if (const Json* m = reader_.Member(e, "measures", path, false)) {
-      if (auto ids = reader_.StringArray(*m, JoinPath(path, "measures"), 50)) {
-        for (size_t k = 0; k < ids->size(); ++k) {
-          const int a = kb_->FindAntibody((*ids)[k]);
-          if (a < 0) {
-            Problem(ErrorCode::kUnknownReference, IndexPath(JoinPath(path, "measures"), k),
-                    "unknown antibody '" + (*ids)[k] + "'");
-          } else {
-            t.measures.push_back(a);
-          }
-        }
-      }
+      t.measures = ResolveIds(*m, JoinPath(path, "measures"), 50, "antibody",
+                              [&](const std::string& id) { return kb_->FindAntibody(id); });
     }
     t.question = OptString(e, "question", path, 400);
     t.why = OptString(e, "why", path, 400);
@@ -567,17 +558,8 @@ void KbLoader::LoadRedFlags(const Json& root) {
     f.message = ReqString(e, "message", path, 1000);
     f.lay = ReqString(e, "lay", path, 1000);
     if (const Json* names = reader_.Member(e, "names", path, false)) {
-      if (auto ids = reader_.StringArray(*names, JoinPath(path, "names"), 30)) {
-        for (size_t k = 0; k < ids->size(); ++k) {
-          const int d = kb_->differential.Find((*ids)[k]);
-          if (d < 0) {
-            Problem(ErrorCode::kUnknownReference, IndexPath(JoinPath(path, "names"), k),
-                    "unknown diagnosis '" + (*ids)[k] + "'");
-          } else {
-            f.names.push_back(d);
-          }
-        }
-      }
+      f.names = ResolveIds(*names, JoinPath(path, "names"), 30, "diagnosis",
+                           [&](const std::string& id) { return kb_->differential.Find(id); });
     }
     f.provenance = ReadProvenance(e, path);
     if (!f.id.empty() && CheckUnique(&seen, f.id, path)) kb_->red_flags.push_back(std::move(f));
