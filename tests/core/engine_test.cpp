@@ -22,6 +22,14 @@ Json Report(std::string_view case_json) {
   return j.ok() ? j.value() : Json();
 }
 
+// A diagnosis' probability in a report's differential (0 when it is not listed).
+double Probability(const Json& report, std::string_view id) {
+  for (const Json& d : report["differential"]) {
+    if (d["id"] == id) return d["probability"].get<double>();
+  }
+  return 0.0;
+}
+
 // A parent who starts without describing anything is still asked about the signs of OMS (dancing
 // eyes, unsteadiness, jerks, irritability, sleep) right after the warning signs: with nothing known
 // they separate the explanations little, and were never asked before.
@@ -119,12 +127,6 @@ TEST(Engine, CoeliacSerologyCountsForGlutenAtaxiaAndANormalResultDoesNotExcludeI
     return Report(std::string(R"({"caseVersion": 1, "age": {"years": 50}, "onset": "chronic", "findings": {"HP:0001251": "present", "HP:0000639": "present"})") +
                   (result.empty() ? std::string() : R"(, "tests": {"coeliac-serology": ")" + std::string(result) + R"("})") + "}");
   };
-  const auto probability = [](const Json& r, std::string_view id) {
-    for (const Json& d : r["differential"]) {
-      if (d["id"] == id) return d["probability"].get<double>();
-    }
-    return 0.0;
-  };
   const Json none = report(""), positive = report("abnormal"), normal = report("normal");
   EXPECT_EQ(positive["differential"][0]["id"], "coeliac-gluten-ataxia");
   // A positive result: a specialist confirms it before any gluten-free diet (NICE NG20).
@@ -137,9 +139,9 @@ TEST(Engine, CoeliacSerologyCountsForGlutenAtaxiaAndANormalResultDoesNotExcludeI
   EXPECT_TRUE(has_role(positive, "gastroenterology-coeliac-adult"));
   EXPECT_FALSE(has_role(normal, "gastroenterology-coeliac-adult"));
   EXPECT_FALSE(has_role(none, "gastroenterology-coeliac-adult"));
-  EXPECT_GT(probability(positive, "coeliac-gluten-ataxia"), 3 * probability(none, "coeliac-gluten-ataxia"));
-  EXPECT_LT(probability(normal, "coeliac-gluten-ataxia"), probability(none, "coeliac-gluten-ataxia"));
-  EXPECT_GT(probability(normal, "coeliac-gluten-ataxia"), 0.7 * probability(none, "coeliac-gluten-ataxia"));
+  EXPECT_GT(Probability(positive, "coeliac-gluten-ataxia"), 3 * Probability(none, "coeliac-gluten-ataxia"));
+  EXPECT_LT(Probability(normal, "coeliac-gluten-ataxia"), Probability(none, "coeliac-gluten-ataxia"));
+  EXPECT_GT(Probability(normal, "coeliac-gluten-ataxia"), 0.7 * Probability(none, "coeliac-gluten-ataxia"));
   bool said = false;
   for (const Json& w : normal["workup"]) {
     if (w["id"] != "coeliac-serology") continue;
@@ -157,11 +159,7 @@ TEST(Engine, CoeliacSerologyCountsForGlutenAtaxiaAndANormalResultDoesNotExcludeI
 TEST(Engine, ARelatedSignAbsentBesideOnePresentSaysLittle) {
   const auto top = [](std::string_view findings) {
     const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 2}, "onset": "acute", "findings": {)") + std::string(findings) + "}}");
-    double oms = 0;
-    for (const Json& d : r["differential"]) {
-      if (d["id"] == "oms") oms = d["probability"].get<double>();
-    }
-    return std::make_pair(r["differential"][0]["id"].get<std::string>(), oms);
+    return std::make_pair(r["differential"][0]["id"].get<std::string>(), Probability(r, "oms"));
   };
   const auto irritable = top(R"("HP:0001251": "present", "HP:0000737": "present")");
   const auto sleeps = top(R"("HP:0001251": "present", "HP:0000737": "present", "HP:0002360": "absent")");
@@ -223,12 +221,7 @@ TEST(Engine, ANeuroblasticTumourFoundCountsForOmsAsTheCriteriaDo) {
     const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "onset": "acute", "findings": {"HP:0001251": "present", "HP:0000737": "present", "HP:0010543": "absent", ")") +
                           std::string(tumour) + R"(": "present"}})");
     EXPECT_EQ(r["criteria"][0]["status"], "met");
-    return std::make_pair(r["differential"][0]["id"].get<std::string>(), [&] {
-      for (const Json& d : r["differential"]) {
-        if (d["id"] == "oms") return d["probability"].get<double>();
-      }
-      return 0.0;
-    }());
+    return std::make_pair(r["differential"][0]["id"].get<std::string>(), Probability(r, "oms"));
   };
   EXPECT_EQ(oms("HP:0003006").first, "oms");  // neuroblastoma
   EXPECT_GT(oms("HP:0003006").second, 0.8);
