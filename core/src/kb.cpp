@@ -543,9 +543,7 @@ void KbLoader::LoadCriteria(const Json& root) {
       reader_.ForEachObject(*searches, JoinPath(path, "answeredBy"), [&](const Json& s, const std::string& sp, size_t) {
         CriteriaSearch search;
         const std::string item = ReqString(s, "item", sp, 64);
-        for (size_t c = 0; c < set.rule.children.size(); ++c) {
-          if (set.rule.children[c].id == item) search.item = static_cast<int>(c);
-        }
+        search.item = IndexOfId(set.rule.children, item);
         if (!item.empty() && search.item < 0) {
           Problem(ErrorCode::kUnknownReference, JoinPath(sp, "item"), "no criterion item '" + item + "' in this set");
         }

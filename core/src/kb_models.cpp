@@ -378,8 +378,8 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
     *log_no = std::log(1 - *clamped);
   };
   for (DiagnosisModel::Default& d : model->defaults) {
-    derive(d.frequency, d.variable >= 0 && d.min_frequency > 0 ? d.min_frequency : model->min_frequency, &d.clamped,
-           &d.log_yes, &d.log_no);
+    const bool own = d.variable >= 0 && static_cast<size_t>(d.variable) < nvars;
+    derive(d.frequency, own ? floor[d.variable] : model->min_frequency, &d.clamped, &d.log_yes, &d.log_no);
   }
   for (Diagnosis& d : model->diagnoses) {
     for (FeatureFrequency& f : d.features) {
