@@ -395,6 +395,7 @@ TEST_F(Properties, EveryLeadingExplanationHasItsTestInThePlan) {
       {"oms", {"brain-mri"}},
       {"epileptic-myoclonus", {"eeg"}},
       {"paraneoplastic-rhombencephalitis", {"paraneoplastic-antibody-panel"}},
+      {"head-injury", {"ct-head"}},
   };
   int checked = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {

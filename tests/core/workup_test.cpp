@@ -182,6 +182,35 @@ TEST(Workup, ExposureAndAlteredConsciousnessMakeToxicologyAnEmergency) {
   EXPECT_EQ(Item(p, "urine-toxicology").urgency, "emergency");
 }
 
+std::vector<std::string> RedFlagIds(std::string_view findings, std::string_view extra);
+
+// A knock to the head before new unsteadiness is an emergency with a CT of the head within the
+// hour (NICE CG176: a focal neurological deficit); the same signs without the knock, or the knock
+// recorded absent, are not, and the knock alone with nothing new raises nothing.
+TEST(Workup, NewSignsAfterAHeadInjuryCallForAnEmergencyHeadCt) {
+  const char* kUnsteadyVomiting = R"("HP:0001251": "present", "HP:0002013": "present")";
+  Report r = EvaluateCase(Kb(), MustParse(CaseWith(kUnsteadyVomiting,
+                                                   R"("age": {"years": 6}, "exposures": {"head-trauma": "present"})")))
+                 .value();
+  EXPECT_EQ(r.triage, "emergency");
+  bool flagged = false;
+  for (const RedFlag* f : r.red_flags) flagged |= f->id == "head-injury-with-warning-signs";
+  EXPECT_TRUE(flagged);
+  const Plan knock{r.workup};
+  EXPECT_EQ(ToString(Item(knock, "ct-head").status), "recommended");
+  EXPECT_EQ(Item(knock, "ct-head").urgency, "emergency");
+  EXPECT_EQ(knock.workup.front().urgency, "emergency") << "most urgent first";
+
+  const Plan no_knock = PlanFor(kUnsteadyVomiting, R"("age": {"years": 6}, "exposures": {"head-trauma": "absent"})");
+  EXPECT_EQ(ToString(Item(no_knock, "ct-head").status), "not_indicated");
+  const auto flags = RedFlagIds("", R"("age": {"years": 6}, "exposures": {"head-trauma": "present"})");
+  EXPECT_EQ(std::find(flags.begin(), flags.end(), "head-injury-with-warning-signs"), flags.end())
+      << "a knock with nothing new is not a warning sign";
+  // Adults too, and a seizure alone after the knock.
+  const auto adult = RedFlagIds(R"("HP:0001250": "present")", R"("age": {"years": 70}, "exposures": {"head-trauma": "present"})");
+  EXPECT_NE(std::find(adult.begin(), adult.end(), "head-injury-with-warning-signs"), adult.end());
+}
+
 TEST(Workup, WeakEyeMovementsCallForAntiGq1b) {
   const Plan p = PlanFor(R"("HP:0000597": "present", "HP:0001251": "present", "HP:0001284": "present")",
                          R"("age": {"years": 40})");

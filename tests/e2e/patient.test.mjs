@@ -23,7 +23,7 @@ const heading = (page) => page.locator('oms-aid h2[data-step]');
 const el = (page, s) => page.locator(`oms-aid ${s}`);
 
 // The order the knowledge base gives the safety questions (data/features.json, vocabulary.json).
-const SAFETY = ['HP:0004372', 'HP:0001250', 'exposure:drug-or-toxin', 'HP:0001945', 'exposure:recent-infection',
+const SAFETY = ['HP:0004372', 'HP:0001250', 'exposure:drug-or-toxin', 'exposure:head-trauma', 'HP:0001945', 'exposure:recent-infection',
   'HP:0002013', 'HP:0002315', 'HP:0031500', 'duration', 'course'];
 
 async function fillIntro(page, { who = 'family', years = '', months = '', sex = '', words = '' }) {
