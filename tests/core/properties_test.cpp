@@ -396,6 +396,7 @@ TEST_F(Properties, EveryLeadingExplanationHasItsTestInThePlan) {
       {"epileptic-myoclonus", {"eeg"}},
       {"paraneoplastic-rhombencephalitis", {"paraneoplastic-antibody-panel"}},
       {"head-injury", {"ct-head"}},
+      {"infantile-nystagmus", {"brain-mri"}},
   };
   int checked = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {

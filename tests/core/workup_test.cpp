@@ -261,6 +261,19 @@ TEST(CareTeam, ChildWithOmsAndATumourFound) {
   EXPECT_EQ(std::find(team.begin(), team.end(), "paediatric-neurology"), team.end());
 }
 
+// Shaking eyes with a head tilt in a well 8-month-old: infantile nystagmus (spasmus nutans) leads,
+// an eye specialist is named and a brain MRI is in the plan (optic pathway glioma); the same baby
+// with ataxia and dancing eyes instead is not sent to the eye specialist.
+TEST(CareTeam, AnInfantileNystagmusNamesAnEyeSpecialistAndTheMri) {
+  const char* kBaby = R"("age": {"months": 8})";
+  auto team = TeamIds(R"("HP:0000639": "present", "HP:0000473": "present", "HP:0001251": "absent", "HP:0010543": "absent")", kBaby);
+  EXPECT_NE(std::find(team.begin(), team.end(), "ophthalmology-infant-nystagmus"), team.end());
+  const Plan p = PlanFor(R"("HP:0000639": "present", "HP:0000473": "present", "HP:0001251": "absent", "HP:0010543": "absent")", kBaby);
+  EXPECT_EQ(ToString(Item(p, "brain-mri").status), "recommended");
+  team = TeamIds(R"("HP:0010543": "present", "HP:0001251": "present", "HP:0001336": "present")", kBaby);
+  EXPECT_EQ(std::find(team.begin(), team.end(), "ophthalmology-infant-nystagmus"), team.end());
+}
+
 PnsCareResult Pns(std::string_view findings, std::string_view extra) {
   return EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value().pns_care;
 }
