@@ -666,6 +666,29 @@ TEST_F(Properties, ALikelyNeurologicalConditionNamesANeurologist) {
   EXPECT_GT(leading, kCases / 3);
 }
 
+// Whatever leads the differential at 0.3 or more, the care team names someone to see (a likely
+// head injury without a warning sign once named nobody), and a likely head injury after a knock
+// with no warning sign has advice on when to come back.
+TEST_F(Properties, ALikelyConditionNamesSomeoneToSee) {
+  int leading = 0, head = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
+    if (r.differential.ranked.empty()) return;
+    const RankedDiagnosis& top = r.differential.ranked.front();
+    if (top.probability < 0.3) return;
+    ++leading;
+    const std::string& id = Kb().differential.diagnoses[top.index].id;
+    EXPECT_FALSE(r.care_team.empty()) << id << " leads at " << top.probability << " and nobody is named: " << g.json;
+    if (id != "head-injury") return;
+    bool flag = false, net = false;
+    for (const RedFlag* f : r.red_flags) flag |= f->id == "head-injury-with-warning-signs";
+    for (const SafetyNet* n : r.safety_net) net |= n->id == "head-injury-leads";
+    head += flag || net;
+    EXPECT_FALSE(flag && net) << "come back if a sign appears, beside the sign: " << g.json;
+  });
+  EXPECT_GT(leading, kCases / 3);
+  EXPECT_GT(head, 0);
+}
+
 TEST_F(Properties, TheSameReportTwiceAndWhateverTheOrderOfTheFindings) {
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report&, const std::string& json) {
     Result<std::string> again = EvaluateJson(Kb(), g.json);
