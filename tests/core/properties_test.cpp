@@ -385,7 +385,7 @@ TEST_F(Properties, EveryLeadingExplanationHasItsTestInThePlan) {
       {"toxic-metabolic-encephalopathy", {"metabolic-panel"}},
       {"cns-infection", {"csf-analysis", "infection-workup"}},
       {"autoimmune-encephalitis", {"csf-analysis", "eeg"}},
-      {"guillain-barre", {"csf-analysis"}},
+      {"guillain-barre", {"csf-analysis", "nerve-conduction-studies"}},
       {"miller-fisher-bickerstaff", {"anti-gq1b"}},
       {"coeliac-gluten-ataxia", {"coeliac-serology"}},
       {"brainstem-structural-lesion", {"brain-mri"}},

@@ -215,6 +215,11 @@ TEST(Workup, WeakEyeMovementsCallForAntiGq1b) {
   const Plan p = PlanFor(R"("HP:0000597": "present", "HP:0001251": "present", "HP:0001284": "present")",
                          R"("age": {"years": 40})");
   EXPECT_EQ(ToString(Item(p, "anti-gq1b").status), "recommended");
+  // ... and nerve conduction studies, for Guillain-Barré syndrome and its variants.
+  EXPECT_EQ(ToString(Item(p, "nerve-conduction-studies").status), "recommended");
+  EXPECT_EQ(Item(p, "nerve-conduction-studies").urgency, "urgent");
+  const Plan eyes_only = PlanFor(R"("HP:0010543": "present", "HP:0001336": "present")", R"("age": {"years": 40})");
+  EXPECT_EQ(ToString(Item(eyes_only, "nerve-conduction-studies").status), "not_indicated");
 }
 
 std::vector<std::string> RedFlagIds(std::string_view findings, std::string_view extra) {
