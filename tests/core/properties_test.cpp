@@ -396,6 +396,8 @@ TEST_F(Properties, EveryLeadingExplanationHasItsTestInThePlan) {
       {"epileptic-myoclonus", {"eeg"}},
       {"paraneoplastic-rhombencephalitis", {"paraneoplastic-antibody-panel"}},
       {"head-injury", {"ct-head"}},
+      {"wernicke-encephalopathy", {"metabolic-panel"}},
+      {"hereditary-or-metabolic-ataxia", {"brain-mri"}},
       {"infantile-nystagmus", {"brain-mri"}},
   };
   int checked = 0;
