@@ -182,7 +182,23 @@ TEST(Workup, ExposureAndAlteredConsciousnessMakeToxicologyAnEmergency) {
   EXPECT_EQ(Item(p, "urine-toxicology").urgency, "emergency");
 }
 
-std::vector<std::string> RedFlagIds(std::string_view findings, std::string_view extra);
+TEST(Workup, WeakEyeMovementsCallForAntiGq1b) {
+  const Plan p = PlanFor(R"("HP:0000597": "present", "HP:0001251": "present", "HP:0001284": "present")",
+                         R"("age": {"years": 40})");
+  EXPECT_EQ(ToString(Item(p, "anti-gq1b").status), "recommended");
+  // ... and nerve conduction studies, for Guillain-Barré syndrome and its variants.
+  EXPECT_EQ(ToString(Item(p, "nerve-conduction-studies").status), "recommended");
+  EXPECT_EQ(Item(p, "nerve-conduction-studies").urgency, "urgent");
+  const Plan eyes_only = PlanFor(R"("HP:0010543": "present", "HP:0001336": "present")", R"("age": {"years": 40})");
+  EXPECT_EQ(ToString(Item(eyes_only, "nerve-conduction-studies").status), "not_indicated");
+}
+
+std::vector<std::string> RedFlagIds(std::string_view findings, std::string_view extra) {
+  Report r = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value();
+  std::vector<std::string> ids;
+  for (const RedFlag* f : r.red_flags) ids.push_back(f->id);
+  return ids;
+}
 
 // A knock to the head before new unsteadiness is an emergency with a CT of the head within the
 // hour (NICE CG176: a focal neurological deficit); the same signs without the knock, or the knock
@@ -209,24 +225,6 @@ TEST(Workup, NewSignsAfterAHeadInjuryCallForAnEmergencyHeadCt) {
   // Adults too, and a seizure alone after the knock.
   const auto adult = RedFlagIds(R"("HP:0001250": "present")", R"("age": {"years": 70}, "exposures": {"head-trauma": "present"})");
   EXPECT_NE(std::find(adult.begin(), adult.end(), "head-injury-with-warning-signs"), adult.end());
-}
-
-TEST(Workup, WeakEyeMovementsCallForAntiGq1b) {
-  const Plan p = PlanFor(R"("HP:0000597": "present", "HP:0001251": "present", "HP:0001284": "present")",
-                         R"("age": {"years": 40})");
-  EXPECT_EQ(ToString(Item(p, "anti-gq1b").status), "recommended");
-  // ... and nerve conduction studies, for Guillain-Barré syndrome and its variants.
-  EXPECT_EQ(ToString(Item(p, "nerve-conduction-studies").status), "recommended");
-  EXPECT_EQ(Item(p, "nerve-conduction-studies").urgency, "urgent");
-  const Plan eyes_only = PlanFor(R"("HP:0010543": "present", "HP:0001336": "present")", R"("age": {"years": 40})");
-  EXPECT_EQ(ToString(Item(eyes_only, "nerve-conduction-studies").status), "not_indicated");
-}
-
-std::vector<std::string> RedFlagIds(std::string_view findings, std::string_view extra) {
-  Report r = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value();
-  std::vector<std::string> ids;
-  for (const RedFlag* f : r.red_flags) ids.push_back(f->id);
-  return ids;
 }
 
 TEST(RedFlags, ActionsByUrgency) {
