@@ -119,6 +119,23 @@ TEST(Engine, ImagingFindingsSeparateTheStructuralMimics) {
   EXPECT_EQ(top(R"("HP:0001297": "present", "HP:0000639": "present")"), "brainstem-structural-lesion");
 }
 
+// A known cancer in an adult makes a posterior fossa tumour more likely, because in adults it is
+// most often a metastasis, usually of a cancer already known; a child's is a primary brain tumour,
+// so the cancer says nothing for it. Before, the known cancer counted the same 5% for every
+// diagnosis that did not list it, and the paraneoplastic ones took the whole shift.
+TEST(Engine, AKnownCancerMakesACerebellarMetastasisMoreLikelyInAnAdultOnly) {
+  const auto tumour = [](int years, std::string_view cancer) {
+    return Probability(Report(R"({"caseVersion": 1, "age": {"years": )" + std::to_string(years) +
+                              R"(}, "onset": "subacute", "findings": {"HP:0001251": "present", "HP:0001260": "present"}, "exposures": {"known-cancer": ")" +
+                              std::string(cancer) + R"("}})"),
+                       "posterior-fossa-tumour");
+  };
+  for (int years : {35, 62}) {
+    EXPECT_GT(tumour(years, "present"), 1.5 * tumour(years, "absent")) << years << " years";
+  }
+  EXPECT_LE(tumour(8, "present"), tumour(8, "absent"));
+}
+
 // Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA
 // has gluten ataxia first (it was not counted before: hereditary ataxia stayed first), while a
 // normal result counts little against it (the test misses most gluten ataxia) and says so.

@@ -237,6 +237,27 @@ TEST(KbData, TheEmergencyDepartmentStandsForEveryEmergencyFlag) {
   EXPECT_EQ(role->when.flags, emergency);
 }
 
+// A recent infection and a drug exposure are common answers, so every diagnosis states how often
+// they come before it, in every age band: the category default (5%) would count a child's recent
+// cold six times against a diagnosis that merely does not list it, where the others carry a
+// background rate. The eight diagnoses added in 2026-12 lacked these entries.
+TEST(KbData, EveryDiagnosisSaysHowOftenAnInfectionOrADrugComesBeforeIt) {
+  const KnowledgeBase& kb = testing::Kb();
+  for (const char* exposure : {"exposure:recent-infection", "exposure:drug-or-toxin"}) {
+    const int v = kb.FindVariable(exposure);
+    ASSERT_GE(v, 0) << exposure;
+    for (const Diagnosis& d : kb.differential.diagnoses) {
+      for (size_t band = 0; band < kb.age_bands.size(); ++band) {
+        const bool listed = std::any_of(d.features.begin(), d.features.end(), [&](const FeatureFrequency& f) {
+          return f.variable == v && (f.age_bands.empty() || std::find(f.age_bands.begin(), f.age_bands.end(),
+                                                                      static_cast<int>(band)) != f.age_bands.end());
+        });
+        EXPECT_TRUE(listed) << d.id << " does not list " << exposure << " for " << kb.age_bands[band].id;
+      }
+    }
+  }
+}
+
 TEST(KbLoad, UnknownSourceAndMissingEvidenceNote) {
   auto p = Problems("criteria.json", Edited("criteria.json", [](Json& j) {
     j["criteria"][0]["sources"][0] = "Nobody1999";
