@@ -54,6 +54,12 @@ class ReportWriter {
       w_.RawMembers(f_.Statement(c.role->provenance, full_));
       w_.Field("urgency", c.urgency);
       if (c.urgency != c.role->urgency) w_.Field("indicatedUrgency", c.role->urgency);
+      if (!c.flags.empty()) {
+        w_.Key("flags");
+        w_.BeginArray();
+        for (const RedFlag* f : c.flags) w_.String(f->id);
+        w_.EndArray();
+      }
       w_.EndObject();
     }
     w_.EndArray();

@@ -194,6 +194,34 @@ std::vector<const SafetyNet*> SafetyNetFor(const KnowledgeBase& kb, const Eviden
   return out;
 }
 
+namespace {
+
+// The raised red flags a rule that holds stands on: its red_flag leaves that are raised, through
+// named rules, and never under a negation (a role "without the warning sign" is not because of it).
+void RaisedFlagsIn(const Rule& rule, const Evidence& ev, std::vector<int>* out) {
+  switch (rule.type) {
+    case RuleType::kNot:
+    case RuleType::kNotEstablished:
+      return;
+    case RuleType::kRedFlag:
+      for (int i : rule.flags) {
+        if (RedFlagState(*ev.kb, ev, i) == Tri::kTrue && std::find(out->begin(), out->end(), i) == out->end()) {
+          out->push_back(i);
+        }
+      }
+      return;
+    case RuleType::kRef:
+      if (rule.ref >= 0 && static_cast<size_t>(rule.ref) < ev.kb->definitions.size()) {
+        RaisedFlagsIn(ev.kb->definitions[rule.ref].rule, ev, out);
+      }
+      return;
+    default:
+      for (const Rule& c : rule.children) RaisedFlagsIn(c, ev, out);
+  }
+}
+
+}  // namespace
+
 std::vector<CareItem> NeededCareTeam(const KnowledgeBase& kb, const Evidence& ev, std::string_view triage) {
   std::vector<CareItem> out;
   std::vector<std::string> groups_done;
@@ -204,7 +232,17 @@ std::vector<CareItem> NeededCareTeam(const KnowledgeBase& kb, const Evidence& ev
     }
     if (EvaluateRule(r.when, ev) != Tri::kTrue) continue;
     std::string storage;
-    out.push_back(CareItem{&r, Capped(r.urgency, triage, &storage)});
+    CareItem item{&r, Capped(r.urgency, triage, &storage), {}};
+    if (ev.kb) {
+      std::vector<int> flags;
+      RaisedFlagsIn(r.when, ev, &flags);
+      std::sort(flags.begin(), flags.end());  // knowledge-base order, then most urgent first
+      for (int i : flags) item.flags.push_back(&kb.red_flags[i]);
+      std::stable_sort(item.flags.begin(), item.flags.end(), [](const RedFlag* a, const RedFlag* b) {
+        return UrgencyRank(a->action) < UrgencyRank(b->action);
+      });
+    }
+    out.push_back(std::move(item));
     if (!r.group.empty()) groups_done.push_back(r.group);
   }
   std::stable_sort(out.begin(), out.end(), [](const CareItem& a, const CareItem& b) {

@@ -289,6 +289,49 @@ TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
   EXPECT_GT(raised, kCases / 3);
 }
 
+// A referral names the warning signs that call for it in this case, and only those: every flag a
+// role lists is raised and its rule refers to it; a role whose rule is a red-flag selector names at
+// least one; the emergency department names every raised emergency flag, in the order the report
+// lists the flags. (Its reason once listed every emergency sign the knowledge base has, whatever
+// the case held: a parent whose child was drowsy after a knock read of spinal cord compression.)
+TEST_F(Properties, AReferralNamesTheRaisedWarningSignsThatCallForIt) {
+  int named = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string& json) {
+    Result<Json> parsed = ParseJson(json, JsonLimits{16u << 20, 64});
+    ASSERT_TRUE(parsed.ok());
+    const Json& team = parsed.value()["careTeam"];
+    ASSERT_EQ(team.size(), r.care_team.size());
+    for (size_t k = 0; k < r.care_team.size(); ++k) {
+      const CareItem& c = r.care_team[k];
+      std::vector<std::string> ids;
+      for (const RedFlag* f : c.flags) {
+        ids.push_back(f->id);
+        EXPECT_NE(std::find(r.red_flags.begin(), r.red_flags.end(), f), r.red_flags.end())
+            << c.role->id << " names " << f->id << ", which is not raised: " << g.json;
+      }
+      const Json* listed = team[k].find("flags") != team[k].end() ? &team[k]["flags"] : nullptr;
+      EXPECT_EQ(listed != nullptr, !ids.empty()) << c.role->id;
+      if (listed) {
+        std::vector<std::string> written;
+        for (const Json& id : *listed) written.push_back(id.get<std::string>());
+        EXPECT_EQ(written, ids) << c.role->id;
+      }
+      if (c.role->when.type == RuleType::kRedFlag) {
+        EXPECT_FALSE(c.flags.empty()) << c.role->id << " holds on red flags but names none: " << g.json;
+      }
+      if (c.role->id == "emergency-medicine") {
+        std::vector<const RedFlag*> emergency;
+        for (const RedFlag* f : r.red_flags) {
+          if (f->action == "emergency") emergency.push_back(f);
+        }
+        EXPECT_EQ(c.flags, emergency) << g.json;
+        ++named;
+      }
+    }
+  });
+  EXPECT_GT(named, kCases / 20);
+}
+
 // The triage never contradicts the differential beside it: when a condition that needs assessment
 // within 24 hours has at least 3 in 10 on the findings, the triage is at least urgent ("nothing you
 // told us needs urgent care" beside "most likely a posterior fossa tumour" was given to hundreds of

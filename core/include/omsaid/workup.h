@@ -54,10 +54,13 @@ std::string_view TriageOf(const std::vector<const RedFlag*>& raised);
 /// What should bring the family back, for the explanations that lead.
 std::vector<const SafetyNet*> SafetyNetFor(const KnowledgeBase& kb, const Evidence& ev);
 
-/// A care-team role, with its urgency capped at the triage.
+/// A care-team role, with its urgency capped at the triage, and the raised red flags its rule
+/// stands on in this case (none when it holds for a likely diagnosis or a finding alone), most
+/// urgent first: the referral names the signs that call for it.
 struct CareItem {
   const CareRole* role = nullptr;
   std::string urgency;
+  std::vector<const RedFlag*> flags;
 };
 
 /// The care-team roles that are needed, most urgent first, none more urgent than `triage`.
