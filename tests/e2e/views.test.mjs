@@ -68,6 +68,10 @@ test('clinician panels render every report section', async () => {
   assert.match(await text('[data-testid=triage]'), /See a doctor urgently[\s\S]*Fixture triage message for clinicians[\s\S]*Fixture clinician red flag message[\s\S]*Urgent/);
   assert.match(await text('[data-testid=safety-net]'), /Fixture safety-netting for clinicians/);
   assert.match(await text('section[aria-labelledby$="-ct"]'), /Fixture role: paediatric neurologist[\s\S]*Urgent[\s\S]*Fixture care reason/);
+  // A role names the raised warning signs it stands on, from the report's red flags (an id the
+  // report does not hold is left out, never shown raw).
+  assert.match(await text('section[aria-labelledby$="-ct"]'), /Fixture care reason[\s\S]*Because of:[\s\S]*Fixture clinician red flag message/);
+  assert.deepEqual(await page.locator('oms-aid section[aria-labelledby$="-ct"] [data-testid=role-flags] li').evaluateAll((l) => l.map((x) => x.dataset.flag)), ['fixture-flag']);
 
   // Severity: chart with a point per visit and the same numbers in a table.
   assert.equal(await page.locator('oms-aid svg.chart circle.dot').count(), 3);
@@ -113,7 +117,7 @@ test('patient results use the same sections in plain language', async () => {
   assert.match(results, /After the doctor has seen you: when to go back[\s\S]*Fixture plain-language safety-netting/);
   assert.match(results, /Possible explanations[\s\S]*Fixture lay label A: likely \(about 82 in 100\)[\s\S]*Fixture lay label B: possible/);
   assert.doesNotMatch(results, /82%/, 'no probabilities for parents');
-  assert.match(results, /Specialists to ask about[\s\S]*Fixture role/);
+  assert.match(results, /Specialists to ask about[\s\S]*Fixture role[\s\S]*Fixture care reason[\s\S]*Because of:[\s\S]*Fixture plain-language red flag/);
   assert.match(results, /Tests to ask the doctor about[\s\S]*MRI or CT[\s\S]*Urine catecholamine/);
   // Each test in everyday words (its question's reason), the case's reason in the doctors' words behind a disclosure.
   assert.match(await page.locator('oms-aid [data-testid=lay-test-imaging-chest-abdomen-pelvis]').innerText(),

@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, CHOICES, DURATION_UNITS } from '../controller.js';
 import { criteriaPanel } from './criteria-panel.js';
-import { choices, triageBox, sources, urgency, pct, citation, labelOf, ageInWords } from './common.js';
+import { choices, triageBox, roleFlags, sources, urgency, pct, citation, labelOf, ageInWords } from './common.js';
 import { severityPanel } from './severity.js';
 
 /**
@@ -281,7 +281,7 @@ function careTeamPanel(p) {
   const team = report?.careTeam ?? [];
   if (!team.length) return nothing;
   return html`<section class="panel" aria-labelledby="${uid}-ct"><h3 id="${uid}-ct">${t('ct.h')}</h3>
-    <ul class="plain list">${team.map((c) => html`<li><strong>${c.role}</strong>${urgency(c.urgency, t)}<p>${c.reason}</p>${sources(c, report, t, p)}</li>`)}</ul>
+    <ul class="plain list">${team.map((c) => html`<li><strong>${c.role}</strong>${urgency(c.urgency, t)}<p>${c.reason}</p>${roleFlags(c, report, t, { lay: false })}${sources(c, report, t, p)}</li>`)}</ul>
   </section>`;
 }
 

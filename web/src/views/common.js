@@ -160,6 +160,17 @@ export function flagsShown(report, lay) {
 }
 
 /**
+ * The raised warning signs a care-team role stands on (its `flags`, ids of report.redFlags), as a
+ * short list under the role: the referral says which signs in this case call for it.
+ */
+export function roleFlags(role, report, t, { lay }) {
+  const byId = new Map((report?.redFlags ?? []).map((f) => [f.id, f]));
+  const flags = (role?.flags ?? []).map((id) => byId.get(id)).filter(Boolean);
+  if (!flags.length) return nothing;
+  return html`<p class="why-label">${t('triage.why')}</p><ul class="role-flags" data-testid="role-flags">${flags.map((f) => html`<li data-flag=${f.id}>${lay ? f.lay || f.message : f.message}</li>`)}</ul>`;
+}
+
+/**
  * The overall triage (report.triage), once, at the top: its level as a heading, the plain or the
  * clinical message, and the red flags behind it. Colours mean what they say: red emergency, amber
  * urgent, blue soon, grey routine (never the green of good news).

@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, DURATION_UNITS } from '../controller.js';
-import { choices, sources, answerText, labelOf, ageInWords, triageBox, likelihoodWords, visibleNeeds, applicableCriteria, safetyNetHeadingKey } from './common.js';
+import { choices, sources, answerText, labelOf, ageInWords, triageBox, roleFlags, likelihoodWords, visibleNeeds, applicableCriteria, safetyNetHeadingKey } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
 import { matchDescription } from '../words.js';
@@ -224,7 +224,7 @@ function results(p) {
     ${pattern(p)}
     ${explanations(p)}
     ${team.length ? html`<h3>${t('r.who')}</h3><ul class="plain list">${team.map((c) => html`<li>
-      <strong>${c.role}</strong><p>${c.reason}</p>${sources(c, report, t)}</li>`)}</ul>` : nothing}
+      <strong>${c.role}</strong><p>${c.reason}</p>${roleFlags(c, report, t, { lay: true })}${sources(c, report, t)}</li>`)}</ul>` : nothing}
     ${tests.length ? html`<h3>${t('r.tests')}</h3><ul class="plain list">${tests.map((w) => testItem(w, p))}</ul>` : nothing}
     <h3>${t('r.answers')}</h3>
     ${answered(p)}

@@ -95,6 +95,8 @@ export const styles = css`
   .act-soon { background: #eef3fb; border-color: var(--accent); }
   .act-routine { background: #f2f3f5; border-color: #59616b; }
   .urgent .why-label { margin: .4rem 0 0; font-weight: 600; }
+  .role-flags { margin: .1rem 0 .3rem; padding-left: 1.2rem; list-style: disc; }
+  .list .why-label { margin: .3rem 0 0; font-weight: 600; }
   .safetynet { border-left: 5px solid var(--accent); padding: .2rem .8rem; margin: 0 0 1rem; background: #f7f9fc; }
   .v-info { background: #eef3fb; border-color: var(--accent); }
   .readback { font-weight: 600; margin: .2rem 0 0; }
