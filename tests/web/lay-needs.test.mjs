@@ -33,3 +33,13 @@ test('the signs still needed are named in everyday words, and only those a famil
   assert.deepEqual(visibleNeeds({ ...genoa, needsItems: ['tumour'] }, vocabulary), []);
   assert.deepEqual(visibleNeeds(genoa, null), [], 'no vocabulary yet: nothing to ask');
 });
+
+test('a sign already answered "no" is not asked for again', () => {
+  const answeredNo = { findings: { 'HP:0010543': 'absent', 'HP:0000737': 'absent', 'HP:0002360': 'unknown' } };
+  assert.deepEqual(visibleNeeds(genoa, vocabulary, answeredNo), [
+    'Bursts of fast side-to-side eye movements',
+    'A change in behaviour or poor or broken sleep',
+  ]);
+  const allNo = { findings: { 'HP:0010543': 'absent', 'HP:0031931': 'absent' } };
+  assert.deepEqual(visibleNeeds({ ...genoa, needsItems: ['eye'] }, vocabulary, allNo), []);
+});

@@ -220,11 +220,15 @@ export function applicableCriteria(report, caseObject) {
  * What a parent could still answer for an indeterminate criteria set: for each needed item with a
  * sign a parent can observe, those signs in everyday words (a tumour found is for the doctor to say).
  */
-export function visibleNeeds(criterion, vocabulary) {
+export function visibleNeeds(criterion, vocabulary, caseObject = null) {
   const out = [];
+  const answered = caseObject?.findings ?? {};
   for (const id of criterion.needsItems ?? []) {
     const item = criterion.items?.find((i) => i.id === id);
-    const seen = (item?.features ?? []).map((f) => vocabulary?.variables?.find((v) => v.id === f)).filter((v) => v?.observable);
+    // A sign already answered "no" is not asked for again: after "no darting eyes", only the
+    // side-to-side bursts are left to look for.
+    const seen = (item?.features ?? []).filter((f) => answered[f] !== 'absent')
+      .map((f) => vocabulary?.variables?.find((v) => v.id === f)).filter((v) => v?.observable);
     if (!item || !seen.length) continue;
     // In everyday words: the item's signs a family can see ("Chaotic, darting eye movements or bursts
     // of fast side-to-side eye movements"), not its clinical label ("Opsoclonus or ocular flutter").

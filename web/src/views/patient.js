@@ -189,7 +189,7 @@ function pattern({ report, caseObject, vocabulary, t }) {
   if (!sets.length) return nothing;
   return html`<h3>${t('r.pattern')}</h3>
     ${sets.map((c) => {
-      const ask = visibleNeeds(c, vocabulary);
+      const ask = visibleNeeds(c, vocabulary, caseObject);
       return html`<div class="verdict v-info" role="status" data-testid="lay-verdict-${c.id}">
         <span>${t(`r.crit.${c.status}`)}</span>
         ${c.status === 'indeterminate' ? html`<span>${ask.length ? t('r.needs', { items: ask.join('; ') }) : t('r.needsDoctor')}</span>` : nothing}
