@@ -175,7 +175,10 @@ test('journey: a 4-year-old unsteady 10 days after chickenpox, getting better', 
   assert.doesNotMatch(verdict, /Neuroblastoma/);
   // ... and what is asked is in everyday words, not the criteria's clinical labels.
   assert.doesNotMatch(verdict, /Opsoclonus|ocular flutter|Behavioural change/);
-  assert.match(verdict, /darting eye movements/);
+  // The darting eyes were answered "no", so only the side-to-side bursts are left to look for.
+  assert.equal((await currentCase(page)).findings['HP:0010543'], 'absent');
+  assert.match(verdict, /side-to-side eye movements/);
+  assert.doesNotMatch(verdict, /darting/);
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);
   await context.close();
