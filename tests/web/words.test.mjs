@@ -27,8 +27,22 @@ test('normalising, stems and typos', () => {
   assert.ok(sameWord('dancing', 'dance'));
   assert.ok(!sameWord('eyes', 'ears'), 'short words need to match exactly');
   assert.ok(!sameWord('fever', 'never'));
+  // Real words one letter apart are not typos of each other: "I feel dizzy" is no fall, and "for
+  // two weeks" no weakness.
+  assert.ok(!sameWord('feel', 'fell'));
+  assert.ok(!sameWord('weeks', 'weak'));
+  assert.ok(!sameWord('week', 'weak'));
   assert.equal(findPhrase(tokens('her eyes keep darting around'), tokens('eyes darting')), 1);
   assert.equal(findPhrase(tokens('darting eyes'), tokens('eyes darting')), -1, 'order matters');
+});
+
+test('a description of how someone feels is not read as a fall, nor weeks as weakness', () => {
+  const more = [...variables,
+    { id: 'exposure:head-trauma', label: 'Head injury before onset', lay: 'A knock to the head', observable: true, layTerms: ['fall', 'fell', 'knock', 'hit his head'] },
+    { id: 'HP:0001324', label: 'Muscle weakness', lay: 'Weakness of arms or legs', observable: true, layTerms: ['weak', 'weakness'] }];
+  const m = matchDescription('For two weeks my eyes keep darting around and I feel wobbly, and my arms jerk', more);
+  assert.deepEqual(m.map((x) => x.id), ['HP:0010543', 'HP:0001251', 'HP:0001336']);
+  assert.deepEqual(matchDescription('He fell off his bike and now he is weak', more).map((x) => x.id), ['exposure:head-trauma', 'HP:0001324']);
 });
 
 test('a parent\'s description: the findings, in the order mentioned, to confirm', () => {

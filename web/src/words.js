@@ -62,6 +62,9 @@ export function sameWord(a, b) {
     const shorter = Math.min(x.length, y.length);
     // Typos rarely change the first letter; requiring it keeps "never" from reading as "fever".
     if (shorter < 4 || x[0] !== y[0]) return false;
+    // A four-letter word is too often another word one letter away ("feel" and "fell", "week" and
+    // "weak"): it may only gain or lose a last letter ("danc", the stem of "dancing", and "dance").
+    if (shorter === 4) return Math.abs(x.length - y.length) === 1 && (x.startsWith(y) || y.startsWith(x));
     const max = shorter >= 8 ? 2 : 1;
     return distance(x, y, max) <= max;
   };
