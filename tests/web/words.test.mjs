@@ -45,6 +45,22 @@ test('a description of how someone feels is not read as a fall, nor weeks as wea
   assert.deepEqual(matchDescription('He fell off his bike and now he is weak', more).map((x) => x.id), ['exposure:head-trauma', 'HP:0001324']);
 });
 
+test('a word the vocabulary itself uses is not taken for a typo of another, and a typo is one letter', () => {
+  const more = [...variables,
+    { id: 'HP:0001289', label: 'Confusion', lay: 'Confusion', observable: true, layTerms: ['confused'] },
+    { id: 'exposure:head-trauma', label: 'Head injury before onset', lay: 'A knock to the head', observable: true,
+      question: 'In the days before this started, did the person hit their head?', layTerms: ['concussion'] },
+    { id: 'HP:0001337', label: 'Tremor', lay: 'Shaking', observable: true, layTerms: ['startles'] }];
+  // "confusion" is one of the vocabulary's words: not a misspelt "concussion" (two letters away).
+  assert.deepEqual(matchDescription('there is some confusion', more).map((x) => x.id), ['HP:0001289']);
+  // "started" is in a question: not a misspelt "startles"; a real typo still matches.
+  assert.deepEqual(matchDescription('it started on monday', more).map((x) => x.id), []);
+  // "concusion" is one letter from "concussion" and from "confusion": both are offered to choose from.
+  assert.deepEqual(matchDescription('after a concusion', more).map((x) => x.id), ['HP:0001289', 'exposure:head-trauma']);
+  assert.ok(!sameWord('ingestion', 'infection'), 'two letters apart: two words, not a typo');
+  assert.ok(!sameWord('screening', 'screaming'));
+});
+
 test('a parent\'s description: the findings, in the order mentioned, to confirm', () => {
   const m = matchDescription('Her eyes keep darting around and she wobbles when she walks, and she is not sleeping', variables);
   assert.deepEqual(m.map((x) => x.id), ['HP:0010543', 'HP:0001251', 'HP:0002360']);

@@ -53,7 +53,7 @@ export function distance(a, b, max = 2) {
   return rows[a.length][b.length];
 }
 
-/** Whether two words are the same word, allowing for endings and a typo (two in long words) after the first letter. */
+/** Whether two words are the same word, allowing for endings and one typo after the first letter. */
 export function sameWord(a, b) {
   if (a === b) return true;
   const sa = stem(a), sb = stem(b);
@@ -65,8 +65,9 @@ export function sameWord(a, b) {
     // A four-letter word is too often another word one letter away ("feel" and "fell", "week" and
     // "weak"): it may only gain or lose a last letter ("danc", the stem of "dancing", and "dance").
     if (shorter === 4) return Math.abs(x.length - y.length) === 1 && (x.startsWith(y) || y.startsWith(x));
-    const max = shorter >= 8 ? 2 : 1;
-    return distance(x, y, max) <= max;
+    // One letter wrong, missing, extra or swapped: two let real words pass for each other
+    // ("ingestion" and "infection", "screening" and "screaming").
+    return distance(x, y, 1) <= 1;
   };
   return close(a, b) || close(sa, sb);
 }
@@ -92,16 +93,16 @@ const wordCost = (a, b) => (a === b || stem(a) === stem(b) ? 0 : Math.min(distan
  * letters changed in its words that matched only as a typo, so "concusion" is closer to
  * "concussion" than to "convulsion"), or null.
  */
-export function findSpan(words, phrase) {
+export function findSpan(words, phrase, same = sameWord) {
   const p = phrase.filter((w) => !FILLER.has(w));
   if (!p.length) return null;
   for (let start = 0; start < words.length; start++) {
-    if (!sameWord(words[start], p[0])) continue;
+    if (!same(words[start], p[0])) continue;
     let at = start, ok = true, typos = wordCost(words[start], p[0]);
     for (let k = 1; k < p.length && ok; k++) {
       ok = false;
       for (let next = at + 1; next <= at + 3 && next < words.length; next++) {
-        if (sameWord(words[next], p[k])) {
+        if (same(words[next], p[k])) {
           typos += wordCost(words[next], p[k]);
           at = next;
           ok = true;
@@ -123,6 +124,14 @@ export function findSpan(words, phrase) {
 export function matchDescription(text, variables) {
   const words = tokens(text);
   if (!words.length) return [];
+  // A word the vocabulary itself uses (in a label, a question, its help or everyday terms) is a
+  // word, not a typo of another: "confusion" is not "concussion", "injection" not "infection",
+  // "started" not "startles". Only other words may match with a typo.
+  const known = new Set();
+  for (const v of variables ?? []) {
+    for (const text of [v.label, v.lay, v.question, v.help, ...(v.layTerms ?? [])]) for (const w of tokens(text)) known.add(w);
+  }
+  const same = (a, b) => a === b || stem(a) === stem(b) || (!known.has(a) && sameWord(a, b));
   // Every occurrence of every phrase; where two overlap, the one covering more words wins ("not
   // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding
   // unless two findings claim exactly the same words with phrases as long (below).
@@ -132,7 +141,7 @@ export function matchDescription(text, variables) {
     for (const phrase of [...(v.layTerms ?? []), v.lay, v.label].filter(Boolean)) {
       const t = tokens(phrase);
       for (let from = 0; from < words.length; from++) {
-        const span = findSpan(words.slice(from), t);
+        const span = findSpan(words.slice(from), t, same);
         if (!span) break;
         candidates.push({ v, term: phrase, start: from + span.start, end: from + span.end,
           size: t.filter((w) => !FILLER.has(w)).length, words: t.length, typos: span.typos });
