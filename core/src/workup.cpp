@@ -171,15 +171,28 @@ Tri RedFlagState(const KnowledgeBase& kb, const Evidence& ev, int flag) {
   return state;
 }
 
-std::vector<const RedFlag*> RaisedRedFlags(const KnowledgeBase& kb, const Evidence& ev) {
+namespace {
+
+// Red flags by index, as the report lists them: most urgent first, in knowledge-base order within
+// an urgency.
+std::vector<const RedFlag*> MostUrgentFirst(const KnowledgeBase& kb, std::vector<int> flags) {
+  std::sort(flags.begin(), flags.end());
   std::vector<const RedFlag*> out;
-  for (size_t i = 0; i < kb.red_flags.size(); ++i) {
-    if (RedFlagState(kb, ev, static_cast<int>(i)) == Tri::kTrue) out.push_back(&kb.red_flags[i]);
-  }
+  for (int i : flags) out.push_back(&kb.red_flags[i]);
   std::stable_sort(out.begin(), out.end(), [](const RedFlag* a, const RedFlag* b) {
     return UrgencyRank(a->action) < UrgencyRank(b->action);
   });
   return out;
+}
+
+}  // namespace
+
+std::vector<const RedFlag*> RaisedRedFlags(const KnowledgeBase& kb, const Evidence& ev) {
+  std::vector<int> raised;
+  for (size_t i = 0; i < kb.red_flags.size(); ++i) {
+    if (RedFlagState(kb, ev, static_cast<int>(i)) == Tri::kTrue) raised.push_back(static_cast<int>(i));
+  }
+  return MostUrgentFirst(kb, std::move(raised));
 }
 
 std::string_view TriageOf(const std::vector<const RedFlag*>& raised) {
@@ -198,25 +211,25 @@ namespace {
 
 // The raised red flags a rule that holds stands on: its red_flag leaves that are raised, through
 // named rules, and never under a negation (a role "without the warning sign" is not because of it).
-void RaisedFlagsIn(const Rule& rule, const Evidence& ev, std::vector<int>* out) {
+void RaisedFlagsIn(const KnowledgeBase& kb, const Rule& rule, const Evidence& ev, std::vector<int>* out) {
   switch (rule.type) {
     case RuleType::kNot:
     case RuleType::kNotEstablished:
       return;
     case RuleType::kRedFlag:
       for (int i : rule.flags) {
-        if (RedFlagState(*ev.kb, ev, i) == Tri::kTrue && std::find(out->begin(), out->end(), i) == out->end()) {
+        if (RedFlagState(kb, ev, i) == Tri::kTrue && std::find(out->begin(), out->end(), i) == out->end()) {
           out->push_back(i);
         }
       }
       return;
     case RuleType::kRef:
-      if (rule.ref >= 0 && static_cast<size_t>(rule.ref) < ev.kb->definitions.size()) {
-        RaisedFlagsIn(ev.kb->definitions[rule.ref].rule, ev, out);
+      if (rule.ref >= 0 && static_cast<size_t>(rule.ref) < kb.definitions.size()) {
+        RaisedFlagsIn(kb, kb.definitions[rule.ref].rule, ev, out);
       }
       return;
     default:
-      for (const Rule& c : rule.children) RaisedFlagsIn(c, ev, out);
+      for (const Rule& c : rule.children) RaisedFlagsIn(kb, c, ev, out);
   }
 }
 
@@ -232,17 +245,9 @@ std::vector<CareItem> NeededCareTeam(const KnowledgeBase& kb, const Evidence& ev
     }
     if (EvaluateRule(r.when, ev) != Tri::kTrue) continue;
     std::string storage;
-    CareItem item{&r, Capped(r.urgency, triage, &storage), {}};
-    if (ev.kb) {
-      std::vector<int> flags;
-      RaisedFlagsIn(r.when, ev, &flags);
-      std::sort(flags.begin(), flags.end());  // knowledge-base order, then most urgent first
-      for (int i : flags) item.flags.push_back(&kb.red_flags[i]);
-      std::stable_sort(item.flags.begin(), item.flags.end(), [](const RedFlag* a, const RedFlag* b) {
-        return UrgencyRank(a->action) < UrgencyRank(b->action);
-      });
-    }
-    out.push_back(std::move(item));
+    std::vector<int> flags;
+    RaisedFlagsIn(kb, r.when, ev, &flags);
+    out.push_back(CareItem{&r, Capped(r.urgency, triage, &storage), MostUrgentFirst(kb, std::move(flags))});
     if (!r.group.empty()) groups_done.push_back(r.group);
   }
   std::stable_sort(out.begin(), out.end(), [](const CareItem& a, const CareItem& b) {
