@@ -121,16 +121,27 @@ export function findSpan(words, phrase, same = sameWord) {
  * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
  * `negated`: a "no", "not", "never" or "without" just before the words ("no fever").
  */
+const knownCache = new WeakMap();
+function knownWords(variables) {
+  if (!variables) return new Set();
+  let known = knownCache.get(variables);
+  if (!known) {
+    known = new Set();
+    for (const v of variables) {
+      for (const text of [v.label, v.lay, v.question, v.help, ...(v.layTerms ?? [])]) for (const w of tokens(text)) known.add(w);
+    }
+    knownCache.set(variables, known);
+  }
+  return known;
+}
+
 export function matchDescription(text, variables) {
   const words = tokens(text);
   if (!words.length) return [];
   // A word the vocabulary itself uses (in a label, a question, its help or everyday terms) is a
   // word, not a typo of another: "confusion" is not "concussion", "injection" not "infection",
   // "started" not "startles". Only other words may match with a typo.
-  const known = new Set();
-  for (const v of variables ?? []) {
-    for (const text of [v.label, v.lay, v.question, v.help, ...(v.layTerms ?? [])]) for (const w of tokens(text)) known.add(w);
-  }
+  const known = knownWords(variables);
   const same = (a, b) => a === b || stem(a) === stem(b) || (!known.has(a) && sameWord(a, b));
   // Every occurrence of every phrase; where two overlap, the one covering more words wins ("not
   // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding
