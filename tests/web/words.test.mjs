@@ -55,6 +55,8 @@ test('a word the vocabulary itself uses is not taken for a typo of another, and 
   assert.deepEqual(matchDescription('there is some confusion', more).map((x) => x.id), ['HP:0001289']);
   // "started" is in a question: not a misspelt "startles"; a real typo still matches.
   assert.deepEqual(matchDescription('it started on monday', more).map((x) => x.id), []);
+  // ... nor another ending of it ("starting", whose stem the vocabulary's "started" shares).
+  assert.deepEqual(matchDescription('it was starting to get better', more).map((x) => x.id), []);
   // "concusion" is one letter from "concussion" and from "confusion": both are offered to choose from.
   assert.deepEqual(matchDescription('after a concusion', more).map((x) => x.id), ['HP:0001289', 'exposure:head-trauma']);
   assert.ok(!sameWord('ingestion', 'infection'), 'two letters apart: two words, not a typo');

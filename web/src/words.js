@@ -128,7 +128,12 @@ function knownWords(variables) {
   if (!known) {
     known = new Set();
     for (const v of variables) {
-      for (const text of [v.label, v.lay, v.question, v.help, ...(v.layTerms ?? [])]) for (const w of tokens(text)) known.add(w);
+      for (const text of [v.label, v.lay, v.question, v.help, ...(v.layTerms ?? [])]) {
+        for (const w of tokens(text)) {
+          known.add(w);
+          known.add(`~${stem(w)}`);  // its other endings are words too ("started": "starting")
+        }
+      }
     }
     knownCache.set(variables, known);
   }
@@ -142,7 +147,7 @@ export function matchDescription(text, variables) {
   // word, not a typo of another: "confusion" is not "concussion", "injection" not "infection",
   // "started" not "startles". Only other words may match with a typo.
   const known = knownWords(variables);
-  const same = (a, b) => a === b || stem(a) === stem(b) || (!known.has(a) && sameWord(a, b));
+  const same = (a, b) => a === b || stem(a) === stem(b) || (!known.has(a) && !known.has(`~${stem(a)}`) && sameWord(a, b));
   // Every occurrence of every phrase; where two overlap, the one covering more words wins ("not
   // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding
   // unless two findings claim exactly the same words with phrases as long (below).
