@@ -115,39 +115,36 @@ export function findSpan(words, phrase, same = sameWord) {
   return null;
 }
 
-/**
- * The findings a description mentions, in the order mentioned: [{id, label, lay, term, negated,
- * shared}] (shared: the same words were matched to another finding too, for the parent to choose).
- * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
- * `negated`: a "no", "not", "never" or "without" just before the words ("no fever").
- */
+// The stems of every word the vocabulary uses (labels, questions, help, everyday terms), once per
+// vocabulary: a description word with one of these stems is a word, not a typo of another.
 const knownCache = new WeakMap();
-function knownWords(variables) {
+function knownStems(variables) {
   if (!variables) return new Set();
   let known = knownCache.get(variables);
   if (!known) {
     known = new Set();
     for (const v of variables) {
-      for (const text of [v.label, v.lay, v.question, v.help, ...(v.layTerms ?? [])]) {
-        for (const w of tokens(text)) {
-          known.add(w);
-          known.add(`~${stem(w)}`);  // its other endings are words too ("started": "starting")
-        }
-      }
+      for (const text of [v.label, v.lay, v.question, v.help, ...(v.layTerms ?? [])]) for (const w of tokens(text)) known.add(stem(w));
     }
     knownCache.set(variables, known);
   }
   return known;
 }
 
+/**
+ * The findings a description mentions, in the order mentioned: [{id, label, lay, term, negated,
+ * shared}] (shared: the same words were matched to another finding too, for the parent to choose).
+ * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
+ * `negated`: a "no", "not", "never" or "without" just before the words ("no fever").
+ */
 export function matchDescription(text, variables) {
   const words = tokens(text);
   if (!words.length) return [];
-  // A word the vocabulary itself uses (in a label, a question, its help or everyday terms) is a
-  // word, not a typo of another: "confusion" is not "concussion", "injection" not "infection",
-  // "started" not "startles". Only other words may match with a typo.
-  const known = knownWords(variables);
-  const same = (a, b) => a === b || stem(a) === stem(b) || (!known.has(a) && !known.has(`~${stem(a)}`) && sameWord(a, b));
+  // A word the vocabulary itself uses, or another ending of one, is a word, not a typo of another:
+  // "confusion" is not "concussion", "injection" not "infection", "starting" not "startles". Only
+  // other words may match with a typo.
+  const known = knownStems(variables);
+  const same = (a, b) => stem(a) === stem(b) || (!known.has(stem(a)) && sameWord(a, b));
   // Every occurrence of every phrase; where two overlap, the one covering more words wins ("not
   // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding
   // unless two findings claim exactly the same words with phrases as long (below).
