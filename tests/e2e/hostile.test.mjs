@@ -100,7 +100,7 @@ const traces = (page) => page.evaluate(() => {
     handlers,
     urls,
     injected: root.querySelectorAll('script, img, iframe, object, embed, foreignObject').length,
-    scripts: document.querySelectorAll('script').length,
+    scripts: [...document.querySelectorAll('script')].map((e) => e.type || 'classic'),
   };
 });
 
@@ -112,7 +112,7 @@ async function assertInert(opened, label) {
   assert.deepEqual(t.handlers, [], `${label}: no event-handler attribute anywhere`);
   assert.deepEqual(t.urls, [], `${label}: no javascript: URL anywhere`);
   assert.equal(t.injected, 0, `${label}: no script, img, iframe, object or embed in the element`);
-  assert.equal(t.scripts, 1, `${label}: only the page's own script`);
+  assert.deepEqual(t.scripts, ['classic', 'application/octet-stream'], `${label}: only the page's own script and its engine's data block`);
   assert.deepEqual(opened.dialogs, [], `${label}: no dialog`);
   assert.deepEqual(opened.requests, [], `${label}: no network request`);
   assert.deepEqual(opened.errors, [], `${label}: no console error`);

@@ -66,7 +66,25 @@ test('the page carries a strict Content Security Policy', () => {
   assert.match(csp, /style-src 'sha256-[^']+' 'sha256-[^']+'(;|$)/, 'the page and the element styles, by hash');
   assert.match(csp, /connect-src 'none'/);
   assert.doesNotMatch(html, /\sstyle="/, 'no inline style attributes');
-  assert.equal((html.match(/<script/g) ?? []).length, 1, 'one inline script, no external one');
+  const scripts = [...html.matchAll(/<script([^>]*)>([^]*?)<\/script>/g)];
+  assert.deepEqual(scripts.map((m) => m[1]), ['', ' type="application/octet-stream" id="oms-aid-wasm"'],
+    "one inline script, no external one, then the engine's bytes as a data block (never executed)");
+  assert.ok(scripts[0][2].length < 250_000, `the script holds no engine bytes (${scripts[0][2].length} characters)`);
+  assert.match(scripts[1][2], /^[A-Za-z0-9+/]+=*$/, 'the data block is base64 only');
+});
+
+test('a page that lost its engine block says so rather than waiting for ever', async () => {
+  const html = readFileSync(join(root, 'dist/oms-aid.html'), 'utf8');
+  const cut = html.replace(/<script type="application\/octet-stream" id="oms-aid-wasm">[^<]*<\/script>/, '');
+  assert.notEqual(cut, html);
+  const dir = mkdtempSync(join(tmpdir(), 'oms-aid-'));
+  writeFileSync(join(dir, 'cut.html'), cut);
+  const { context, page, requests } = await openPage(browser, pathToFileURL(join(dir, 'cut.html')).href);
+  const alert = page.locator('oms-aid p.error[role="alert"]');
+  await alert.waitFor({ timeout: 20000 });
+  assert.match(await alert.innerText(), /lost its engine.*download it again/);
+  assert.deepEqual(requests, []);
+  await context.close();
 });
 
 test('styles still apply where constructable stylesheets are missing (a <style> allowed by hash)', async () => {

@@ -18,8 +18,9 @@ let compiled = null; // Promise<WebAssembly.Module>, compiled once per page
 
 function compile() {
   // The .wasm bytes are inlined by web/build.mjs (no fetch, no file path: works from file:// and
-  // under a CSP with connect-src 'none').
-  compiled ??= WebAssembly.compile(factory.wasmBytes);
+  // under a CSP with connect-src 'none'); in the page they follow the script in a data block, so
+  // wait until it is parsed.
+  compiled ??= Promise.resolve(factory.wasmBytesReady?.()).then(() => WebAssembly.compile(factory.wasmBytes));
   return compiled;
 }
 
