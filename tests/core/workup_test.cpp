@@ -182,6 +182,28 @@ TEST(Workup, ExposureAndAlteredConsciousnessMakeToxicologyAnEmergency) {
   EXPECT_EQ(Item(p, "urine-toxicology").urgency, "emergency");
 }
 
+// Drowsiness alone is not an encephalitis work-up when another cause explains it: a toddler who
+// swallowed tablets and is drowsy and unsteady (drug ingestion over 9 in 10) gets toxicology at
+// once, not a lumbar puncture and neuronal antibodies (Graus 2016: autoimmune encephalitis needs a
+// reasonable exclusion of drug toxicity, metabolic causes...). The same child without the tablets,
+// or with a fever, still gets the spinal fluid; with a dyskinesia (not explained) the antibodies.
+TEST(Workup, AnEncephalopathyExplainedByAnIngestionIsNotAnEncephalitisWorkup) {
+  const char* kDrowsyUnsteady = R"("HP:0004372": "present", "HP:0001251": "present")";
+  const Plan pills = PlanFor(kDrowsyUnsteady, R"("age": {"years": 3}, "exposures": {"drug-or-toxin": "present"})");
+  EXPECT_EQ(Item(pills, "urine-toxicology").urgency, "emergency");
+  EXPECT_EQ(ToString(Item(pills, "csf-analysis").status), "not_indicated");
+  EXPECT_EQ(ToString(Item(pills, "paraneoplastic-antibody-panel").status), "not_indicated");
+  EXPECT_EQ(ToString(Item(pills, "eeg").status), "recommended") << "an EEG for altered consciousness stays";
+
+  const Plan no_pills = PlanFor(kDrowsyUnsteady, R"("age": {"years": 3}, "exposures": {"drug-or-toxin": "absent"})");
+  EXPECT_EQ(ToString(Item(no_pills, "csf-analysis").status), "recommended");
+  EXPECT_EQ(ToString(Item(no_pills, "paraneoplastic-antibody-panel").status), "recommended");
+  const Plan fever = PlanFor(R"("HP:0004372": "present", "HP:0001251": "present", "HP:0001945": "present")",
+                             R"("age": {"years": 3}, "exposures": {"drug-or-toxin": "present"})");
+  EXPECT_EQ(ToString(Item(fever, "csf-analysis").status), "recommended");
+  EXPECT_EQ(Item(fever, "csf-analysis").urgency, "emergency");
+}
+
 TEST(Workup, WeakEyeMovementsCallForAntiGq1b) {
   const Plan p = PlanFor(R"("HP:0000597": "present", "HP:0001251": "present", "HP:0001284": "present")",
                          R"("age": {"years": 40})");
