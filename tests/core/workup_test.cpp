@@ -202,6 +202,11 @@ TEST(Workup, AnEncephalopathyExplainedByAnIngestionIsNotAnEncephalitisWorkup) {
                              R"("age": {"years": 3}, "exposures": {"drug-or-toxin": "present"})");
   EXPECT_EQ(ToString(Item(fever, "csf-analysis").status), "recommended");
   EXPECT_EQ(Item(fever, "csf-analysis").urgency, "emergency");
+  // Drowsy after a knock to the head: the head CT at once, not a lumbar puncture beside it.
+  const Plan knock = PlanFor(R"("HP:0004372": "present")", R"("age": {"years": 5}, "exposures": {"head-trauma": "present"})");
+  EXPECT_EQ(Item(knock, "ct-head").urgency, "emergency");
+  EXPECT_EQ(ToString(Item(knock, "csf-analysis").status), "not_indicated");
+  EXPECT_EQ(ToString(Item(knock, "paraneoplastic-antibody-panel").status), "not_indicated");
 }
 
 TEST(Workup, WeakEyeMovementsCallForAntiGq1b) {
