@@ -125,3 +125,25 @@ test('a word matched exactly wins over a typo of another word; a longer phrase o
   assert.deepEqual(two.map((m) => m.id).sort(), ['HP:0001289', 'exposure:head-trauma']);
   assert.ok(two.every((m) => m.shared));
 });
+
+// The shipped everyday words (data/features.json), as an adult patient describes opsoclonus:
+// shaking eyes, and the world jumping (oscillopsia). Both can be the chaotic eye movements of OMS
+// or a rhythmic nystagmus, so both are offered, for the person to answer each; "jump" said of the
+// room is not a jerk of the body, and "my arms jerk" still is.
+test('shaking eyes and a jumping room are offered as both eye movements, not as jerks', async () => {
+  const { readFileSync } = await import('node:fs');
+  const shipped = JSON.parse(readFileSync(new URL('../../data/features.json', import.meta.url), 'utf8')).features;
+  const ids = (text) => matchDescription(text, shipped).map((m) => m.id).sort();
+  const EYES = ['HP:0000639', 'HP:0010543'];
+  assert.deepEqual(ids('my eyes shake'), EYES);
+  assert.deepEqual(ids('his eyes are shaking'), EYES);
+  assert.ok(matchDescription('my eyes shake', shipped).every((m) => m.shared));
+  assert.deepEqual(ids('the room seems to jump'), EYES);
+  assert.deepEqual(ids('when I look at things they jump about'), EYES);
+  assert.deepEqual(ids('my vision is shaky'), EYES);
+  assert.deepEqual(ids('the room seems to jump and my arms jerk'), ['HP:0000639', 'HP:0001336', 'HP:0010543']);
+  // Side to side is still flutter or nystagmus, and dancing eyes still opsoclonus alone.
+  assert.deepEqual(ids('her eyes are shaking side to side'), ['HP:0000639', 'HP:0031931']);
+  assert.deepEqual(ids('dancing eyes'), ['HP:0010543']);
+  assert.deepEqual(ids('her hands are shaking'), ['HP:0001337']);
+});
