@@ -142,6 +142,8 @@ test('shaking eyes and a jumping room are offered as both eye movements, not as 
   assert.deepEqual(ids('when I look at things they jump about'), EYES);
   assert.deepEqual(ids('my vision is shaky'), EYES);
   assert.deepEqual(ids('the room seems to jump and my arms jerk'), ['HP:0000639', 'HP:0001336', 'HP:0010543']);
+  // Words of a finding already found still belong to it: the eyes twice, not the eyes and a jerk.
+  assert.deepEqual(ids('my eyes shake and the room seems to jump'), EYES);
   // Side to side is still flutter or nystagmus, and dancing eyes still opsoclonus alone.
   assert.deepEqual(ids('her eyes are shaking side to side'), ['HP:0000639', 'HP:0031931']);
   assert.deepEqual(ids('dancing eyes'), ['HP:0010543']);

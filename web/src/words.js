@@ -173,13 +173,15 @@ export function matchDescription(text, variables) {
   const taken = new Map(); // "start:end" → rank of the phrase that took the span
   const found = new Map();
   for (const c of candidates) {
-    if (found.has(c.v.id)) continue;
     const tie = taken.get(`${c.start}:${c.end}`) === rank(c);
     let free = true;
     for (let i = c.start; i < c.end; i++) free &&= !used[i];
     if (!free && !tie) continue;
+    // A finding's words count for it each time they occur, also after it was found once: "my eyes
+    // shake and the room seems to jump" is the eyes twice, not the eyes and a jerk.
     for (let i = c.start; i < c.end; i++) used[i] = true;
     taken.set(`${c.start}:${c.end}`, rank(c));
+    if (found.has(c.v.id)) continue;
     const before = words.slice(Math.max(0, c.start - 2), c.start);
     found.set(c.v.id, { id: c.v.id, label: c.v.label, lay: c.v.lay ?? c.v.label, term: c.term, at: c.start,
       span: `${c.start}:${c.end}`, negated: before.some((w) => NEGATION.has(w)) });
