@@ -149,3 +149,17 @@ test('shaking eyes and a jumping room are offered as both eye movements, not as 
   assert.deepEqual(ids('dancing eyes'), ['HP:0010543']);
   assert.deepEqual(ids('her hands are shaking'), ['HP:0001337']);
 });
+
+// The shipped everyday words for a toddler's unsteadiness, as parents put it.
+test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck upwards', async () => {
+  const { readFileSync } = await import('node:fs');
+  const shipped = JSON.parse(readFileSync(new URL('../../data/features.json', import.meta.url), 'utf8')).features;
+  const ids = (text) => matchDescription(text, shipped).map((m) => m.id).sort();
+  assert.deepEqual(ids('he can\'t sit up anymore and won\'t stand'), ['HP:0002540']);
+  assert.deepEqual(ids('he seems drunk and holds onto furniture'), ['HP:0001251']);
+  assert.deepEqual(ids('she drops things'), ['HP:0001251']);
+  assert.deepEqual(ids('his hands shake and his head bobs'), ['HP:0001337']);
+  assert.deepEqual(ids('his eyes go up and get stuck'), ['HP:0033980']);
+  assert.deepEqual(ids('her eyes roll up'), ['HP:0033980'], 'not the chaotic movements of "eyes rolling"');
+  assert.deepEqual(ids('his eyes shake'), ['HP:0000639', 'HP:0010543'], 'shaking eyes are not a tremor');
+});
