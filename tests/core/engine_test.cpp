@@ -136,6 +136,25 @@ TEST(Engine, AKnownCancerMakesACerebellarMetastasisMoreLikelyInAnAdultOnly) {
   EXPECT_LE(tumour(8, "present"), tumour(8, "absent"));
 }
 
+// A named movement disorder (chorea, dyskinesia, dystonia) counts for the illnesses that cause
+// one, not for every diagnosis that happens not to list it: added to an unsteady 4-year-old, it
+// makes autoimmune encephalitis more likely and a posterior fossa tumour, Guillain-Barre syndrome or
+// a head injury less likely (with the motor category's 10%, each counted chorea five times more than
+// OMS did, and rose with it).
+TEST(Engine, AMovementDisorderCountsForTheIllnessesThatCauseOne) {
+  for (const char* movement : {"HP:0002072", "HP:0100660", "HP:0001332"}) {
+    const auto p = [&](std::string_view answer, std::string_view diagnosis) {
+      return Probability(Report(std::string(R"({"caseVersion": 1, "age": {"years": 4}, "findings": {"HP:0001251": "present", ")") +
+                                movement + R"(": ")" + std::string(answer) + R"("}})"),
+                         diagnosis);
+    };
+    EXPECT_GT(p("present", "autoimmune-encephalitis"), p("absent", "autoimmune-encephalitis")) << movement;
+    for (const char* unrelated : {"posterior-fossa-tumour", "guillain-barre", "head-injury", "acute-cerebellar-ataxia"}) {
+      EXPECT_LT(p("present", unrelated), p("absent", unrelated)) << movement << " for " << unrelated;
+    }
+  }
+}
+
 // Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA
 // has gluten ataxia first (it was not counted before: hereditary ataxia stayed first), while a
 // normal result counts little against it (the test misses most gluten ataxia) and says so.
