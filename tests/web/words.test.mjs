@@ -150,10 +150,12 @@ test('shaking eyes and a jumping room are offered as both eye movements, not as 
   assert.deepEqual(ids('her hands are shaking'), ['HP:0001337']);
 });
 
-// The shipped everyday words for a toddler's unsteadiness, as parents put it.
+// The shipped everyday words for a toddler's unsteadiness, as parents put it (the features and the
+// exposures, as the engine's vocabulary offers them).
 test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck upwards', async () => {
   const { readFileSync } = await import('node:fs');
-  const shipped = JSON.parse(readFileSync(new URL('../../data/features.json', import.meta.url), 'utf8')).features;
+  const read = (f) => JSON.parse(readFileSync(new URL(`../../data/${f}`, import.meta.url), 'utf8'));
+  const shipped = [...read('features.json').features, ...read('vocabulary.json').exposures.map((e) => ({ ...e, id: `exposure:${e.id}` }))];
   const ids = (text) => matchDescription(text, shipped).map((m) => m.id).sort();
   assert.deepEqual(ids('he can\'t sit up anymore and won\'t stand'), ['HP:0002540']);
   assert.deepEqual(ids('he seems drunk and holds onto furniture'), ['HP:0001251']);
@@ -162,4 +164,13 @@ test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck up
   assert.deepEqual(ids('his eyes go up and get stuck'), ['HP:0033980']);
   assert.deepEqual(ids('her eyes roll up'), ['HP:0033980'], 'not the chaotic movements of "eyes rolling"');
   assert.deepEqual(ids('his eyes shake'), ['HP:0000639', 'HP:0010543'], 'shaking eyes are not a tremor');
+  assert.deepEqual(ids('she fell off the sofa'), ['exposure:head-trauma'], 'the exposures are in the list');
+  // Not a knock to the head, nor a headache: clumsiness and a floppy head.
+  assert.deepEqual(ids('she keeps bumping into things'), ['HP:0001251']);
+  assert.deepEqual(ids('he trips a lot'), ['HP:0001251']);
+  assert.deepEqual(ids('he can\'t hold his head up'), ['HP:0001252']);
+  assert.deepEqual(ids('his eyes are going side to side'), ['HP:0000639', 'HP:0031931']);
+  // The signs of a neuroblastoma, as parents see them.
+  assert.deepEqual(ids('his tummy is swollen'), ['HP:0031500']);
+  assert.deepEqual(ids('her eye is droopy and one pupil is smaller'), ['HP:0002277']);
 });
