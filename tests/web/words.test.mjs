@@ -170,6 +170,10 @@ test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck up
   assert.deepEqual(ids('he trips a lot'), ['HP:0001251']);
   assert.deepEqual(ids('he can\'t hold his head up'), ['HP:0001252']);
   assert.deepEqual(ids('his eyes are going side to side'), ['HP:0000639', 'HP:0031931']);
+  assert.deepEqual(ids('he keeps falling asleep'), ['HP:0004372'], 'drowsy, not a fall nor unsteady');
+  assert.deepEqual(ids('she had a fall last week'), ['exposure:head-trauma']);
+  assert.deepEqual(ids('she spills her drink'), ['HP:0001251'], 'not drinking alcohol');
+  assert.deepEqual(ids('her writing is messy'), ['HP:0001251'], 'not writhing');
   // The signs of a neuroblastoma, as parents see them.
   assert.deepEqual(ids('his tummy is swollen'), ['HP:0031500']);
   assert.deepEqual(ids('her eye is droopy and one pupil is smaller'), ['HP:0002277']);
