@@ -174,6 +174,8 @@ test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck up
   assert.deepEqual(ids('she had a fall last week'), ['exposure:head-trauma']);
   assert.deepEqual(ids('she spills her drink'), ['HP:0001251'], 'not drinking alcohol');
   assert.deepEqual(ids('her writing is messy'), ['HP:0001251'], 'not writhing');
+  assert.deepEqual(ids('I can\'t walk straight'), ['HP:0001251'], 'unsteady, not unable to walk');
+  assert.deepEqual(ids('my neck is stiff'), ['HP:0031179']);
   // The signs of a neuroblastoma, as parents see them.
   assert.deepEqual(ids('his tummy is swollen'), ['HP:0031500']);
   assert.deepEqual(ids('her eye is droopy and one pupil is smaller'), ['HP:0002277']);
