@@ -324,10 +324,10 @@ test('the first screen works before the engine is ready: answers kept, Start wai
 test('a warning that names OMS is never beside a list of explanations that leaves it out', async () => {
   const { context, page, requests, errors } = await openPage(browser);
   await ready(page);
-  // Darting eyes with unsteadiness and dystonia, no jerks, sleeping well: "OMS suspected" on the
-  // eyes with the unsteadiness, though nine other causes rank higher (a drug or toxin first).
+  // Darting eyes with unsteadiness, dystonia and chorea, no jerks, sleeping well: "OMS suspected"
+  // on the eyes with the unsteadiness, though eight other causes rank higher (a drug or toxin first).
   const k = { caseVersion: 1, findings: { 'HP:0010543': 'present', 'HP:0001336': 'absent', 'HP:0001332': 'present',
-    'HP:0002360': 'absent', 'HP:0001251': 'present' } };
+    'HP:0002072': 'present', 'HP:0002360': 'absent', 'HP:0001251': 'present' } };
   await el(page, 'input[type=file]').setInputFiles({ name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(k)) });
   await el(page, '[data-testid=restart]').waitFor();
   const report = await currentReport(page);
