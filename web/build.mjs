@@ -54,7 +54,7 @@ try {
 // data block after it (<script type="application/octet-stream" id="oms-aid-wasm">, never executed,
 // so the CSP has nothing to allow), read once the document is parsed. V8 then compiles ~150 KB of
 // script instead of ~470 KB before the first screen: with the CPU slowed 4x, the first screen came
-// 150-200 ms sooner (bench/page-bench.mjs). The embeddable script keeps them inline.
+// 100-300 ms sooner (alternating runs, wasm/README.md). The embeddable script keeps them inline.
 const WASM_BLOCK_ID = 'oms-aid-wasm';
 const decode = (source) => `lzmaDecode(fromBase64(decoder), fromBase64(${source}), ${wasm.length}, ${LZMA.lc}, ${LZMA.lp}, ${LZMA.pb})`;
 const inline = packed
