@@ -3,6 +3,7 @@
 // search, with typos and word endings, negation, order, and nothing offered that a parent cannot see.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { normalise, stem, sameWord, distance, findPhrase, tokens, matchDescription, layHits } from '../../web/src/words.js';
 
 const variables = [
@@ -126,14 +127,16 @@ test('a word matched exactly wins over a typo of another word; a longer phrase o
   assert.ok(two.every((m) => m.shared));
 });
 
-// The shipped everyday words (data/features.json), as an adult patient describes opsoclonus:
+// The shipped everyday words: the features and the exposures, as the engine's vocabulary offers them.
+const readData = (f) => JSON.parse(readFileSync(new URL(`../../data/${f}`, import.meta.url), 'utf8'));
+const shipped = [...readData('features.json').features, ...readData('vocabulary.json').exposures.map((e) => ({ ...e, id: `exposure:${e.id}` }))];
+const ids = (text) => matchDescription(text, shipped).map((m) => m.id).sort();
+
+// The shipped words, as an adult patient describes opsoclonus:
 // shaking eyes, and the world jumping (oscillopsia). Both can be the chaotic eye movements of OMS
 // or a rhythmic nystagmus, so both are offered, for the person to answer each; "jump" said of the
 // room is not a jerk of the body, and "my arms jerk" still is.
-test('shaking eyes and a jumping room are offered as both eye movements, not as jerks', async () => {
-  const { readFileSync } = await import('node:fs');
-  const shipped = JSON.parse(readFileSync(new URL('../../data/features.json', import.meta.url), 'utf8')).features;
-  const ids = (text) => matchDescription(text, shipped).map((m) => m.id).sort();
+test('shaking eyes and a jumping room are offered as both eye movements, not as jerks', () => {
   const EYES = ['HP:0000639', 'HP:0010543'];
   assert.deepEqual(ids('my eyes shake'), EYES);
   assert.deepEqual(ids('his eyes are shaking'), EYES);
@@ -150,13 +153,8 @@ test('shaking eyes and a jumping room are offered as both eye movements, not as 
   assert.deepEqual(ids('her hands are shaking'), ['HP:0001337']);
 });
 
-// The shipped everyday words for a toddler's unsteadiness, as parents put it (the features and the
-// exposures, as the engine's vocabulary offers them).
-test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck upwards', async () => {
-  const { readFileSync } = await import('node:fs');
-  const read = (f) => JSON.parse(readFileSync(new URL(`../../data/${f}`, import.meta.url), 'utf8'));
-  const shipped = [...read('features.json').features, ...read('vocabulary.json').exposures.map((e) => ({ ...e, id: `exposure:${e.id}` }))];
-  const ids = (text) => matchDescription(text, shipped).map((m) => m.id).sort();
+// The shipped words for a toddler's unsteadiness, as parents put it.
+test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck upwards', () => {
   assert.deepEqual(ids('he can\'t sit up anymore and won\'t stand'), ['HP:0002540']);
   assert.deepEqual(ids('he seems drunk and holds onto furniture'), ['HP:0001251']);
   assert.deepEqual(ids('she drops things'), ['HP:0001251']);
