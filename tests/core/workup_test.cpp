@@ -254,6 +254,34 @@ TEST(Workup, NewSignsAfterAHeadInjuryCallForAnEmergencyHeadCt) {
   EXPECT_NE(std::find(adult.begin(), adult.end(), "head-injury-with-warning-signs"), adult.end());
 }
 
+// Bruising around the eyes: without a reported knock a neuroblastoma sign in a child (urgent, with
+// the tumour imaging); after a knock a sign of a skull-base fracture (emergency head CT), and then
+// not called a neuroblastoma sign. An unanswered knock does not hold the neuroblastoma flag back.
+TEST(RedFlags, BruisingAroundTheEyesIsANeuroblastomaSignUnlessAfterAKnock) {
+  const auto has = [](const std::vector<std::string>& v, const char* id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
+  const char* kBruising = R"("HP:0025552": "present")";
+  for (const char* knock : {R"("age": {"years": 2})", R"("age": {"years": 2}, "exposures": {"head-trauma": "absent"})"}) {
+    const auto flags = RedFlagIds(kBruising, knock);
+    EXPECT_TRUE(has(flags, "neuroblastoma-sign")) << knock;
+    EXPECT_FALSE(has(flags, "head-injury-with-warning-signs")) << knock;
+    const Plan p = PlanFor(kBruising, knock);
+    EXPECT_EQ(ToString(Item(p, "imaging-chest-abdomen-pelvis").status), "recommended") << knock;
+    EXPECT_EQ(Item(p, "imaging-chest-abdomen-pelvis").urgency, "urgent") << knock;
+  }
+  const char* kKnock = R"("age": {"years": 2}, "exposures": {"head-trauma": "present"})";
+  const auto after = RedFlagIds(kBruising, kKnock);
+  EXPECT_TRUE(has(after, "head-injury-with-warning-signs"));
+  EXPECT_FALSE(has(after, "neuroblastoma-sign"));
+  const Plan p = PlanFor(kBruising, kKnock);
+  EXPECT_EQ(Item(p, "ct-head").urgency, "emergency");
+  // Raccoon eyes entered by their own HPO term count the same; lumps under the skin are a sign too.
+  EXPECT_TRUE(has(RedFlagIds(R"("HP:0025553": "present")", R"("age": {"years": 2})"), "neuroblastoma-sign"));
+  EXPECT_TRUE(has(RedFlagIds(R"("HP:0001482": "present")", R"("age": {"years": 1})"), "neuroblastoma-sign"));
+  EXPECT_FALSE(has(RedFlagIds(kBruising, R"("age": {"years": 40})"), "neuroblastoma-sign")) << "a child's sign";
+}
+
 TEST(RedFlags, ActionsByUrgency) {
   const auto flags = RedFlagIds(R"("HP:0002540": "present", "HP:0004372": "present", "HP:0031500": "present")",
                                 R"("age": {"years": 2})");

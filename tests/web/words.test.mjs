@@ -178,3 +178,24 @@ test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck up
   assert.deepEqual(ids('his tummy is swollen'), ['HP:0031500']);
   assert.deepEqual(ids('her eye is droopy and one pupil is smaller'), ['HP:0002277']);
 });
+
+// More of the shipped words, as parents and adults put them: a rocking boat is vertigo; sleeping
+// badly is poor sleep, not drowsiness; a limp walk is not floppiness; bruising around the eyes and
+// bluish lumps under the skin are the neuroblastoma signs (not a knock, whose words are "bumps").
+test('a rocking boat, bad sleep, not talking, and the skin signs of a neuroblastoma', () => {
+  assert.deepEqual(ids('I feel like I\'m on a boat'), ['HP:0002321']);
+  assert.deepEqual(ids('the room is moving'), ['HP:0002321']);
+  assert.deepEqual(ids('he is sleeping badly'), ['HP:0002360']);
+  assert.deepEqual(ids('she is not sleeping well'), ['HP:0002360']);
+  assert.deepEqual(ids('he is limping'), [], 'a limp is not floppiness');
+  assert.deepEqual(ids('she went limp'), ['HP:0001252']);
+  assert.deepEqual(ids('he sways when he stands'), ['HP:0001251']);
+  assert.deepEqual(ids('she is jittery'), ['HP:0001337']);
+  assert.deepEqual(ids('he won\'t talk'), ['HP:0002300']);
+  assert.deepEqual(ids('he has stopped talking'), ['HP:0002376'], 'losing words stays a regression');
+  assert.deepEqual(ids('bruises around her eyes'), ['HP:0025552']);
+  assert.deepEqual(ids('she has black eyes'), ['HP:0025552']);
+  assert.deepEqual(ids('blue bumps on his skin'), ['HP:0001482']);
+  assert.deepEqual(ids('lumps under her skin'), ['HP:0001482']);
+  assert.deepEqual(ids('she fell and has a black eye'), ['HP:0025552', 'exposure:head-trauma']);
+});
