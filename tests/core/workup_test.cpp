@@ -254,6 +254,13 @@ TEST(Workup, NewSignsAfterAHeadInjuryCallForAnEmergencyHeadCt) {
   EXPECT_NE(std::find(adult.begin(), adult.end(), "head-injury-with-warning-signs"), adult.end());
 }
 
+std::vector<std::string> TeamIds(std::string_view findings, std::string_view extra) {
+  Report r = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value();
+  std::vector<std::string> ids;
+  for (const CareItem& c : r.care_team) ids.push_back(c.role->id);
+  return ids;
+}
+
 // Bruising around the eyes: without a reported knock a neuroblastoma sign in a child (urgent, with
 // the tumour imaging); after a knock a sign of a skull-base fracture (emergency head CT), and then
 // not called a neuroblastoma sign. An unanswered knock does not hold the neuroblastoma flag back.
@@ -282,6 +289,32 @@ TEST(RedFlags, BruisingAroundTheEyesIsANeuroblastomaSignUnlessAfterAKnock) {
   EXPECT_FALSE(has(RedFlagIds(kBruising, R"("age": {"years": 40})"), "neuroblastoma-sign")) << "a child's sign";
 }
 
+// A breast lump: from 30 a suspected-cancer referral (NICE NG12: a flag at "soon" and a breast
+// clinic); breast imaging for a woman at any adult age; and in the differential it raises the
+// paraneoplastic explanations (OMS, a paraneoplastic cerebellar syndrome) and the paraneoplastic cause.
+TEST(RedFlags, ABreastLumpIsReferredFromThirtyAndImagedInAnyWoman) {
+  const auto has = [](const std::vector<std::string>& v, const char* id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
+  const char* kLump = R"("HP:0032408": "present")";
+  EXPECT_TRUE(has(RedFlagIds(kLump, R"("age": {"years": 45}, "sex": "female")"), "breast-lump"));
+  EXPECT_FALSE(has(RedFlagIds(kLump, R"("age": {"years": 25}, "sex": "female")"), "breast-lump")) << "NICE: under 30, not urgent";
+  EXPECT_TRUE(has(TeamIds(kLump, R"("age": {"years": 45}, "sex": "female")"), "breast-clinic"));
+  EXPECT_FALSE(has(TeamIds(kLump, R"("age": {"years": 25}, "sex": "female")"), "breast-clinic"));
+  for (const char* extra : {R"("age": {"years": 25}, "sex": "female")", R"("age": {"years": 60}, "sex": "female")"}) {
+    const Plan p = PlanFor(kLump, extra);
+    EXPECT_EQ(ToString(Item(p, "breast-imaging").status), "recommended") << extra;
+  }
+  const char* kAtaxia = R"("HP:0001251": "present")";
+  const std::string with_lump = std::string(kAtaxia) + ", " + kLump;
+  const Report before = EvaluateCase(Kb(), MustParse(CaseWith(kAtaxia, R"("age": {"years": 45}, "sex": "female")"))).value();
+  const Report after = EvaluateCase(Kb(), MustParse(CaseWith(with_lump, R"("age": {"years": 45}, "sex": "female")"))).value();
+  for (const char* id : {"oms", "paraneoplastic-rhombencephalitis"}) {
+    const auto i = static_cast<size_t>(Kb().differential.Find(id));
+    EXPECT_GT(after.differential.probability[i], 2 * before.differential.probability[i]) << id;
+  }
+}
+
 TEST(RedFlags, ActionsByUrgency) {
   const auto flags = RedFlagIds(R"("HP:0002540": "present", "HP:0004372": "present", "HP:0031500": "present")",
                                 R"("age": {"years": 2})");
@@ -296,13 +329,6 @@ TEST(RedFlags, ActionsByUrgency) {
   }
   EXPECT_TRUE(RedFlagIds("", R"("age": {"years": 2})").empty()) << "nothing answered, nothing raised";
   EXPECT_FALSE(RedFlagIds(R"("HP:0002176": "present")", "").empty()) << "spinal cord compression";
-}
-
-std::vector<std::string> TeamIds(std::string_view findings, std::string_view extra) {
-  Report r = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value();
-  std::vector<std::string> ids;
-  for (const CareItem& c : r.care_team) ids.push_back(c.role->id);
-  return ids;
 }
 
 TEST(CareTeam, ChildWithOmsAndATumourFound) {

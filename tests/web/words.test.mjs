@@ -182,7 +182,7 @@ test('a parent\'s words for unsteadiness, shaking, not walking and eyes stuck up
 // More of the shipped words, as parents and adults put them: a rocking boat is vertigo; sleeping
 // badly is poor sleep, not drowsiness; a limp walk is not floppiness; bruising around the eyes and
 // bluish lumps under the skin are the neuroblastoma signs (not a knock, whose words are "bumps").
-test('a rocking boat, bad sleep, not talking, and the skin signs of a neuroblastoma', () => {
+test('a rocking boat, bad sleep, not talking, the skin signs of a neuroblastoma and a breast lump', () => {
   assert.deepEqual(ids('I feel like I\'m on a boat'), ['HP:0002321']);
   assert.deepEqual(ids('the room is moving'), ['HP:0002321']);
   assert.deepEqual(ids('he is sleeping badly'), ['HP:0002360']);
@@ -198,4 +198,6 @@ test('a rocking boat, bad sleep, not talking, and the skin signs of a neuroblast
   assert.deepEqual(ids('blue bumps on his skin'), ['HP:0001482']);
   assert.deepEqual(ids('lumps under her skin'), ['HP:0001482']);
   assert.deepEqual(ids('she fell and has a black eye'), ['HP:0025552', 'exposure:head-trauma']);
+  assert.deepEqual(ids('I found a lump in my breast'), ['HP:0032408']);
+  assert.deepEqual(ids('she has a breast lump'), ['HP:0032408']);
 });
