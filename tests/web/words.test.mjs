@@ -200,4 +200,16 @@ test('a rocking boat, bad sleep, not talking, the skin signs of a neuroblastoma 
   assert.deepEqual(ids('she fell and has a black eye'), ['HP:0025552', 'exposure:head-trauma']);
   assert.deepEqual(ids('I found a lump in my breast'), ['HP:0032408']);
   assert.deepEqual(ids('she has a breast lump'), ['HP:0032408']);
+  // Knocking things over is clumsiness, not a knock to the head; jumping words are the eyes, not jerks.
+  assert.deepEqual(ids('he knocks things over'), ['HP:0001251']);
+  assert.deepEqual(ids('he knocked his head'), ['exposure:head-trauma']);
+  assert.deepEqual(ids('the words jump when I read'), ['HP:0000639', 'HP:0010543']);
+  assert.deepEqual(ids('his eyes won\'t keep still'), ['HP:0000639', 'HP:0010543']);
+  assert.deepEqual(ids('she won\'t settle'), ['HP:0000737']);
+  assert.deepEqual(ids('her arms fly out'), ['HP:0001336']);
+  assert.deepEqual(ids('he is lurching'), ['HP:0001251']);
+  assert.deepEqual(ids('his legs gave way'), ['HP:0001324']);
+  assert.deepEqual(ids('he has gone back to crawling'), ['HP:0002376']);
+  assert.deepEqual(ids('he keeps puking'), ['HP:0002013']);
+  assert.deepEqual(ids('he is out of it'), ['HP:0001289']);
 });
