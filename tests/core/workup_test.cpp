@@ -254,6 +254,10 @@ TEST(Workup, NewSignsAfterAHeadInjuryCallForAnEmergencyHeadCt) {
   EXPECT_NE(std::find(adult.begin(), adult.end(), "head-injury-with-warning-signs"), adult.end());
 }
 
+bool Has(const std::vector<std::string>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
 std::vector<std::string> TeamIds(std::string_view findings, std::string_view extra) {
   Report r = EvaluateCase(Kb(), MustParse(CaseWith(findings, extra))).value();
   std::vector<std::string> ids;
@@ -265,42 +269,36 @@ std::vector<std::string> TeamIds(std::string_view findings, std::string_view ext
 // the tumour imaging); after a knock a sign of a skull-base fracture (emergency head CT), and then
 // not called a neuroblastoma sign. An unanswered knock does not hold the neuroblastoma flag back.
 TEST(RedFlags, BruisingAroundTheEyesIsANeuroblastomaSignUnlessAfterAKnock) {
-  const auto has = [](const std::vector<std::string>& v, const char* id) {
-    return std::find(v.begin(), v.end(), id) != v.end();
-  };
   const char* kBruising = R"("HP:0025552": "present")";
   for (const char* knock : {R"("age": {"years": 2})", R"("age": {"years": 2}, "exposures": {"head-trauma": "absent"})"}) {
     const auto flags = RedFlagIds(kBruising, knock);
-    EXPECT_TRUE(has(flags, "neuroblastoma-sign")) << knock;
-    EXPECT_FALSE(has(flags, "head-injury-with-warning-signs")) << knock;
+    EXPECT_TRUE(Has(flags, "neuroblastoma-sign")) << knock;
+    EXPECT_FALSE(Has(flags, "head-injury-with-warning-signs")) << knock;
     const Plan p = PlanFor(kBruising, knock);
     EXPECT_EQ(ToString(Item(p, "imaging-chest-abdomen-pelvis").status), "recommended") << knock;
     EXPECT_EQ(Item(p, "imaging-chest-abdomen-pelvis").urgency, "urgent") << knock;
   }
   const char* kKnock = R"("age": {"years": 2}, "exposures": {"head-trauma": "present"})";
   const auto after = RedFlagIds(kBruising, kKnock);
-  EXPECT_TRUE(has(after, "head-injury-with-warning-signs"));
-  EXPECT_FALSE(has(after, "neuroblastoma-sign"));
+  EXPECT_TRUE(Has(after, "head-injury-with-warning-signs"));
+  EXPECT_FALSE(Has(after, "neuroblastoma-sign"));
   const Plan p = PlanFor(kBruising, kKnock);
   EXPECT_EQ(Item(p, "ct-head").urgency, "emergency");
   // Raccoon eyes entered by their own HPO term count the same; lumps under the skin are a sign too.
-  EXPECT_TRUE(has(RedFlagIds(R"("HP:0025553": "present")", R"("age": {"years": 2})"), "neuroblastoma-sign"));
-  EXPECT_TRUE(has(RedFlagIds(R"("HP:0001482": "present")", R"("age": {"years": 1})"), "neuroblastoma-sign"));
-  EXPECT_FALSE(has(RedFlagIds(kBruising, R"("age": {"years": 40})"), "neuroblastoma-sign")) << "a child's sign";
+  EXPECT_TRUE(Has(RedFlagIds(R"("HP:0025553": "present")", R"("age": {"years": 2})"), "neuroblastoma-sign"));
+  EXPECT_TRUE(Has(RedFlagIds(R"("HP:0001482": "present")", R"("age": {"years": 1})"), "neuroblastoma-sign"));
+  EXPECT_FALSE(Has(RedFlagIds(kBruising, R"("age": {"years": 40})"), "neuroblastoma-sign")) << "a child's sign";
 }
 
 // A breast lump: from 30 a suspected-cancer referral (NICE NG12: a flag at "soon" and a breast
 // clinic); breast imaging for a woman at any adult age; and in the differential it raises the
 // paraneoplastic explanations (OMS, a paraneoplastic cerebellar syndrome) and the paraneoplastic cause.
 TEST(RedFlags, ABreastLumpIsReferredFromThirtyAndImagedInAnyWoman) {
-  const auto has = [](const std::vector<std::string>& v, const char* id) {
-    return std::find(v.begin(), v.end(), id) != v.end();
-  };
   const char* kLump = R"("HP:0032408": "present")";
-  EXPECT_TRUE(has(RedFlagIds(kLump, R"("age": {"years": 45}, "sex": "female")"), "breast-lump"));
-  EXPECT_FALSE(has(RedFlagIds(kLump, R"("age": {"years": 25}, "sex": "female")"), "breast-lump")) << "NICE: under 30, not urgent";
-  EXPECT_TRUE(has(TeamIds(kLump, R"("age": {"years": 45}, "sex": "female")"), "breast-clinic"));
-  EXPECT_FALSE(has(TeamIds(kLump, R"("age": {"years": 25}, "sex": "female")"), "breast-clinic"));
+  EXPECT_TRUE(Has(RedFlagIds(kLump, R"("age": {"years": 45}, "sex": "female")"), "breast-lump"));
+  EXPECT_FALSE(Has(RedFlagIds(kLump, R"("age": {"years": 25}, "sex": "female")"), "breast-lump")) << "NICE: under 30, not urgent";
+  EXPECT_TRUE(Has(TeamIds(kLump, R"("age": {"years": 45}, "sex": "female")"), "breast-clinic"));
+  EXPECT_FALSE(Has(TeamIds(kLump, R"("age": {"years": 25}, "sex": "female")"), "breast-clinic"));
   for (const char* extra : {R"("age": {"years": 25}, "sex": "female")", R"("age": {"years": 60}, "sex": "female")"}) {
     const Plan p = PlanFor(kLump, extra);
     EXPECT_EQ(ToString(Item(p, "breast-imaging").status), "recommended") << extra;
