@@ -130,6 +130,9 @@ TEST(Evidence, CrosswalkTermCountsForItsFeatureWithAWarning) {
   EXPECT_EQ(StateOf(Build(R"("HP:0002359": "present")"), "HP:0001251"), Tri::kTrue);
   EXPECT_EQ(StateOf(Build(R"("HP:0002371": "present")"), "HP:0001260"), Tri::kTrue);
   EXPECT_EQ(StateOf(Build(R"("HP:0002371": "present")"), "HP:0002300"), Tri::kUnknown) << "not mutism";
+  // Gait imbalance and new clumsiness (each filed beside Ataxia in HPO) read as unsteadiness.
+  EXPECT_EQ(StateOf(Build(R"("HP:0002141": "present")"), "HP:0001251"), Tri::kTrue);
+  EXPECT_EQ(StateOf(Build(R"("HP:0002312": "present")"), "HP:0001251"), Tri::kTrue);
 }
 
 TEST(Evidence, CrosswalkAbsentSaysNothing) {
