@@ -20,6 +20,10 @@ def fmt(path):
                 lines.append('     %s: %s' % (dump(k), dump(v)))
         blocks.append(',\n'.join(lines) + '}')
     out.append(',\n'.join(blocks))
+    if 'readAs' in d:
+        out.append('  ],')
+        out.append('  "readAs": [')
+        out.append(',\n'.join('    ' + dump(x) for x in d['readAs']))
     out.append('  ]')
     out.append('}')
     open(path, 'w').write('\n'.join(out) + '\n')

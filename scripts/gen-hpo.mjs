@@ -116,9 +116,14 @@ function main() {
   }
   const rows = readTsv(fullFile);
   const obsolete = readTsv(join(hpoDir, 'hpo-full-obsolete-map.tsv.gz'));
-  // Features and the near-equivalent terms they count from (crosswalks) need their branches alike.
-  const list = JSON.parse(readFileSync(join(root, 'data/features.json'), 'utf8')).features;
-  const features = list.flatMap((f) => [f.id, ...(f.countsFrom ?? []).map((x) => x.hpo)]);
+  // Features and the near-equivalent terms they count from (crosswalks) need their branches alike;
+  // so do the terms read as a more general one (readAs).
+  const featuresFile = JSON.parse(readFileSync(join(root, 'data/features.json'), 'utf8'));
+  const list = featuresFile.features;
+  const features = [
+    ...list.flatMap((f) => [f.id, ...(f.countsFrom ?? []).map((x) => x.hpo)]),
+    ...(featuresFile.readAs ?? []).map((x) => x.hpo),
+  ];
   const excludes = new Map(list.map((f) => [f.id, (f.excludes ?? []).map((x) => x.hpo)]));
   const countsOnly = new Map(list.map((f) => [f.id, (f.countsOnly ?? []).map((x) => x.hpo)]));
   const text = render(buildHpo(rows, obsolete, features, excludes, countsOnly));

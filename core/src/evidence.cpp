@@ -59,6 +59,15 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
       }
       continue;
     }
+    // A term read as a more general one (features.json readAs) counts as it when present; its
+    // absence says nothing.
+    if (kb.hpo_terms[t].alias >= 0) {
+      if (f.state != FindingState::kPresent) continue;
+      const int as = kb.hpo_terms[t].alias;
+      AddWarning(&ev.warnings, "findings." + f.term + ": " + TermLabel(kb, kb.hpo_terms[t].id) +
+                                   " is read as " + TermLabel(kb, kb.hpo_terms[as].id));
+      t = as;
+    }
     resolved.push_back(Resolved{&f, t});
   }
 

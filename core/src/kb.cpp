@@ -475,6 +475,22 @@ void KbLoader::LoadFeatures(const Json& root) {
     ReadAskable(e, path, &v);
     AddVariable(std::move(v), path);
   });
+  // Terms read, when present, as a more general term standing for several features (HpoAlias).
+  const Json* aliases = reader_.Member(root, "readAs", "", false);
+  if (!aliases || !reader_.ExpectArray(*aliases, "readAs")) return;
+  reader_.ForEachObject(*aliases, "readAs", [&](const Json& e, const std::string& path, size_t) {
+    HpoAlias alias{ReqString(e, "hpo", path, 20), ReqString(e, "as", path, 20), ReadProvenance(e, path)};
+    for (const std::string* id : {&alias.term, &alias.as}) {
+      if (!id->empty() && !IsHpoId(*id)) {
+        Problem(ErrorCode::kInvalidValue, path, "'" + ClipForMessage(*id) + "' is not an HPO id");
+      }
+    }
+    if (alias.provenance.note.empty()) {
+      Problem(ErrorCode::kMissingField, JoinPath(path, "note"),
+              "a term read as another needs a note saying why");
+    }
+    kb_->hpo_aliases.push_back(std::move(alias));
+  });
 }
 
 void KbLoader::LoadTests(const Json& root) {

@@ -212,6 +212,44 @@ void KbLoader::LoadHpo(const Json& root) {
       });
     }
   }
+
+  // Aliases: a term no feature relates to, read when present as a more general term that stands
+  // for several features (everything below the alias is read so too).
+  for (const HpoAlias& a : kb_->hpo_aliases) {
+    const int from = kb_->FindHpo(a.term);
+    const int as = kb_->FindHpo(a.as);
+    if (from < 0 || as < 0) {
+      Problem(ErrorCode::kUnknownReference, "readAs",
+              "'" + (from < 0 ? a.term : a.as) + "' (features.json readAs) is not a term of hpo.json");
+      continue;
+    }
+    const HpoTerm& target = kb_->hpo_terms[as];
+    if (!target.implies_present.empty() || target.implies_absent.empty()) {
+      Problem(ErrorCode::kInvalidValue, "readAs",
+              "'" + a.term + "' is read as '" + a.as +
+                  "', which is not more general than every feature with features below it");
+      continue;
+    }
+    bool related = false;
+    std::vector<char> seen(n, 0);
+    Walk(from, down, [&](int y) {
+      const HpoTerm& term = kb_->hpo_terms[y];
+      if (!term.implies_present.empty() || !term.implies_absent.empty() || term.alias >= 0) related = true;
+      if (related || seen[y]) return false;
+      seen[y] = 1;
+      return true;
+    });
+    if (related) {
+      Problem(ErrorCode::kInvalidValue, "readAs",
+              "'" + a.term + "' (or a term below it) already counts for a feature or is read as another term");
+      continue;
+    }
+    Walk(from, down, [&](int y) {
+      if (kb_->hpo_terms[y].alias == as) return false;
+      kb_->hpo_terms[y].alias = as;
+      return true;
+    });
+  }
 }
 
 }  // namespace omsaid

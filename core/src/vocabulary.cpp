@@ -111,7 +111,8 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
   }
   w.EndArray();
   // [id, label, [synonyms], [feature ids it counts for]], and a fifth element `true` for a term more
-  // general than every feature that the differential counts as "at least one of the features below it"
+  // general than every feature that the differential counts as "at least one of the features below it";
+  // for a term read as such a term (features.json readAs), a sixth: the id of the term it is read as
   w.Key("hpoTerms");
   w.BeginArray();
   for (const HpoTerm& t : kb.hpo_terms) {
@@ -124,7 +125,10 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
     w.BeginArray();
     for (int v : t.implies_present) w.String(kb.variables[v].id);
     w.EndArray();
-    if (kb.CountsAsBroader(t)) w.Bool(true);
+    if (kb.CountsAsBroader(t)) {
+      w.Bool(true);
+      if (t.alias >= 0) w.String(kb.hpo_terms[static_cast<size_t>(t.alias)].id);
+    }
     w.EndArray();
   }
   w.EndArray();

@@ -133,6 +133,26 @@ TEST(Evidence, CrosswalkTermCountsForItsFeatureWithAWarning) {
   // Gait imbalance and new clumsiness (each filed beside Ataxia in HPO) read as unsteadiness.
   EXPECT_EQ(StateOf(Build(R"("HP:0002141": "present")"), "HP:0001251"), Tri::kTrue);
   EXPECT_EQ(StateOf(Build(R"("HP:0002312": "present")"), "HP:0001251"), Tri::kTrue);
+  // Abducens and fourth nerve palsies weaken eye movements, as the oculomotor palsy HPO files under
+  // Ophthalmoparesis does.
+  EXPECT_EQ(StateOf(Build(R"("HP:0006897": "present")"), "HP:0000597"), Tri::kTrue);
+  EXPECT_EQ(StateOf(Build(R"("HP:0007011": "present")"), "HP:0000597"), Tri::kTrue);
+  EXPECT_EQ(StateOf(Build(R"("HP:0006897": "absent")"), "HP:0000597"), Tri::kUnknown);
+}
+
+// readAs (features.json): Oscillopsia, present, is read as Abnormal involuntary eye movements, which
+// the differential counts as at least one of the eye movements below it; absent, it says nothing.
+TEST(Evidence, OscillopsiaIsReadAsAnInvoluntaryEyeMovement) {
+  const Evidence ev = Build(R"("HP:0034773": "present")");
+  EXPECT_TRUE(HasWarningContaining(ev, "findings.HP:0034773: HP:0034773 'Oscillopsia' is read as "
+                                       "HP:0012547 'Abnormal involuntary eye movements'"));
+  ASSERT_EQ(ev.broader_terms.size(), 1u);
+  EXPECT_EQ(Kb().hpo_terms[static_cast<size_t>(ev.broader_terms[0])].id, "HP:0012547");
+  for (const char* id : {"HP:0010543", "HP:0031931", "HP:0000639"}) EXPECT_EQ(StateOf(ev, id), Tri::kUnknown) << id;
+  const Evidence absent = Build(R"("HP:0034773": "absent")");
+  EXPECT_TRUE(absent.broader_terms.empty());
+  for (const char* id : {"HP:0010543", "HP:0031931", "HP:0000639"}) EXPECT_EQ(StateOf(absent, id), Tri::kUnknown) << id;
+  EXPECT_TRUE(Kb().CountsAsBroader(Kb().hpo_terms[static_cast<size_t>(Kb().FindHpo("HP:0034773"))]));
 }
 
 TEST(Evidence, CrosswalkAbsentSaysNothing) {

@@ -332,6 +332,28 @@ TEST(KbLoad, CrosswalkAndExcludesAreChecked) {
   EXPECT_EQ(not_below, 1) << Dump(p);
 }
 
+TEST(KbLoad, ReadAsIsChecked) {
+  // Read as a term that is itself a feature; a term already below a feature; one without a note;
+  // one not in hpo.json.
+  const size_t existing = ParseJson(KbFileText("features.json"), JsonLimits{16u << 20, 64}).value()["readAs"].size();
+  auto p = Problems("features.json", Edited("features.json", [](Json& j) {
+    j["readAs"].push_back({{"hpo", "HP:0002141"}, {"as", "HP:0001251"}, {"sources", {"HPO"}}, {"evidence", "U"}, {"note", "x"}});
+    j["readAs"].push_back({{"hpo", "HP:0002066"}, {"as", "HP:0012547"}, {"sources", {"HPO"}}, {"evidence", "U"}, {"note", "x"}});
+    j["readAs"].push_back({{"hpo", "HP:0000622"}, {"as", "HP:0012547"}, {"sources", {"HPO"}}, {"evidence", "U"}});
+    j["readAs"].push_back({{"hpo", "HP:0000002"}, {"as", "HP:0012547"}, {"sources", {"HPO"}}, {"evidence", "U"}, {"note", "x"}});
+  }));
+  auto count = [&p](std::string_view text) {
+    int n = 0;
+    for (const Error& e : p) n += e.message.find(text) != std::string::npos;
+    return n;
+  };
+  EXPECT_EQ(count("which is not more general than every feature"), 1) << Dump(p);
+  EXPECT_EQ(count("already counts for a feature"), 1) << Dump(p);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kMissingField,
+                         "features.json:readAs[" + std::to_string(existing + 2) + "].note")) << Dump(p);
+  EXPECT_EQ(count("'HP:0000002' (features.json readAs) is not a term of hpo.json"), 1) << Dump(p);
+}
+
 TEST(KbLoad, AskAfterNamesAKnownVariable) {
   const auto p = Problems("vocabulary.json", Edited("vocabulary.json", [](Json& j) {
     j["history"][0]["askAfter"] = "HP:9999999";

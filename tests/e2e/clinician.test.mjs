@@ -96,6 +96,13 @@ test('a term more general than every feature: the search says how it counts, the
   await first.locator('summary', { hasText: 'Why' }).click();
   assert.match(await first.locator('table[data-testid=explanation]').innerText(),
     /Abnormal involuntary eye movements \(counted as at least one of: Opsoclonus, Ocular flutter/);
+  // Oscillopsia (what an adult sees of such a movement) says what it is read as, and is then counted so.
+  await search.fill('oscillopsia');
+  const seen = page.locator('oms-aid ul.hits > li', { hasText: 'HP:0034773' });
+  assert.match(await seen.innerText(), /Read as “Abnormal involuntary eye movements”: counted as at least one/);
+  await page.locator('oms-aid button[data-add="HP:0034773"]').click();
+  const after = await currentReport(page);
+  assert.ok(after.warnings.some((w) => w.includes("'Oscillopsia' is read as HP:0012547")), after.warnings.join('\n'));
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);
   await context.close();

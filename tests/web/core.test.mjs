@@ -74,5 +74,8 @@ test('vocabulary lists variables with questions and HPO terms with the features 
   const eyes = v.hpoTerms.find((t) => t[0] === 'HP:0012547');
   assert.deepEqual(eyes[3], []);
   assert.equal(eyes[4], true, "'Abnormal involuntary eye movements' counts as at least one of the features below it");
+  assert.equal(eyes.length, 5);
+  const oscillopsia = v.hpoTerms.find((t) => t[0] === 'HP:0034773');
+  assert.deepEqual(oscillopsia.slice(3), [[], true, 'HP:0012547'], 'Oscillopsia is read as it (features.json readAs)');
   assert.equal(core.vocabulary(), v, 'cached');
 });

@@ -70,15 +70,19 @@ const terms = [
   ['HP:0010543', 'Opsoclonus', ['Dancing eyes', 'Saccadomania'], ['HP:0010543']],
   ['HP:0002066', 'Gait ataxia', ['Ataxic gait'], []],
   ['HP:0012547', 'Abnormal involuntary eye movements', [], [], true],
+  ['HP:0034773', 'Oscillopsia', [], [], true, 'HP:0012547'],
   ['HP:0000001', 'All', [], []],
 ];
 
 test('term search: labels before synonyms, prefix first, every word must match', () => {
   assert.deepEqual(searchTerms(terms, 'ataxia').map((t) => t.id), ['HP:0001251', 'HP:0002078', 'HP:0002066']);
-  assert.deepEqual(searchTerms(terms, 'dancing'), [{ id: 'HP:0010543', label: 'Opsoclonus', synonym: 'Dancing eyes', lay: null, features: ['HP:0010543'], broader: false }]);
+  assert.deepEqual(searchTerms(terms, 'dancing'), [{ id: 'HP:0010543', label: 'Opsoclonus', synonym: 'Dancing eyes', lay: null, features: ['HP:0010543'], broader: false, readAs: null }]);
   assert.deepEqual(searchTerms(terms, 'ataxia truncal').map((t) => t.id), ['HP:0002078']);
   assert.deepEqual(searchTerms(terms, 'hp:0010543').map((t) => t.id), ['HP:0010543']);
   assert.equal(searchTerms(terms, 'involuntary eye')[0].broader, true, 'a broader term says so');
+  assert.equal(searchTerms(terms, 'involuntary eye')[0].readAs, null);
+  assert.deepEqual(searchTerms(terms, 'oscillops').map((t) => [t.broader, t.readAs]), [[true, 'HP:0012547']],
+    'a term read as a broader one names it');
   assert.deepEqual(searchTerms(terms, 'a'), [], 'one letter is too short');
   assert.equal(searchTerms(terms, 'ataxia', 1).length, 1);
   // Everyday words of the knowledge base find the feature ("wobbly" → Ataxia), with typos.

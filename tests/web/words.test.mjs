@@ -213,3 +213,20 @@ test('a rocking boat, bad sleep, not talking, the skin signs of a neuroblastoma 
   assert.deepEqual(ids('he keeps puking'), ['HP:0002013']);
   assert.deepEqual(ids('he is out of it'), ['HP:0001289']);
 });
+
+// A new squint is what a parent sees of an eye that cannot move fully (a sixth-nerve palsy, with
+// unsteadiness a sign to be seen within a day); squinting in the sun is not.
+test('a new squint is offered as eyes that cannot move fully', () => {
+  assert.deepEqual(ids('his eye turns in and he is wobbly'), ['HP:0000597', 'HP:0001251']);
+  assert.deepEqual(ids('she has gone cross-eyed'), ['HP:0000597']);
+  assert.deepEqual(ids("he's got a squint"), ['HP:0000597']);
+  assert.deepEqual(ids('she is squinting in the sun'), []);
+});
+
+// Jerks as a child falls asleep or in sleep are jerks, not drowsiness; falling asleep all the time is.
+test('jerks when falling asleep are not drowsiness', () => {
+  assert.deepEqual(ids('he jerks when he falls asleep'), ['HP:0001336']);
+  assert.deepEqual(ids('he startles in his sleep'), ['HP:0001336']);
+  assert.deepEqual(ids('he jerks in his sleep and is sleepy all day'), ['HP:0001336', 'HP:0004372']);
+  assert.deepEqual(ids('she keeps falling asleep'), ['HP:0004372']);
+});

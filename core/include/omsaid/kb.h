@@ -67,6 +67,15 @@ struct HpoCrosswalk {
   Provenance provenance;  ///< why the term is read as the feature (its note is required)
 };
 
+/// A term outside every feature's branch read, when present, as a more general term of HPO that
+/// stands for several features (features.json readAs): Oscillopsia, the seeing of an involuntary eye
+/// movement, as "Abnormal involuntary eye movements", so at least one of them. Its absence says nothing.
+struct HpoAlias {
+  std::string term;
+  std::string as;
+  Provenance provenance;  ///< why (its note is required)
+};
+
 struct Variable {
   /// "HP:0010543", "exposure:recent-infection", "history:family-history-of-ataxia", "test:eeg",
   /// "antibody:anti-Ri", "onset:acute"
@@ -108,6 +117,7 @@ struct HpoTerm {
   std::vector<int> implies_present;    ///< variables that a present term makes present (ancestors-or-self)
   std::vector<int> implies_absent;     ///< variables that an absent term makes absent (descendants-or-self)
   std::vector<int> read_as;  ///< the part of implies_present that comes from a crosswalk, not from HPO
+  int alias = -1;            ///< when present, read as this more general term (HpoAlias); else -1
 };
 
 /// A criteria item that only tests can answer (a tumour found by a scan), and what the report says
@@ -399,6 +409,7 @@ struct KnowledgeBase {
   std::vector<HpoTerm> hpo_terms;
   std::unordered_map<std::string, int> hpo_index;
   std::unordered_map<std::string, std::string> hpo_replaced;  ///< obsolete/alt id -> current id
+  std::vector<HpoAlias> hpo_aliases;                          ///< features.json readAs
 
   std::vector<TestDef> tests;
   std::unordered_map<std::string, int> test_index;
@@ -446,8 +457,10 @@ struct KnowledgeBase {
   int FindHpo(std::string_view id) const;
   /// A present `term` more general than every feature (none at or above it, some below it) that the
   /// differential counts as "at least one of the features below it" (DiagnosisModel::broader).
+  /// A term read as such a term (HpoAlias) counts as it does.
   bool CountsAsBroader(const HpoTerm& term) const {
-    return differential.broader.enabled && term.implies_present.empty() && !term.implies_absent.empty();
+    const HpoTerm& t = term.alias >= 0 ? hpo_terms[term.alias] : term;
+    return differential.broader.enabled && t.implies_present.empty() && !t.implies_absent.empty();
   }
   int FindTest(std::string_view id) const;
   int FindAntibody(std::string_view id) const;

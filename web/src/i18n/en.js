@@ -172,6 +172,7 @@ export default {
   'c.countsFor': 'Counts for: {labels}',
   'c.outside': 'Outside the knowledge base (kept, not used)',
   'c.broader': 'More general than the findings the tool weighs: counted as at least one of those below it (a more specific term, if known, tells more)',
+  'c.readAs': 'Read as “{label}”: counted as at least one of the findings below that (a more specific term, if known, tells more)',
   'c.addPresent': 'Add {label} as present',
   'c.addAbsent': 'Add {label} as absent',
   'c.inCase': 'Findings in this case ({n})',

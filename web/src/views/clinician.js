@@ -90,7 +90,7 @@ function findingsEntry(p) {
       <span>${h.label} <code>${h.id}</code>
         ${h.synonym ? html`<small>${t('c.synonym', { s: h.synonym })}</small>` : nothing}
         ${h.lay ? html`<small>${t('c.lay', { s: h.lay })}</small>` : nothing}
-        <small>${h.features.length ? t('c.countsFor', { labels: h.features.map(featureLabel).join(', ') }) : h.broader ? t('c.broader') : t('c.outside')}</small></span>
+        <small>${h.features.length ? t('c.countsFor', { labels: h.features.map(featureLabel).join(', ') }) : h.readAs ? t('c.readAs', { label: featureLabel(h.readAs) }) : h.broader ? t('c.broader') : t('c.outside')}</small></span>
       <span class="row">
         <button type="button" class="btn sm" data-add=${h.id} aria-label=${t('c.addPresent', { label: h.label })} @click=${() => act.setFinding(h.id, 'present')}>${t('state.present')}</button>
         <button type="button" class="btn sm" aria-label=${t('c.addAbsent', { label: h.label })} @click=${() => act.setFinding(h.id, 'absent')}>${t('state.absent')}</button>
