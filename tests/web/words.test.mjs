@@ -69,6 +69,9 @@ test('a parent\'s description: the findings, in the order mentioned, to confirm'
   assert.deepEqual(m.map((x) => x.id), ['HP:0010543', 'HP:0001251', 'HP:0002360']);
   assert.ok(m.every((x) => !x.negated), '"not sleeping" is the finding itself, not a negation');
   assert.equal(m[0].term, 'eyes darting');
+  // Quoted as the parent wrote them, not as the everyday phrase matched.
+  assert.deepEqual(m.map((x) => x.said), ['eyes keep darting', 'wobbles', 'not sleeping']);
+  assert.deepEqual(matchDescription('Son œil droit: ses YEUX dansent… "dancing eyes"!', variables).map((x) => x.said), ['dancing eyes']);
 });
 
 test('typos, everyday words and negation', () => {

@@ -30,6 +30,21 @@ export function stem(word) {
 
 export const tokens = (text) => normalise(text).split(' ').filter(Boolean);
 
+/**
+ * The words of `text` as tokens() reads them, each with where it stands in `text` ({word, from,
+ * to}), so that a match can quote the person's own words; null if the two readings differ (an
+ * unusual character), when no words are quoted.
+ */
+export function wordsAt(text) {
+  const s = String(text ?? '');
+  const out = [];
+  for (const m of s.matchAll(/[\p{L}\p{M}\p{N}'\u2018\u2019\u02bc]+/gu)) {
+    for (const word of tokens(m[0])) out.push({ word, from: m.index, to: m.index + m[0].length });
+  }
+  const plain = tokens(s);
+  return out.length === plain.length && out.every((w, i) => w.word === plain[i]) ? out : null;
+}
+
 /** Damerau-Levenshtein distance (adjacent swaps count once), stopping early above `max`. */
 export function distance(a, b, max = 2) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -132,14 +147,17 @@ function knownStems(variables) {
 }
 
 /**
- * The findings a description mentions, in the order mentioned: [{id, label, lay, term, negated,
- * shared}] (shared: the same words were matched to another finding too, for the parent to choose).
+ * The findings a description mentions, in the order mentioned: [{id, label, lay, term, said,
+ * negated, shared}] (term: the everyday phrase matched; said: the person's own words it matched, as
+ * written, or the phrase when they cannot be quoted; shared: the same words were matched to another
+ * finding too, for the parent to choose).
  * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
  * `negated`: a "no", "not", "never" or "without" just before the words ("no fever").
  */
 export function matchDescription(text, variables) {
   const words = tokens(text);
   if (!words.length) return [];
+  const at = wordsAt(text);
   // A word the vocabulary itself uses, or another ending of one, is a word, not a typo of another:
   // "confusion" is not "concussion", "injection" not "infection", "starting" not "startles". Only
   // other words may match with a typo.
@@ -183,7 +201,8 @@ export function matchDescription(text, variables) {
     taken.set(`${c.start}:${c.end}`, rank(c));
     if (found.has(c.v.id)) continue;
     const before = words.slice(Math.max(0, c.start - 2), c.start);
-    found.set(c.v.id, { id: c.v.id, label: c.v.label, lay: c.v.lay ?? c.v.label, term: c.term, at: c.start,
+    const said = at ? String(text).slice(at[c.start].from, at[c.end - 1].to) : c.term;
+    found.set(c.v.id, { id: c.v.id, label: c.v.label, lay: c.v.lay ?? c.v.label, term: c.term, said, at: c.start,
       span: `${c.start}:${c.end}`, negated: before.some((w) => NEGATION.has(w)) });
   }
   const perSpan = new Map();

@@ -52,7 +52,7 @@ function ownWords({ caseObject, vocabulary, t, act, uid }) {
     ${!vocabulary ? nothing : matches.length ? html`<div data-testid="word-matches"><p>${t('p.words.found')}</p>
       <ul class="plain answered">${repeat(matches, (m) => m.id, (m) => {
         const value = answerOf(caseObject, m.id);
-        return html`<li data-match=${m.id}><span>${t('p.words.match', { term: m.term, lay: m.lay })}${m.negated ? html` <em>${t('p.words.negated')}</em>` : nothing}${m.shared ? html` <em>${t('p.words.shared')}</em>` : nothing}</span>
+        return html`<li data-match=${m.id}><span>${t('p.words.match', { term: m.said, lay: m.lay })}${m.negated ? html` <em>${t('p.words.negated')}</em>` : nothing}${m.shared ? html` <em>${t('p.words.shared')}</em>` : nothing}</span>
           <span class="row" role="group" aria-label=${m.lay}>
             <button type="button" class="btn sm" aria-pressed=${value === 'present' ? 'true' : 'false'} data-answer="present"
               @click=${() => act.setAnswer(m.id, 'present')}>${t('p.words.yes')}</button>
