@@ -74,20 +74,21 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
   // Present first, then absent, so a contradiction is always reported the same way. A feature made
   // present only through a crosswalk (a near-equivalent term) yields to an explicit absent.
   std::vector<char> read_as_only(n, 0);
+  std::vector<Resolved> broader;  // present terms counted as "at least one of": warned about below
   for (const Resolved& r : resolved) {
     if (r.finding->state != FindingState::kPresent) continue;
     const HpoTerm& term = kb.hpo_terms[r.term];
     if (term.implies_present.empty()) {
-      const bool counted = kb.CountsAsBroader(term);
-      if (counted && std::find(ev.broader_terms.begin(), ev.broader_terms.end(), r.term) == ev.broader_terms.end()) {
-        ev.broader_terms.push_back(r.term);
+      if (kb.CountsAsBroader(term)) {
+        broader.push_back(r);
+        if (std::find(ev.broader_terms.begin(), ev.broader_terms.end(), r.term) == ev.broader_terms.end()) {
+          ev.broader_terms.push_back(r.term);
+        }
+      } else {
+        AddWarning(&ev.warnings, "findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
+                                     " is too general to count for a feature of the knowledge base; "
+                                     "kept in the case");
       }
-      AddWarning(&ev.warnings,
-                 "findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
-                     (counted ? " is more general than the knowledge base's features; counted as at "
-                                "least one of the features below it (enter the one seen, if known)"
-                              : " is too general to count for a feature of the knowledge base; kept "
-                                "in the case"));
     }
     for (int v : term.implies_present) {
       const bool crosswalk =
@@ -126,6 +127,19 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
       ev.vars[v] = Tri::kFalse;
       ev.origin[v] = r.finding->term;
     }
+  }
+
+  // A broader term counts while one of the features below it is not entered absent.
+  for (const Resolved& r : broader) {
+    const HpoTerm& term = kb.hpo_terms[r.term];
+    const bool open = std::any_of(term.implies_absent.begin(), term.implies_absent.end(),
+                                  [&](int v) { return ev.vars[v] != Tri::kFalse; });
+    AddWarning(&ev.warnings,
+               "findings." + r.finding->term + ": " + TermLabel(kb, term.id) +
+                   (open ? " is more general than the knowledge base's features; counted as at least "
+                           "one of the features below it (enter the one seen, if known)"
+                         : " is more general than the knowledge base's features, and every one of them "
+                           "below it is entered absent; not counted (check the entries)"));
   }
 
   for (const Exposure& e : c.exposures) {

@@ -153,6 +153,11 @@ TEST(Evidence, OscillopsiaIsReadAsAnInvoluntaryEyeMovement) {
   EXPECT_TRUE(absent.broader_terms.empty());
   for (const char* id : {"HP:0010543", "HP:0031931", "HP:0000639"}) EXPECT_EQ(StateOf(absent, id), Tri::kUnknown) << id;
   EXPECT_TRUE(Kb().CountsAsBroader(Kb().hpo_terms[static_cast<size_t>(Kb().FindHpo("HP:0034773"))]));
+  // With every eye movement below it entered absent it counts for nothing, and the warning says so.
+  const Evidence none =
+      Build(R"("HP:0034773": "present", "HP:0010543": "absent", "HP:0031931": "absent", "HP:0000639": "absent")");
+  EXPECT_TRUE(HasWarningContaining(none, "every one of them below it is entered absent; not counted"));
+  EXPECT_FALSE(HasWarningContaining(none, "counted as at least one"));
 }
 
 TEST(Evidence, CrosswalkAbsentSaysNothing) {
