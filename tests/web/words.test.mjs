@@ -233,3 +233,12 @@ test('jerks when falling asleep are not drowsiness', () => {
   assert.deepEqual(ids('he jerks in his sleep and is sleepy all day'), ['HP:0001336', 'HP:0004372']);
   assert.deepEqual(ids('she keeps falling asleep'), ['HP:0004372']);
 });
+
+// How an adult describes seeing an involuntary eye movement (oscillopsia): both eye movements are
+// offered, to choose; "jumps" alone is still a jerk.
+test('a bouncing or jiggling world is offered as the eye movements', () => {
+  for (const words of ['everything is bouncing when I look', 'the world jiggles', 'my vision is bouncing', 'the text jumps around']) {
+    assert.deepEqual(ids(words), ['HP:0000639', 'HP:0010543'], words);
+  }
+  assert.deepEqual(ids('he jumps a lot'), ['HP:0001336']);
+});
