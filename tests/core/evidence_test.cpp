@@ -138,6 +138,11 @@ TEST(Evidence, CrosswalkTermCountsForItsFeatureWithAWarning) {
   EXPECT_EQ(StateOf(Build(R"("HP:0006897": "present")"), "HP:0000597"), Tri::kTrue);
   EXPECT_EQ(StateOf(Build(R"("HP:0007011": "present")"), "HP:0000597"), Tri::kTrue);
   EXPECT_EQ(StateOf(Build(R"("HP:0006897": "absent")"), "HP:0000597"), Tri::kUnknown);
+  // Impaired ocular abduction is such a limitation; impaired tandem gait the bedside test of gait
+  // ataxia; scanning speech the dysarthria of a cerebellar illness.
+  EXPECT_EQ(StateOf(Build(R"("HP:0000634": "present")"), "HP:0000597"), Tri::kTrue);
+  EXPECT_EQ(StateOf(Build(R"("HP:0031629": "present")"), "HP:0001251"), Tri::kTrue);
+  EXPECT_EQ(StateOf(Build(R"("HP:0002168": "present")"), "HP:0001260"), Tri::kTrue);
 }
 
 // readAs (features.json): Oscillopsia, present, is read as Abnormal involuntary eye movements, which
