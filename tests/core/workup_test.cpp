@@ -313,6 +313,24 @@ TEST(RedFlags, ABreastLumpIsReferredFromThirtyAndImagedInAnyWoman) {
   }
 }
 
+// Papilloedema (raised pressure in the head): a same-day referral and brain imaging; with headache or
+// vomiting an emergency (Scottish suspected-cancer referral guideline). It also counts towards a
+// posterior fossa tumour (34% at diagnosis, Wilne 2007).
+TEST(RedFlags, PapilloedemaIsUrgentAndAnEmergencyWithHeadacheOrVomiting) {
+  const char* kChild = R"("age": {"years": 7})";
+  const char* kDiscs = R"("HP:0001251": "present", "HP:0001085": "present")";
+  EXPECT_TRUE(Has(RedFlagIds(kDiscs, kChild), "papilloedema"));
+  EXPECT_FALSE(Has(RedFlagIds(kDiscs, kChild), "papilloedema-with-headache-or-vomiting"));
+  EXPECT_EQ(Item(PlanFor(kDiscs, kChild), "brain-mri").urgency, "urgent");
+  const std::string sick = std::string(kDiscs) + R"(, "HP:0002013": "present")";
+  EXPECT_TRUE(Has(RedFlagIds(sick.c_str(), kChild), "papilloedema-with-headache-or-vomiting"));
+  EXPECT_EQ(Item(PlanFor(sick.c_str(), kChild), "brain-mri").urgency, "emergency");
+  const Report without = EvaluateCase(Kb(), MustParse(CaseWith(R"("HP:0001251": "present")", kChild))).value();
+  const Report with = EvaluateCase(Kb(), MustParse(CaseWith(kDiscs, kChild))).value();
+  const auto t = static_cast<size_t>(Kb().differential.Find("posterior-fossa-tumour"));
+  EXPECT_GT(with.differential.probability[t], 3 * without.differential.probability[t]);
+}
+
 TEST(RedFlags, ActionsByUrgency) {
   const auto flags = RedFlagIds(R"("HP:0002540": "present", "HP:0004372": "present", "HP:0031500": "present")",
                                 R"("age": {"years": 2})");
