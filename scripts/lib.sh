@@ -41,7 +41,8 @@ install_build_deps() {
 
 # Chromium for the end-to-end tests, clang and its runtimes for the fuzzers and sanitizers.
 install_test_deps() {
-  apt_install chromium clang-14 libclang-rt-14-dev
+  # wamerican: the English word list scripts/gen-not-typos.mjs checks web/src/not-typos.js against.
+  apt_install chromium clang-14 libclang-rt-14-dev wamerican
 }
 
 install_npm_deps() {

@@ -242,3 +242,25 @@ test('a bouncing or jiggling world is offered as the eye movements', () => {
   }
   assert.deepEqual(ids('he jumps a lot'), ['HP:0001336']);
 });
+
+// A real English word is not read as a typo of another ("cracked" is not "cranky", "stays" not
+// "sways", "table" not "tablets"); a knock to the head is still found; a real typo still matches.
+test('real words a parent writes are not typos of the vocabulary', () => {
+  assert.deepEqual(ids('he cracked his head on the floor'), ['exposure:head-trauma']);
+  assert.deepEqual(ids('we had to cancel the trip'), []);
+  assert.deepEqual(ids('he keeps failing his tests'), []);
+  assert.deepEqual(ids('he stays in bed'), []);
+  assert.deepEqual(ids('he put it on the table'), []);
+  assert.deepEqual(ids('she is flipping through a book'), []);
+  assert.deepEqual(ids('her eyes go back and forth like a pendulum'), ['HP:0000639', 'HP:0031931']);
+  assert.deepEqual(ids('he has lost his balance and keeps bumping into walls'), ['HP:0001251']);
+  assert.deepEqual(ids('dansing eyes and he is wobly'), ['HP:0001251', 'HP:0010543']);
+});
+
+// A phrase does not run across a comma or a full stop: "wobbly, eyes going back and forth" is
+// unsteadiness and the eyes, not "wobbly eyes" alone.
+test('a phrase stops at a comma or the end of a sentence', () => {
+  assert.deepEqual(ids('he is wobbly, eyes going back and forth'), ['HP:0000639', 'HP:0001251', 'HP:0031931']);
+  assert.deepEqual(ids('wobbly eyes'), ['HP:0010543']);
+  assert.deepEqual(ids('wobbly, grumpy, not sleeping'), ['HP:0000737', 'HP:0001251', 'HP:0002360']);
+});

@@ -5,6 +5,8 @@
 // tolerating typos and word endings; each match is offered to the parent to confirm, never entered
 // on its own. The same matcher lets the clinician's search find "dancing eyes".
 
+import { NOT_TYPOS } from './not-typos.js';
+
 /** Lower case, accents, apostrophes and punctuation removed ("can't" → "cant"). */
 export function normalise(text) {
   return String(text ?? '')
@@ -158,11 +160,14 @@ export function matchDescription(text, variables) {
   const words = tokens(text);
   if (!words.length) return [];
   const at = wordsAt(text);
+  // breaks[i]: punctuation that ends a clause (, . ; : ! ?) stands between word i - 1 and word i.
+  const breaks = words.map((_, i) => i > 0 && at !== null && /[,.;:!?]/.test(String(text).slice(at[i - 1].to, at[i].from)));
   // A word the vocabulary itself uses, or another ending of one, is a word, not a typo of another:
-  // "confusion" is not "concussion", "injection" not "infection", "starting" not "startles". Only
-  // other words may match with a typo.
+  // "confusion" is not "concussion", "injection" not "infection", "starting" not "startles"; nor is
+  // an English word near one of them ("cracked" is not "cranky": NOT_TYPOS). Only other words may
+  // match with a typo.
   const known = knownStems(variables);
-  const same = (a, b) => stem(a) === stem(b) || (!known.has(stem(a)) && sameWord(a, b));
+  const same = (a, b) => stem(a) === stem(b) || (!known.has(stem(a)) && !NOT_TYPOS.has(a) && sameWord(a, b));
   // Every occurrence of every phrase; where two overlap, the one covering more words wins ("not
   // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding
   // unless two findings claim exactly the same words with phrases as long (below).
@@ -174,8 +179,13 @@ export function matchDescription(text, variables) {
       for (let from = 0; from < words.length; from++) {
         const span = findSpan(words.slice(from), t, same);
         if (!span) break;
-        candidates.push({ v, term: phrase, start: from + span.start, end: from + span.end,
-          size: t.filter((w) => !FILLER.has(w)).length, words: t.length, typos: span.typos });
+        const start = from + span.start, end = from + span.end;
+        // A phrase does not run across a comma or the end of a sentence ("he is wobbly, eyes
+        // going back and forth" is not "wobbly eyes").
+        if (!breaks.slice(start + 1, end).some(Boolean)) {
+          candidates.push({ v, term: phrase, start, end,
+            size: t.filter((w) => !FILLER.has(w)).length, words: t.length, typos: span.typos });
+        }
         from += span.start;
       }
     }
@@ -222,7 +232,8 @@ export function layHits(query, variables) {
   for (const v of variables ?? []) {
     for (const term of v.layTerms ?? []) {
       const t = tokens(term);
-      if (q.every((w) => t.some((x) => sameWord(w, x) || (w.length >= 3 && x.startsWith(w))))) {
+      if (q.every((w) => t.some((x) => stem(w) === stem(x) || (!NOT_TYPOS.has(w) && sameWord(w, x)) ||
+          (w.length >= 3 && x.startsWith(w))))) {
         hits.push({ id: v.id, term });
         break;
       }
