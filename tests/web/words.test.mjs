@@ -264,3 +264,8 @@ test('a phrase stops at a comma or the end of a sentence', () => {
   assert.deepEqual(ids('wobbly eyes'), ['HP:0010543']);
   assert.deepEqual(ids('wobbly, grumpy, not sleeping'), ['HP:0000737', 'HP:0001251', 'HP:0002360']);
 });
+
+test('talking nonsense is confusion', () => {
+  assert.deepEqual(ids('he is talking nonsense'), ['HP:0001289']);
+  assert.deepEqual(matchDescription('she is not making sense', shipped).map((m) => [m.id, m.negated]), [['HP:0001289', false]]);
+});
