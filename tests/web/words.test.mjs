@@ -263,6 +263,9 @@ test('a phrase stops at a comma or the end of a sentence', () => {
   assert.deepEqual(ids('he is wobbly, eyes going back and forth'), ['HP:0000639', 'HP:0001251', 'HP:0031931']);
   assert.deepEqual(ids('wobbly eyes'), ['HP:0010543']);
   assert.deepEqual(ids('wobbly, grumpy, not sleeping'), ['HP:0000737', 'HP:0001251', 'HP:0002360']);
+  assert.deepEqual(ids('he is wobbly, his eyes going back and forth'), ['HP:0000639', 'HP:0001251', 'HP:0031931']);
+  // A comma followed by "they" or "it" goes on about the same thing.
+  assert.deepEqual(ids('her eyes, they keep darting'), ['HP:0010543']);
 });
 
 test('talking nonsense is confusion', () => {

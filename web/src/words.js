@@ -160,8 +160,14 @@ export function matchDescription(text, variables) {
   const words = tokens(text);
   if (!words.length) return [];
   const at = wordsAt(text);
-  // breaks[i]: punctuation that ends a clause (, . ; : ! ?) stands between word i - 1 and word i.
-  const breaks = words.map((_, i) => i > 0 && at !== null && /[,.;:!?]/.test(String(text).slice(at[i - 1].to, at[i].from)));
+  // breaks[i]: punctuation that ends a clause (, . ; : ! ?) stands between word i - 1 and word i;
+  // not a comma followed by "they" or "it", which go on about the same thing ("her eyes, they keep
+  // darting").
+  const breaks = words.map((_, i) => {
+    if (i === 0 || at === null) return false;
+    const between = String(text).slice(at[i - 1].to, at[i].from);
+    return /[.;:!?]/.test(between) || (between.includes(',') && !['they', 'it'].includes(words[i]));
+  });
   // A word the vocabulary itself uses, or another ending of one, is a word, not a typo of another:
   // "confusion" is not "concussion", "injection" not "infection", "starting" not "startles"; nor is
   // an English word near one of them ("cracked" is not "cranky": NOT_TYPOS). Only other words may
