@@ -268,6 +268,11 @@ test('a phrase stops at a comma or the end of a sentence', () => {
   assert.deepEqual(ids('her eyes, they keep darting'), ['HP:0010543']);
 });
 
+test('eyes doing a dance are the dancing eyes', () => {
+  assert.deepEqual(ids('his eyes are doing a funny dance'), ['HP:0010543']);
+  assert.deepEqual(ids('her eyes do a little dance'), ['HP:0010543']);
+});
+
 test('talking nonsense is confusion', () => {
   assert.deepEqual(ids('he is talking nonsense'), ['HP:0001289']);
   assert.deepEqual(matchDescription('she is not making sense', shipped).map((m) => [m.id, m.negated]), [['HP:0001289', false]]);
