@@ -179,6 +179,23 @@ TEST(Engine, ACriteriaMeetingToddlerWhoStillWalksWithNoJerksSeenHasOmsFirst) {
   EXPECT_EQ(first("present"), "oms");
 }
 
+// Pain in the back or legs (79% on admission in young children with Guillain-Barré syndrome,
+// Nguyen 1999): a toddler who stopped walking and is irritable has Guillain-Barré first once the
+// pain is known, and OMS first as soon as the eyes dance; pain elsewhere (the tummy) does not count.
+TEST(Engine, BackOrLegPainPutsGuillainBarreFirstInAToddlerWhoStoppedWalking) {
+  const auto first = [](std::string_view more) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {
+      "HP:0002540": "present", "HP:0000737": "present")") + std::string(more) + "}}");
+    return r["differential"][0]["id"].get<std::string>();
+  };
+  EXPECT_NE(first(""), "guillain-barre");
+  EXPECT_EQ(first(R"(, "HP:0012531": "present")"), "guillain-barre");
+  EXPECT_EQ(first(R"(, "HP:0012514": "present")"), "guillain-barre") << "leg pain counts";
+  EXPECT_EQ(first(R"(, "HP:0003418": "present")"), "guillain-barre") << "back pain counts";
+  EXPECT_NE(first(R"(, "HP:0002027": "present")"), "guillain-barre") << "tummy pain does not";
+  EXPECT_EQ(first(R"(, "HP:0012514": "present", "HP:0010543": "present")"), "oms");
+}
+
 // Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA
 // has gluten ataxia first (it was not counted before: hereditary ataxia stayed first), while a
 // normal result counts little against it (the test misses most gluten ataxia) and says so.

@@ -273,6 +273,12 @@ test('eyes doing a dance are the dancing eyes', () => {
   assert.deepEqual(ids('her eyes do a little dance'), ['HP:0010543']);
 });
 
+test('pain in the legs or back is offered as pain', () => {
+  assert.deepEqual(ids('his legs hurt and he won\'t walk'), ['HP:0002540', 'HP:0012531']);
+  assert.deepEqual(ids('she has back pain'), ['HP:0002176', 'HP:0012531'], 'and the spinal-cord question, to choose');
+  assert.deepEqual(ids('he seems to be in pain'), ['HP:0012531']);
+});
+
 test('talking nonsense is confusion', () => {
   assert.deepEqual(ids('he is talking nonsense'), ['HP:0001289']);
   assert.deepEqual(matchDescription('she is not making sense', shipped).map((m) => [m.id, m.negated]), [['HP:0001289', false]]);

@@ -3,14 +3,14 @@
 // base's everyday terms: real English words the description matcher must not read as a typo of
 // another word ("cracked" is not "cranky"). Do not edit; run node scripts/gen-not-typos.mjs.
 export const NOT_TYPOS = new Set((
-  'abound abounded abounding abounds ached aground arced archer archly arcked babel babels backyard ' +
-  'backyards bagel bagels bagged baldly banded bangles banked banned bare barer barged barley ' +
-  'barrel barreled barreling barrels based basely basked basted bathed beast beasts belay billy ' +
-  'binged blank blanked blanking blanks bling blobbing block blocked blocking blocks bluer blush ' +
-  'blushed blushes blushing bobbled bobbles bobbling bombing bonged boobing bound bounded bounding ' +
-  'bounds bounties bounty braised braises braising bring bringing brings broke broker brokered ' +
-  'brokering brokers bruin bruins bully bummed bumming bumper bunged burnt burped burping burps ' +
-  'bushed busts camped cancel canceled canceling cancels canker cankered cankering cankers ' +
+  'abound abounded abounding abounds acing aground arced archer archly arcked ashing babel babels ' +
+  'backyard backyards bagel bagels bagged baldly banded bangles banked banned bare barer barged ' +
+  'barley barrel barreled barreling barrels based basely basked basted bathed beast beasts belay ' +
+  'billy binged blank blanked blanking blanks bling blobbing block blocked blocking blocks bluer ' +
+  'blush blushed blushes blushing bobbled bobbles bobbling bombing bonged boobing bound bounded ' +
+  'bounding bounds bounties bounty braised braises braising bring bringing brings broke broker ' +
+  'brokered brokering brokers bruin bruins bully bummed bumming bumper bunged burnt burped burping ' +
+  'burps bushed busts camped cancel canceled canceling cancels canker cankered cankering cankers ' +
   'canneries cannery cannon cannoned cannoning cannons canter cantered cantering canters canto ' +
   'cantos caries champ champed champing champs chance chanced chanceries chancery chances chancing ' +
   'chancy chant chanted chantey chanties chanting chants chanty charge charged charges charging ' +
