@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sameWord, stem, tokens } from '../web/src/words.js';
+import { knownStems, sameWord, stem, tokens } from '../web/src/words.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -40,11 +40,12 @@ export function variants(a, b) {
 
 /** The sorted list for a dictionary (array of words) and the vocabulary's variables. */
 export function notTypos(dictionary, variables) {
-  const known = new Set();
+  // The words the matcher already knows are words (the same set it uses), and the words of the
+  // phrases it offers to a parent (observable variables only, as matchDescription does).
+  const known = knownStems(variables);
   const phraseWords = new Set();
   for (const v of variables) {
     if (!v.observable) continue;
-    for (const text of [v.label, v.lay, v.question, v.help, ...(v.layTerms ?? [])]) for (const w of tokens(text)) known.add(stem(w));
     for (const phrase of [...(v.layTerms ?? []), v.lay, v.label].filter(Boolean)) for (const w of tokens(phrase)) phraseWords.add(w);
   }
   const list = new Set();

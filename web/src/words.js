@@ -70,6 +70,12 @@ export function distance(a, b, max = 2) {
   return rows[a.length][b.length];
 }
 
+/**
+ * Whether a word someone wrote may be a typo of `b`: one letter away (sameWord), and not an English
+ * word of its own ("cracked" is not "cranky": NOT_TYPOS).
+ */
+const typoOf = (a, b) => !NOT_TYPOS.has(a) && sameWord(a, b);
+
 /** Whether two words are the same word, allowing for endings and one typo after the first letter. */
 export function sameWord(a, b) {
   if (a === b) return true;
@@ -135,7 +141,7 @@ export function findSpan(words, phrase, same = sameWord) {
 // The stems of every word the vocabulary uses (labels, questions, help, everyday terms), once per
 // vocabulary: a description word with one of these stems is a word, not a typo of another.
 const knownCache = new WeakMap();
-function knownStems(variables) {
+export function knownStems(variables) {
   if (!variables) return new Set();
   let known = knownCache.get(variables);
   if (!known) {
@@ -173,7 +179,7 @@ export function matchDescription(text, variables) {
   // an English word near one of them ("cracked" is not "cranky": NOT_TYPOS). Only other words may
   // match with a typo.
   const known = knownStems(variables);
-  const same = (a, b) => stem(a) === stem(b) || (!known.has(stem(a)) && !NOT_TYPOS.has(a) && sameWord(a, b));
+  const same = (a, b) => stem(a) === stem(b) || (!known.has(stem(a)) && typoOf(a, b));
   // Every occurrence of every phrase; where two overlap, the one covering more words wins ("not
   // sleeping" is poor sleep, not "sleepy"), so each word of the description counts for one finding
   // unless two findings claim exactly the same words with phrases as long (below).
@@ -238,8 +244,7 @@ export function layHits(query, variables) {
   for (const v of variables ?? []) {
     for (const term of v.layTerms ?? []) {
       const t = tokens(term);
-      if (q.every((w) => t.some((x) => stem(w) === stem(x) || (!NOT_TYPOS.has(w) && sameWord(w, x)) ||
-          (w.length >= 3 && x.startsWith(w))))) {
+      if (q.every((w) => t.some((x) => stem(w) === stem(x) || typoOf(w, x) || (w.length >= 3 && x.startsWith(w))))) {
         hits.push({ id: v.id, term });
         break;
       }
