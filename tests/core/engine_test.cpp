@@ -228,6 +228,27 @@ TEST(Engine, FeelingSickAndVomitingCountOnceTogether) {
   EXPECT_LT(both, 0.5 * sick * vomits) << "not counted twice";
 }
 
+// New trouble swallowing with weak limbs is an emergency (the weakness can reach the breathing
+// muscles: Guillain-Barré syndrome); alone, or with a weakness known to be chronic, it is not.
+TEST(Engine, TroubleSwallowingWithWeaknessIsAnEmergency) {
+  const auto flags = [](std::string_view more) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 5}, "findings": {"HP:0002015": "present")") +
+                          std::string(more) + "}");
+    std::vector<std::string> ids;
+    for (const Json& f : r["redFlags"]) ids.push_back(f["id"].get<std::string>());
+    return std::make_pair(r["triage"]["action"].get<std::string>(), ids);
+  };
+  const auto has = [](const std::vector<std::string>& ids) {
+    return std::find(ids.begin(), ids.end(), "swallowing-difficulty-with-weakness") != ids.end();
+  };
+  const auto weak = flags(R"(, "HP:0001324": "present"}, "onset": "acute")");
+  EXPECT_EQ(weak.first, "emergency");
+  EXPECT_TRUE(has(weak.second));
+  EXPECT_TRUE(has(flags(R"(, "HP:0001315": "present"})").second)) << "reduced reflexes, onset unknown";
+  EXPECT_FALSE(has(flags("}").second)) << "swallowing alone";
+  EXPECT_FALSE(has(flags(R"(, "HP:0001324": "present"}, "onset": "chronic")").second)) << "a chronic weakness";
+}
+
 // Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA
 // has gluten ataxia first (it was not counted before: hereditary ataxia stayed first), while a
 // normal result counts little against it (the test misses most gluten ataxia) and says so.

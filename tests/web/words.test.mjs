@@ -283,3 +283,14 @@ test('talking nonsense is confusion', () => {
   assert.deepEqual(ids('he is talking nonsense'), ['HP:0001289']);
   assert.deepEqual(matchDescription('she is not making sense', shipped).map((m) => [m.id, m.negated]), [['HP:0001289', false]]);
 });
+
+// Trouble swallowing is a finding, not a swallowed drug ("she can't swallow" once offered the drug
+// question); feeling sick is nausea, not vomiting; being sick is still vomiting.
+test('swallowing and feeling sick are read as what they are', () => {
+  for (const words of ["she can't swallow", 'now he cannot swallow properly', 'he has trouble swallowing', 'he chokes when drinking']) {
+    assert.deepEqual(ids(words), ['HP:0002015'], words);
+  }
+  assert.deepEqual(ids('she swallowed some pills'), ['exposure:drug-or-toxin']);
+  assert.deepEqual(ids('he feels sick'), ['HP:0002018']);
+  assert.deepEqual(ids('she is queasy and throwing up'), ['HP:0002013', 'HP:0002018']);
+});
