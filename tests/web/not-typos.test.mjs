@@ -29,6 +29,7 @@ test('the list holds the dictionary words one letter from an everyday term, and 
 });
 
 test('the shipped list keeps real words out and lets real typos through', () => {
-  for (const w of ['cancel', 'stays', 'table', 'failing', 'drowning', 'lunches', 'prison']) assert.ok(NOT_TYPOS.has(w), w);
+  // ("table" itself is no longer near "tablets": its stem is "tabl", two letters from "tablet".)
+  for (const w of ['cancel', 'stays', 'tables', 'failing', 'drowning', 'lunches', 'prison']) assert.ok(NOT_TYPOS.has(w), w);
   for (const w of ['wobly', 'dansing', 'concusion', 'jerkes', 'temprature']) assert.ok(!NOT_TYPOS.has(w), w);
 });

@@ -294,3 +294,15 @@ test('swallowing and feeling sick are read as what they are', () => {
   assert.deepEqual(ids('he feels sick'), ['HP:0002018']);
   assert.deepEqual(ids('she is queasy and throwing up'), ['HP:0002013', 'HP:0002018']);
 });
+
+// A stem ending in a consonant and "le" loses the "e": "wobble", "wobbly", "wobbling" and the
+// misspelt "wobbley" are one word (it matched nothing: its stem "wobble" was a known word, so not
+// a typo, and not "wobbl").
+test('-le words and their endings are one word', () => {
+  for (const words of ['he is wobbley', 'he wobbles', 'she is wobbling', 'she keeps stumbling', 'he stumbles']) {
+    assert.deepEqual(ids(words), ['HP:0001251'], words);
+  }
+  assert.deepEqual(ids('his eyes wobble'), ['HP:0000639', 'HP:0010543']);
+  // "onto" is "on to", so "holds on to furniture" is the everyday term "holds onto furniture".
+  assert.deepEqual(ids('she holds on to the furniture'), ['HP:0001251']);
+});

@@ -7,7 +7,7 @@
 
 import { NOT_TYPOS } from './not-typos.js';
 
-/** Lower case, accents, apostrophes and punctuation removed ("can't" → "cant"). */
+/** Lower case, accents, apostrophes and punctuation removed ("can't" → "cant"); "onto" is "on to". */
 export function normalise(text) {
   return String(text ?? '')
     .normalize('NFKD')
@@ -15,19 +15,27 @@ export function normalise(text) {
     .toLowerCase()
     .replace(/['\u2018\u2019\u02bc]/g, '')
     .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\bonto\b/g, 'on to')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 const ENDINGS = ['ing', 'ies', 'ied', 'es', 'ed', 's', 'y'];
 
-/** A word without its common English ending ("darting" → "dart", "wobbles" → "wobbl"). */
+/**
+ * A word without its common English ending ("darting" → "dart", "wobbles" → "wobbl"). A stem
+ * ending in a consonant and "le" loses the "e", so that "wobble", "wobbly", "wobbling" and the
+ * misspelt "wobbley" are one word ("wobbl"), as are "stumble" and "stumbling".
+ */
 export function stem(word) {
-  const w = word;
+  let w = word;
   for (const e of ENDINGS) {
-    if (w.length - e.length >= 3 && w.endsWith(e)) return w.slice(0, -e.length);
+    if (w.length - e.length >= 3 && w.endsWith(e)) {
+      w = w.slice(0, -e.length);
+      break;
+    }
   }
-  return w;
+  return w.length >= 5 && /[^aeiou]le$/.test(w) ? w.slice(0, -1) : w;
 }
 
 export const tokens = (text) => normalise(text).split(' ').filter(Boolean);
