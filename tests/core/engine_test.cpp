@@ -249,6 +249,23 @@ TEST(Engine, TroubleSwallowingWithWeaknessIsAnEmergency) {
   EXPECT_FALSE(has(flags(R"(, "HP:0001324": "present"}, "onset": "chronic")").second)) << "a chronic weakness";
 }
 
+// Brisk reflexes are a pyramidal sign (Hyperreflexia is read as one): they count for ADEM (71% at
+// presentation, Dale 2000) and against Guillain-Barre syndrome (2% in the acute phase).
+TEST(Engine, BriskReflexesCountForAdemAndAgainstGuillainBarre) {
+  const auto report = [](std::string_view more) {
+    return Report(std::string(R"({"caseVersion": 1, "age": {"years": 6}, "onset": "acute", "findings": {
+      "HP:0001324": "present", "HP:0002540": "present")") + std::string(more) + "}}");
+  };
+  const Json none = report(""), brisk = report(R"(, "HP:0001347": "present")"),
+             babinski = report(R"(, "HP:0003487": "present")");
+  EXPECT_GT(Probability(brisk, "adem"), 3 * Probability(none, "adem"));
+  EXPECT_LT(Probability(brisk, "guillain-barre"), 0.5 * Probability(none, "guillain-barre"));
+  EXPECT_NEAR(Probability(babinski, "adem"), Probability(brisk, "adem"), 1e-9) << "both are the one feature";
+  bool read = false;
+  for (const Json& w : brisk["warnings"]) read |= w.get<std::string>().find("is read as HP:0007256") != std::string::npos;
+  EXPECT_TRUE(read) << "the report says how Hyperreflexia was read";
+}
+
 // Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA
 // has gluten ataxia first (it was not counted before: hereditary ataxia stayed first), while a
 // normal result counts little against it (the test misses most gluten ataxia) and says so.
