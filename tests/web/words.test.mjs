@@ -306,3 +306,14 @@ test('-le words and their endings are one word', () => {
   // "onto" is "on to", so "holds on to furniture" is the everyday term "holds onto furniture".
   assert.deepEqual(ids('she holds on to the furniture'), ['HP:0001251']);
 });
+
+// Only the words that matched a phrase are taken, not those it skipped; "and" with a new subject
+// starts another clause; a phrase of the same rank with a word of its own left is offered beside
+// the one that took a shared word.
+test('words between the words of a phrase stay free, and "and he/his ..." starts a new clause', () => {
+  assert.deepEqual(ids('I feel dizzy and sick'), ['HP:0002018', 'HP:0002321']);
+  assert.deepEqual(ids('he is wobbly and his eyes dart around'), ['HP:0001251', 'HP:0010543']);
+  assert.deepEqual(ids('eyes darting and jerking'), ['HP:0000639', 'HP:0010543']);
+  assert.deepEqual(ids('darting and flickering eyes'), ['HP:0010543']);
+  assert.deepEqual(ids('her eyes go back and forth'), ['HP:0000639', 'HP:0031931']);
+});

@@ -104,6 +104,7 @@ export function sameWord(a, b) {
 }
 
 const FILLER = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my', 'our', 'of', 'to', 'is', 'are', 'and', 'keeps', 'keep']);
+const SUBJECT = new Set(['i', 'he', 'she', 'it', 'we', 'they', 'you', 'his', 'her', 'my', 'our', 'their', 'your', 'the']);
 const NEGATION = new Set(['no', 'not', 'never', 'without', 'doesnt', 'dont', 'didnt', 'hasnt', 'havent', 'isnt', 'wasnt', 'nor']);
 
 /**
@@ -120,28 +121,36 @@ export function findPhrase(words, phrase) {
 const wordCost = (a, b) => (a === b || stem(a) === stem(b) ? 0 : Math.min(distance(a, b, 2), distance(stem(a), stem(b), 2)));
 
 /**
- * Like findPhrase, with the span of words it covers: {start, end, typos} (end exclusive; typos: the
- * letters changed in its words that matched only as a typo, so "concusion" is closer to
- * "concussion" than to "convulsion"), or null.
+ * Like findPhrase, with the span of words it covers: {start, end, typos, matched} (end exclusive;
+ * typos: the letters changed in its words that matched only as a typo, so "concusion" is closer to
+ * "concussion" than to "convulsion"; matched: the indexes of the words that matched the phrase's,
+ * without the words skipped between them), or null.
  */
 export function findSpan(words, phrase, same = sameWord) {
   const p = phrase.filter((w) => !FILLER.has(w));
   if (!p.length) return null;
+  // "and" followed by a new subject between two of its words starts another clause ("he is wobbly
+  // and his eyes dart" is not "wobbly eyes"; "I feel dizzy and sick" is still "feel sick"), unless
+  // the phrase has an "and" of its own ("back and forth").
+  const joins = !phrase.includes('and');
   for (let start = 0; start < words.length; start++) {
     if (!same(words[start], p[0])) continue;
     let at = start, ok = true, typos = wordCost(words[start], p[0]);
+    const matched = [start];
     for (let k = 1; k < p.length && ok; k++) {
       ok = false;
       for (let next = at + 1; next <= at + 3 && next < words.length; next++) {
+        if (joins && next - 1 > at && words[next - 2] === 'and' && SUBJECT.has(words[next - 1])) break;
         if (same(words[next], p[k])) {
           typos += wordCost(words[next], p[k]);
           at = next;
+          matched.push(next);
           ok = true;
           break;
         }
       }
     }
-    if (ok) return { start, end: at + 1, typos };
+    if (ok) return { start, end: at + 1, typos, matched };
   }
   return null;
 }
@@ -203,7 +212,7 @@ export function matchDescription(text, variables) {
         // A phrase does not run across a comma or the end of a sentence ("he is wobbly, eyes
         // going back and forth" is not "wobbly eyes").
         if (!breaks.slice(start + 1, end).some(Boolean)) {
-          candidates.push({ v, term: phrase, start, end,
+          candidates.push({ v, term: phrase, start, end, matched: span.matched.map((i) => from + i),
             size: t.filter((w) => !FILLER.has(w)).length, words: t.length, typos: span.typos });
         }
         from += span.start;
@@ -219,15 +228,23 @@ export function matchDescription(text, variables) {
   candidates.sort((a, b) => b.size - a.size || b.words - a.words || a.typos - b.typos || a.start - b.start || (a.v.id < b.v.id ? -1 : 1));
   const used = new Array(words.length).fill(false);
   const taken = new Map(); // "start:end" → rank of the phrase that took the span
+  const takenBy = new Array(words.length).fill(null); // rank of the phrase that took each word
   const found = new Map();
   for (const c of candidates) {
     const tie = taken.get(`${c.start}:${c.end}`) === rank(c);
-    let free = true;
-    for (let i = c.start; i < c.end; i++) free &&= !used[i];
-    if (!free && !tie) continue;
+    // Only the words that matched the phrase are taken, not those skipped between them: in "I feel
+    // dizzy and sick", "feel ... sick" is nausea and "dizzy" is still free for dizziness. A phrase
+    // that ranks the same as the one that took some of its words, and has a word of its own left,
+    // is offered too ("eyes darting and jerking": "eyes darting" and "eyes ... jerking").
+    const clash = c.matched.filter((i) => used[i]);
+    const beside = clash.length < c.matched.length && clash.every((i) => takenBy[i] === rank(c));
+    if (clash.length && !tie && !beside) continue;
     // A finding's words count for it each time they occur, also after it was found once: "my eyes
     // shake and the room seems to jump" is the eyes twice, not the eyes and a jerk.
-    for (let i = c.start; i < c.end; i++) used[i] = true;
+    for (const i of c.matched) {
+      used[i] = true;
+      takenBy[i] ??= rank(c);
+    }
     taken.set(`${c.start}:${c.end}`, rank(c));
     if (found.has(c.v.id)) continue;
     const before = words.slice(Math.max(0, c.start - 2), c.start);
