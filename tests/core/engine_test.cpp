@@ -266,6 +266,18 @@ TEST(Engine, BriskReflexesCountForAdemAndAgainstGuillainBarre) {
   EXPECT_TRUE(read) << "the report says how Hyperreflexia was read";
 }
 
+// Struggling to breathe, pauses in breathing or blue lips: call for emergency help, whatever else
+// the case holds (a parent's "he is struggling to breathe" once raised nothing).
+TEST(Engine, StrugglingToBreatheIsAnEmergency) {
+  for (const char* term : {"HP:0002094", "HP:0002098", "HP:0002104", "HP:0000961"}) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {")") + term + R"(": "present"}})");
+    EXPECT_EQ(r["triage"]["action"], "emergency") << term;
+    bool flagged = false;
+    for (const Json& f : r["redFlags"]) flagged |= f["id"] == "breathing-difficulty";
+    EXPECT_TRUE(flagged) << term;
+  }
+}
+
 // Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA
 // has gluten ataxia first (it was not counted before: hereditary ataxia stayed first), while a
 // normal result counts little against it (the test misses most gluten ataxia) and says so.

@@ -317,3 +317,11 @@ test('words between the words of a phrase stay free, and "and he/his ..." starts
   assert.deepEqual(ids('darting and flickering eyes'), ['HP:0010543']);
   assert.deepEqual(ids('her eyes go back and forth'), ['HP:0000639', 'HP:0031931']);
 });
+
+// Struggling to breathe is found in a parent's words (it raises the emergency flag).
+test('struggling to breathe, stopping breathing and blue lips are found', () => {
+  for (const words of ['he is struggling to breathe', 'his lips went blue', 'she has trouble breathing', 'he stopped breathing for a bit']) {
+    assert.deepEqual(ids(words), ['HP:0002094'], words);
+  }
+  assert.deepEqual(ids('she wears a blue dress'), []);
+});
