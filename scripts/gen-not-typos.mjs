@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { knownStems, sameWord, stem, tokens } from '../web/src/words.js';
+import { knownStems, phrasesOf, sameWord, stem, tokens } from '../web/src/words.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -46,7 +46,7 @@ export function notTypos(dictionary, variables) {
   const phraseWords = new Set();
   for (const v of variables) {
     if (!v.observable) continue;
-    for (const phrase of [...(v.layTerms ?? []), v.lay, v.label].filter(Boolean)) for (const w of tokens(phrase)) phraseWords.add(w);
+    for (const phrase of phrasesOf(v)) for (const w of tokens(phrase)) phraseWords.add(w);
   }
   const list = new Set();
   for (const w of dictionary) {

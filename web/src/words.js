@@ -171,6 +171,9 @@ export function knownStems(variables) {
   return known;
 }
 
+/** The phrases a finding is offered by in a description: its everyday terms, plain label and label. */
+export const phrasesOf = (v) => [...(v.layTerms ?? []), v.lay, v.label].filter(Boolean);
+
 /**
  * The findings a description mentions, in the order mentioned: [{id, label, lay, term, said,
  * negated, shared}] (term: the everyday phrase matched; said: the person's own words it matched, as
@@ -203,7 +206,7 @@ export function matchDescription(text, variables) {
   const candidates = [];
   for (const v of variables ?? []) {
     if (!v.observable) continue;
-    for (const phrase of [...(v.layTerms ?? []), v.lay, v.label].filter(Boolean)) {
+    for (const phrase of phrasesOf(v)) {
       const t = tokens(phrase);
       for (let from = 0; from < words.length; from++) {
         const span = findSpan(words.slice(from), t, same);
@@ -223,12 +226,11 @@ export function matchDescription(text, variables) {
   // those matched with fewer typos ("concussion" is not "convulsion"; "concusion" is one letter from
   // "concussion" and from "confusion", two from "convulsion"). Words everyday speech uses
   // for two findings ("eyes shaking side to side": flutter or nystagmus) are offered as both, for
-  // the parent to choose: a span taken by a phrase that ranks the same is not "used" for it.
+  // the parent to choose: a span taken by a phrase that ranks the same is not taken from it.
   const rank = (c) => `${c.size}|${c.words}|${c.typos}`;
   candidates.sort((a, b) => b.size - a.size || b.words - a.words || a.typos - b.typos || a.start - b.start || (a.v.id < b.v.id ? -1 : 1));
-  const used = new Array(words.length).fill(false);
   const taken = new Map(); // "start:end" → rank of the phrase that took the span
-  const takenBy = new Array(words.length).fill(null); // rank of the phrase that took each word
+  const takenBy = new Array(words.length).fill(null); // rank of the phrase that first took each word, null if free
   const found = new Map();
   for (const c of candidates) {
     const tie = taken.get(`${c.start}:${c.end}`) === rank(c);
@@ -236,15 +238,12 @@ export function matchDescription(text, variables) {
     // dizzy and sick", "feel ... sick" is nausea and "dizzy" is still free for dizziness. A phrase
     // that ranks the same as the one that took some of its words, and has a word of its own left,
     // is offered too ("eyes darting and jerking": "eyes darting" and "eyes ... jerking").
-    const clash = c.matched.filter((i) => used[i]);
+    const clash = c.matched.filter((i) => takenBy[i] !== null);
     const beside = clash.length < c.matched.length && clash.every((i) => takenBy[i] === rank(c));
     if (clash.length && !tie && !beside) continue;
     // A finding's words count for it each time they occur, also after it was found once: "my eyes
     // shake and the room seems to jump" is the eyes twice, not the eyes and a jerk.
-    for (const i of c.matched) {
-      used[i] = true;
-      takenBy[i] ??= rank(c);
-    }
+    for (const i of c.matched) takenBy[i] ??= rank(c);
     taken.set(`${c.start}:${c.end}`, rank(c));
     if (found.has(c.v.id)) continue;
     const before = words.slice(Math.max(0, c.start - 2), c.start);
