@@ -30,14 +30,6 @@ double Probability(const Json& report, std::string_view id) {
   return 0.0;
 }
 
-// Whether a report raises a red flag.
-bool Raised(const Json& report, std::string_view flag) {
-  for (const Json& f : report["redFlags"]) {
-    if (f["id"] == flag) return true;
-  }
-  return false;
-}
-
 // A parent who starts without describing anything is still asked about the signs of OMS (dancing
 // eyes, unsteadiness, jerks, irritability, sleep) right after the warning signs: with nothing known
 // they separate the explanations little, and were never asked before.
@@ -236,22 +228,6 @@ TEST(Engine, FeelingSickAndVomitingCountOnceTogether) {
   EXPECT_LT(both, 0.5 * sick * vomits) << "not counted twice";
 }
 
-// New trouble swallowing with weak limbs is an emergency (the weakness can reach the breathing
-// muscles: Guillain-Barré syndrome); alone, or with a weakness known to be chronic, it is not.
-TEST(Engine, TroubleSwallowingWithWeaknessIsAnEmergency) {
-  const auto report = [](std::string_view more) {
-    return Report(std::string(R"({"caseVersion": 1, "age": {"years": 5}, "findings": {"HP:0002015": "present")") +
-                  std::string(more) + "}");
-  };
-  const auto raised = [&](std::string_view more) { return Raised(report(more), "swallowing-difficulty-with-weakness"); };
-  const Json weak = report(R"(, "HP:0001324": "present"}, "onset": "acute")");
-  EXPECT_EQ(weak["triage"]["action"], "emergency");
-  EXPECT_TRUE(Raised(weak, "swallowing-difficulty-with-weakness"));
-  EXPECT_TRUE(raised(R"(, "HP:0001315": "present"})")) << "reduced reflexes, onset unknown";
-  EXPECT_FALSE(raised("}")) << "swallowing alone";
-  EXPECT_FALSE(raised(R"(, "HP:0001324": "present"}, "onset": "chronic")")) << "a chronic weakness";
-}
-
 // Brisk reflexes are a pyramidal sign (Hyperreflexia is read as one): they count for ADEM (71% at
 // presentation, Dale 2000) and against Guillain-Barre syndrome (2% in the acute phase).
 TEST(Engine, BriskReflexesCountForAdemAndAgainstGuillainBarre) {
@@ -267,16 +243,6 @@ TEST(Engine, BriskReflexesCountForAdemAndAgainstGuillainBarre) {
   bool read = false;
   for (const Json& w : brisk["warnings"]) read |= w.get<std::string>().find("is read as HP:0007256") != std::string::npos;
   EXPECT_TRUE(read) << "the report says how Hyperreflexia was read";
-}
-
-// Struggling to breathe, pauses in breathing or blue lips: call for emergency help, whatever else
-// the case holds (a parent's "he is struggling to breathe" once raised nothing).
-TEST(Engine, StrugglingToBreatheIsAnEmergency) {
-  for (const char* term : {"HP:0002094", "HP:0002098", "HP:0002104", "HP:0000961"}) {
-    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {")") + term + R"(": "present"}})");
-    EXPECT_EQ(r["triage"]["action"], "emergency") << term;
-    EXPECT_TRUE(Raised(r, "breathing-difficulty")) << term;
-  }
 }
 
 // Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA

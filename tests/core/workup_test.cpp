@@ -313,6 +313,31 @@ TEST(RedFlags, ABreastLumpIsReferredFromThirtyAndImagedInAnyWoman) {
   }
 }
 
+// New trouble swallowing with weak limbs is an emergency (the weakness can reach the breathing
+// muscles: Guillain-Barré syndrome); alone, or with a weakness known to be chronic, it is not.
+TEST(RedFlags, TroubleSwallowingWithWeaknessIsAnEmergency) {
+  const char* kFlag = "swallowing-difficulty-with-weakness";
+  const char* kWeak = R"("HP:0002015": "present", "HP:0001324": "present")";
+  const char* kChild = R"("age": {"years": 5}, "onset": "acute")";
+  EXPECT_EQ(EvaluateCase(Kb(), MustParse(CaseWith(kWeak, kChild))).value().triage, "emergency");
+  EXPECT_TRUE(Has(RedFlagIds(kWeak, kChild), kFlag));
+  EXPECT_TRUE(Has(RedFlagIds(R"("HP:0002015": "present", "HP:0001315": "present")", R"("age": {"years": 5})"), kFlag))
+      << "reduced reflexes, onset unknown";
+  EXPECT_FALSE(Has(RedFlagIds(R"("HP:0002015": "present")", R"("age": {"years": 5})"), kFlag)) << "swallowing alone";
+  EXPECT_FALSE(Has(RedFlagIds(kWeak, R"("age": {"years": 5}, "onset": "chronic")"), kFlag)) << "a chronic weakness";
+}
+
+// Struggling to breathe, pauses in breathing or blue lips: call for emergency help, whatever else
+// the case holds (a parent's "he is struggling to breathe" once raised nothing).
+TEST(RedFlags, StrugglingToBreatheIsAnEmergency) {
+  for (const char* term : {"HP:0002094", "HP:0002098", "HP:0002104", "HP:0000961"}) {
+    const std::string findings = std::string("\"") + term + R"(": "present")";
+    const char* kChild = R"("age": {"years": 3})";
+    EXPECT_EQ(EvaluateCase(Kb(), MustParse(CaseWith(findings, kChild))).value().triage, "emergency") << term;
+    EXPECT_TRUE(Has(RedFlagIds(findings, kChild), "breathing-difficulty")) << term;
+  }
+}
+
 // Papilloedema (raised pressure in the head): a same-day referral and brain imaging; with headache or
 // vomiting an emergency (Scottish suspected-cancer referral guideline). It also counts towards a
 // posterior fossa tumour (34% at diagnosis, Wilne 2007).
