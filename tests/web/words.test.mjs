@@ -318,6 +318,23 @@ test('words between the words of a phrase stay free, and "and he/his ..." starts
   assert.deepEqual(ids('her eyes go back and forth'), ['HP:0000639', 'HP:0031931']);
 });
 
+// Words joined by "and" describe the same thing ("her eyes keep darting and jerking": the eyes both
+// times, not a jerk of the body), so a word joined to the next by "and" does not count towards the
+// two words a phrase may skip; but two of a phrase's words joined by "and" alone are two things
+// ("dancing eyes and jerks": the eyes and the jerks of the body).
+test('"and" joins what is said of the same thing, and separates two things named', () => {
+  for (const words of ['her eyes keep darting and jerking', 'his eyes are jerking and darting', 'her eyes keep darting around and jerking']) {
+    assert.deepEqual(ids(words), ['HP:0000639', 'HP:0010543'], words);
+  }
+  for (const words of ['dancing eyes and jerks', 'she has dancing eyes and jerking arms', 'dansing eyes and jerkes']) {
+    assert.deepEqual(ids(words), ['HP:0001336', 'HP:0010543'], words);
+  }
+  assert.deepEqual(ids('he has jerky eyes and jerky arms'), ['HP:0000639', 'HP:0001336']);
+  assert.deepEqual(ids('her eyes and head are shaking'), ['HP:0000639', 'HP:0010543']);
+  // The window stays two other words when nothing is joined.
+  assert.ok(!ids('his eyes are very often quite jerking').includes('HP:0000639'));
+});
+
 // Struggling to breathe is found in a parent's words (it raises the emergency flag).
 test('struggling to breathe, stopping breathing and blue lips are found', () => {
   for (const words of ['he is struggling to breathe', 'his lips went blue', 'she has trouble breathing', 'he stopped breathing for a bit']) {

@@ -109,7 +109,8 @@ const NEGATION = new Set(['no', 'not', 'never', 'without', 'doesnt', 'dont', 'di
 
 /**
  * Where a phrase occurs in a list of words: its words in order, each allowed to be separated from
- * the previous one by up to two filler-or-other words ("eyes keep darting" matches "darting eyes"
+ * the previous one by up to two filler-or-other words (a word joined to the next by "and" or "or"
+ * not counted) ("eyes keep darting" matches "darting eyes"
  * only in that order; "eyes ... darting" within the window matches "eyes darting"). Returns the
  * index of its first word, or -1.
  */
@@ -139,8 +140,17 @@ export function findSpan(words, phrase, same = sameWord) {
     const matched = [start];
     for (let k = 1; k < p.length && ok; k++) {
       ok = false;
-      for (let next = at + 1; next <= at + 3 && next < words.length; next++) {
+      // Up to two other words between two of the phrase's, not counting a word joined to the next
+      // by "and" or "or" ("her eyes keep darting and jerking" is "eyes ... jerking" too: the
+      // two are said of the same eyes).
+      for (let next = at + 1, joined = 0; next <= at + 9 && next < words.length; next++) {
+        if (next - 1 > at && (words[next - 1] === 'and' || words[next - 1] === 'or')) joined++;
         if (joins && next - 1 > at && words[next - 2] === 'and' && SUBJECT.has(words[next - 1])) break;
+        // Two of its words joined by "and" alone are two things, not one: in "dancing eyes and jerks"
+        // the jerks are a second thing seen, not the eyes jerking ("her eyes and head are shaking"
+        // is still the eyes shaking).
+        if (joins && next === at + 2 && ['and', 'or'].includes(words[at + 1])) continue;
+        if (next - at - 1 - 2 * joined > 2) continue;
         if (same(words[next], p[k])) {
           typos += wordCost(words[next], p[k]);
           at = next;
