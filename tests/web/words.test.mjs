@@ -196,6 +196,13 @@ test('a rocking boat, bad sleep, not talking, the skin signs of a neuroblastoma 
   assert.deepEqual(ids('she is jittery'), ['HP:0001337']);
   assert.deepEqual(ids('he won\'t talk'), ['HP:0002300']);
   assert.deepEqual(ids('he has stopped talking'), ['HP:0002376'], 'losing words stays a regression');
+  // A toddler wetting the bed again has lost a skill (a regression), not a new problem passing urine;
+  // wetting again by day is offered as either, for the parent to choose; weak legs bring the spinal
+  // cord question as before.
+  assert.deepEqual(ids('he is wetting the bed again'), ['HP:0002376']);
+  assert.deepEqual(ids('she is back in nappies'), ['HP:0002376']);
+  assert.deepEqual(ids('she has started wetting herself again'), ['HP:0002176', 'HP:0002376']);
+  assert.deepEqual(ids('he is wetting himself and his legs are weak'), ['HP:0001324', 'HP:0002176']);
   assert.deepEqual(ids('bruises around her eyes'), ['HP:0025552']);
   assert.deepEqual(ids('she has black eyes'), ['HP:0025552']);
   assert.deepEqual(ids('blue bumps on his skin'), ['HP:0001482']);

@@ -24,76 +24,77 @@ export const NOT_TYPOS = new Set((
   'crane craned cranes craning crannies cranny crapped crapping crappy crass craw craws cress ' +
   'crewing cribs crick cricked cricking cricks crier criers crimes crimp crimped crimping crimps ' +
   'crises croak croaked croaking croaks crock crocked crocks croon crooned crooning croons crops ' +
-  'crows curies dancer dancers daring darkly darling darning dding doable doling doming doping ' +
-  'dosing doting doubt doubted doubting doubts dourly dozing drags drank dregs dripped dripping ' +
-  'drips drool drooled drooling drools dropsy dross drown drowned drowning drowns drubs drums dunce ' +
-  'dying easing elating facet faceted faceting facets failing fails famines fanny farthing filling ' +
-  'fills filly finny firth firths fiver flack flacks flapped flapping flaps flatter flattered ' +
-  'flattering flatters flattery flawing fleck flecked flecking flecks flipped flippies flipping ' +
-  'flippy flips flock flocked flocking flocks floes flogs floss flown fluster flustered flustering ' +
-  'flusters folly fort forte fortes forties forts forty foully fourth fourths froth frothed ' +
-  'frothing froths frothy fueling fuels funky fusty gaping gashing gassing gaunt gavel gavels ' +
-  'gibing goner goners goring grant granted granting grants grasping grunges grungy gutting handle ' +
-  'handled handles handling hangs hanks hardily haring harts hatting healing heaping heard hearses ' +
-  'heating heaving herring highly hinds hinting holes holing hooding hoods hording horned hornet ' +
-  'hornets hornier hunts hurdle hurdled hurdles hurdling hurls hurtle hurtled hurtles hurtling ' +
-  'ideal ideals incur incurs inflection inflections insured insures insuring intoned intones ' +
-  'intoning jigged jigging jilts jingle jingled jingles jingling joggle joggled joggles joggling ' +
-  'juggle juggled juggles juggling keels keens knack knacks lamps larch larches lases lasing latter ' +
-  'leaned learnt lefter liked likely liken likened likening likens liker limed limned limply linen ' +
-  'linens liner liners linked linted litter littered littering litters lived lobes locking locks ' +
-  'lodes loges looming looms loons looping loops looses loosing looting loots lopes loping loser ' +
-  'losers lotteries lottery louses loves loving lowing loxes lunch lunched lunches lunching macing ' +
-  'marker market marred masked masking mating maxing mediation meditation meditations memo memoir ' +
-  'memoirs memos miking modes moldy moles mooing mopes moping mores mossy motes mover movers mowing ' +
-  'mussy mutely muter neckties newer nigh nightly overlies overly overt paint painted painting ' +
-  'paints palace palling palls parses pasture pastured pastures pasturing payday peace peeking ' +
-  'peeling peeping peering peeving pieing piking placer placers plaice plane plate pluses poking ' +
-  'polling polls poodle poodles poseur poseurs positron positrons poster posters pounced pounces ' +
-  'pouncing prison prisons prolog prologs propel propelled propelling propels pulping pulsing pupal ' +
-  'purely purling quaver quavered quavering quavers quavery races racoon racoons ragas rakes ranges ' +
-  'ranging rapes rares rates raves razes rebuses recant recanted recanting recants refuges refuted ' +
-  'refutes refuting regent regents reheat reheated reheating reheats relent relented relenting ' +
-  'relents repeal repealed repealing repeals repent repented repenting repents repression ' +
-  'repressions resent resented resenting resents reuses ridging rigging rinsing roiled roiling ' +
-  'roller sadden saddened saddening saddens sallow scram scrams scurried scurries scurry seams ' +
-  'seeding seeds seeking seeks seemly seeping seeps seers seizes selling settee settees setting ' +
-  'sewing sexing shade shades shading shady shaken shaker shakers shale shall shallow shallows ' +
-  'shame shames shaming shandy shape shapes shaping share shares sharing sharking shave shaver ' +
-  'shavers shaves shaving sheep shell shelled shelling shells shill shilled shilling shills shiner ' +
-  'shiners shinned shinnied shinnies shinning shinny shirt shirted shirting shirts shoot shooting ' +
-  'shoots shopped shopping shops shore shored shores shoring shorn shout shouted shouting shouts ' +
-  'shuck shucked shucking shucks sickbed sickle sickles sickly sides sighs sills sings sinning ' +
-  'sires sises sixes sizer skiff skiffs skinned skinning skinny slake slakes slaking slaying slays ' +
-  'sleek sleeked sleeking sleeks sleet sleeted sleeting sleets sleety sleeves sliver slivered ' +
-  'slivering slivers slopped slopping sloppy slops slurp slurped slurping slurps smart smarted ' +
-  'smarting smartly smarts smell smelled smelling smells smelly snake snakes snaking snaky sneak ' +
-  'sneaked sneaking sneaks sneaky sniff sniffed sniffing sniffs snort snorted snorting snorts snuck ' +
-  'soaking sodden sopped sorely sorer soundly spake spanned spanning spaying spays spear speared ' +
-  'spearing spears speck specked specking specks spell spelled spelling spells spiel spieled ' +
-  'spieling spiels spiffy spilt spindle spindled spindles spindling spindly spine spiral spiraled ' +
-  'spiraling spirals sport sported sporting sports sporty spurred spurring squirt squirted ' +
-  'squirting squirts stack stacked stacking stacks staff staffed staffing staffs staid stake stakes ' +
-  'staking stall stalled stalling stalls stances standby stank stare stark starkly starling starred ' +
-  'starring starry starved starves starving stated staying stays steak steaks steep steeped ' +
-  'steeping steeps stems stepped steppes stepping steps stick stickies sticking sticks sticky ' +
-  'stiffly stifle stifled stifles stifling stile stilt stilted stilts stock stocked stocking stocks ' +
-  'stocky stomp stomped stomping stomps stoop stooped stooping stoops stows straggle straggled ' +
-  'straggles straggling straggly strand stranded stranding strands stream streamed streaming ' +
-  'streams stropped stropping strops struck stubble stubbly stuff stuffed stuffing stuffs stuffy ' +
-  'stunk surer surfer surfers surge swabs swagger swaggered swaggering swaggers swags swans swaps ' +
-  'swats sweep sweeping sweeps swill swilled swilling swills swopped swopping swops tables tacking ' +
-  'tacks taking tales tanking tanks tasking tasks terns thank thanked thanking thanks thick thin ' +
-  'thine thinly thinned thinning thins thong thongs threat threats three threes throb throbs throe ' +
-  'throes thrones thrown thunk thunks tiled tilled timely timer timers tings tinted tipping titled ' +
-  'topic topics toxic trapped trapping traps treble trebled trebles trebling tries trims trios ' +
+  'crows curies dancer dancers daring darkly darling darning dding dipper dippers doable doling ' +
+  'doming doping dosing doting doubt doubted doubting doubts dourly dozing drags drank draperies ' +
+  'drapery dregs dripped dripping drips drool drooled drooling drools dropsy dross drown drowned ' +
+  'drowning drowns drubs drums dunce dying easing elating facet faceted faceting facets failing ' +
+  'fails famines fanny farthing filling fills filly finny firth firths fiver flack flacks flapped ' +
+  'flapping flaps flatter flattered flattering flatters flattery flawing fleck flecked flecking ' +
+  'flecks flipped flippies flipping flippy flips flock flocked flocking flocks floes flogs floss ' +
+  'flown fluster flustered flustering flusters folly fort forte fortes forties forts forty foully ' +
+  'fourth fourths froth frothed frothing froths frothy fueling fuels funky fusty gaping gashing ' +
+  'gassing gaunt gavel gavels gibing goner goners goring grant granted granting grants grasping ' +
+  'grunges grungy gutting handle handled handles handling hangs hanks hardily haring harts hatting ' +
+  'healing heaping heard hearses heating heaving herring highly hinds hinting holes holing hooding ' +
+  'hoods hording horned hornet hornets hornier hunts hurdle hurdled hurdles hurdling hurls hurtle ' +
+  'hurtled hurtles hurtling ideal ideals incur incurs inflection inflections insured insures ' +
+  'insuring intoned intones intoning jigged jigging jilts jingle jingled jingles jingling joggle ' +
+  'joggled joggles joggling juggle juggled juggles juggling keels keens knack knacks lamps larch ' +
+  'larches lases lasing latter leaned learnt lefter liked likely liken likened likening likens ' +
+  'liker limed limned limply linen linens liner liners linked linted litter littered littering ' +
+  'litters lived lobes locking locks lodes loges looming looms loons looping loops looses loosing ' +
+  'looting loots lopes loping loser losers lotteries lottery louses loves loving lowing loxes lunch ' +
+  'lunched lunches lunching macing marker market marred masked masking mating maxing mediation ' +
+  'meditation meditations memo memoir memoirs memos miking modes moldy moles mooing mopes moping ' +
+  'mores mossy motes mover movers mowing mussy mutely muter neckties newer nigh nightly overlies ' +
+  'overly overt paint painted painting paints palace palling palls parses pasture pastured pastures ' +
+  'pasturing payday peace peeking peeling peeping peering peeving pieing piking placer placers ' +
+  'plaice plane plate pluses poking polling polls poodle poodles poseur poseurs positron positrons ' +
+  'poster posters pounced pounces pouncing prison prisons prolog prologs propel propelled ' +
+  'propelling propels pulping pulsing pupal purely purling quaver quavered quavering quavers ' +
+  'quavery races racoon racoons ragas rakes ranges ranging rapes rares rates raves razes rebuses ' +
+  'recant recanted recanting recants refuges refuted refutes refuting regent regents reheat ' +
+  'reheated reheating reheats relent relented relenting relents repeal repealed repealing repeals ' +
+  'repent repented repenting repents repression repressions resent resented resenting resents ' +
+  'reuses ridging rigging rinsing roiled roiling roller sadden saddened saddening saddens sallow ' +
+  'scram scrams scurried scurries scurry seams seeding seeds seeking seeks seemly seeping seeps ' +
+  'seers seizes selling settee settees setting sewing sexing shade shades shading shady shaken ' +
+  'shaker shakers shale shall shallow shallows shame shames shaming shandy shape shapes shaping ' +
+  'share shares sharing sharking shave shaver shavers shaves shaving sheep shell shelled shelling ' +
+  'shells shill shilled shilling shills shiner shiners shinned shinnied shinnies shinning shinny ' +
+  'shirt shirted shirting shirts shoot shooting shoots shopped shopping shops shore shored shores ' +
+  'shoring shorn shout shouted shouting shouts shuck shucked shucking shucks sickbed sickle sickles ' +
+  'sickly sides sighs sills sings sinning sires sises sixes sizer skiff skiffs skinned skinning ' +
+  'skinny slake slakes slaking slaying slays sleek sleeked sleeking sleeks sleet sleeted sleeting ' +
+  'sleets sleety sleeves sliver slivered slivering slivers slopped slopping sloppy slops slurp ' +
+  'slurped slurping slurps smart smarted smarting smartly smarts smell smelled smelling smells ' +
+  'smelly snake snakes snaking snaky sneak sneaked sneaking sneaks sneaky sniff sniffed sniffing ' +
+  'sniffs snort snorted snorting snorts snuck soaking sodden sopped sorely sorer soundly spake ' +
+  'spanned spanning spaying spays spear speared spearing spears speck specked specking specks spell ' +
+  'spelled spelling spells spiel spieled spieling spiels spiffy spilt spindle spindled spindles ' +
+  'spindling spindly spine spiral spiraled spiraling spirals sport sported sporting sports sporty ' +
+  'spurred spurring squirt squirted squirting squirts stack stacked stacking stacks staff staffed ' +
+  'staffing staffs staid stake stakes staking stall stalled stalling stalls stances standby stank ' +
+  'stare stark starkly starling starred starring starry starved starves starving stated staying ' +
+  'stays steak steaks steep steeped steeping steeps stems stepped steppes stepping steps stick ' +
+  'stickies sticking sticks sticky stiffly stifle stifled stifles stifling stile stilt stilted ' +
+  'stilts stock stocked stocking stocks stocky stomp stomped stomping stomps stoop stooped stooping ' +
+  'stoops stows straggle straggled straggles straggling straggly strand stranded stranding strands ' +
+  'stream streamed streaming streams stropped stropping strops struck stubble stubbly stuff stuffed ' +
+  'stuffing stuffs stuffy stunk surer surfer surfers surge swabs swagger swaggered swaggering ' +
+  'swaggers swags swans swaps swats sweep sweeping sweeps swill swilled swilling swills swopped ' +
+  'swopping swops tables tacking tacks taking tales tanking tanks tasking tasks terns thank thanked ' +
+  'thanking thanks thick thin thine thinly thinned thinning thins thong thongs threat threats three ' +
+  'threes throb throbs throe throes thrones thrown thunk thunks tiled tilled timely timer timers ' +
+  'tings tinted tipping titled toiled toiler toilers topic topics toxic trail trailed trailing ' +
+  'trails trait traits trapped trapping traps treble trebled trebles trebling tries trims trios ' +
   'tripe triple tripled triples tripling triply tripos tuned tunic tunics tuning turds turfed ' +
-  'turfing turfs turner tutor tutored tutoring tutors twinged twinges twinging twink twinks twitted ' +
-  'twitting tying udder udders underfed underlies underling unset usable vices viruses wacks wades ' +
-  'wading wafts wages waging waiting waits waken wakened wakening wakens wales waling walling walls ' +
-  'wands wanes waning wanking wanks wards wares warts watts waves waving waxes waxing weakling ' +
-  'weakly weeds weeklies weekly weeps weigh weighed weighing weighs welting whereas whereby ' +
-  'whetting whiting whore widely widen widened widening widens wider wiggle wiggled wiggles ' +
+  'turfing turfs turner tutor tutored tutoring tutors twain twinged twinges twinging twink twinks ' +
+  'twitted twitting tying udder udders underfed underlies underling unset usable vices viruses ' +
+  'wacks wades wading wafts wages waging waiting waits waken wakened wakening wakens wales waling ' +
+  'walling walls wands wanes waning wanking wanks wards wares warts watts waves waving waxes waxing ' +
+  'weakling weakly weeds weeklies weekly weeps weigh weighed weighing weighs welting whereas ' +
+  'whereby whetting whiting whore widely widen widened widening widens wider wiggle wiggled wiggles ' +
   'wiggling wiggly wight wights witting womble wombles woods works worldly worms worsen worsened ' +
   'worsening worsens worst worsted worsting worsts would woulds wraith wraiths wrath wright wring ' +
   'wringing wrings wrongly wroth wrung'
