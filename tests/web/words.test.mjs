@@ -200,6 +200,12 @@ test('a rocking boat, bad sleep, not talking, the skin signs of a neuroblastoma 
   // wetting again by day is offered as either, for the parent to choose; weak legs bring the spinal
   // cord question as before.
   assert.deepEqual(ids('he is wetting the bed again'), ['HP:0002376']);
+  // A toddler who no longer sits up cannot walk or stand either (not restlessness: "can't sit
+  // still"); crying all night is poor sleep and irritability, for the parent to choose.
+  assert.deepEqual(ids('she won\'t sit up anymore'), ['HP:0002540']);
+  assert.deepEqual(ids('she can\'t sit still'), []);
+  assert.deepEqual(ids('he cries all night'), ['HP:0000737', 'HP:0002360']);
+  assert.deepEqual(ids('he is awake all night'), ['HP:0002360']);
   assert.deepEqual(ids('she is back in nappies'), ['HP:0002376']);
   assert.deepEqual(ids('she has started wetting herself again'), ['HP:0002176', 'HP:0002376']);
   assert.deepEqual(ids('he is wetting himself and his legs are weak'), ['HP:0001324', 'HP:0002176']);
