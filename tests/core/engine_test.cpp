@@ -245,6 +245,22 @@ TEST(Engine, BriskReflexesCountForAdemAndAgainstGuillainBarre) {
   EXPECT_TRUE(read) << "the report says how Hyperreflexia was read";
 }
 
+// Head nodding is the other half of spasmus nutans (13 of 16 infants were referred for it): with
+// nystagmus in a baby it puts the harmless infantile nystagmus first, entered as HPO's nystagmus-
+// induced head nodding (read as a tremor of the head) or as head titubation (a head tremor in HPO).
+TEST(Engine, HeadNoddingWithNystagmusInABabyPointsToSpasmusNutans) {
+  const auto report = [](std::string_view more) {
+    return Report(std::string(R"({"caseVersion": 1, "age": {"months": 8}, "course": "episodic", "findings": {
+      "HP:0000639": "present")") + std::string(more) + "}}");
+  };
+  const Json eyes = report(""), induced = report(R"(, "HP:0001361": "present")"),
+             titubation = report(R"(, "HP:0002599": "present")");
+  EXPECT_GT(Probability(induced, "infantile-nystagmus"), 2 * Probability(eyes, "infantile-nystagmus"));
+  EXPECT_EQ(induced["differential"][0]["id"].get<std::string>(), "infantile-nystagmus");
+  EXPECT_NEAR(Probability(titubation, "infantile-nystagmus"), Probability(induced, "infantile-nystagmus"), 1e-9)
+      << "both are nystagmus with a head tremor";
+}
+
 // Coeliac serology counts: an adult with a slowly progressive unsteadiness and a positive tTG-IgA
 // has gluten ataxia first (it was not counted before: hereditary ataxia stayed first), while a
 // normal result counts little against it (the test misses most gluten ataxia) and says so.

@@ -206,6 +206,8 @@ test('a rocking boat, bad sleep, not talking, the skin signs of a neuroblastoma 
   assert.deepEqual(ids('she can\'t sit still'), []);
   assert.deepEqual(ids('he cries all night'), ['HP:0000737', 'HP:0002360']);
   assert.deepEqual(ids('he is awake all night'), ['HP:0002360']);
+  // Head nodding (spasmus nutans, or the head tremor of OMS) is a shaking of the head.
+  assert.deepEqual(ids('his head keeps nodding'), ['HP:0001337']);
   assert.deepEqual(ids('she is back in nappies'), ['HP:0002376']);
   assert.deepEqual(ids('she has started wetting herself again'), ['HP:0002176', 'HP:0002376']);
   assert.deepEqual(ids('he is wetting himself and his legs are weak'), ['HP:0001324', 'HP:0002176']);
