@@ -301,9 +301,9 @@ void KbLoader::LoadGroups(const Json& root, DiagnosisModel* model) {
       if (ids) {
         for (const std::string& id : *ids) {
           const int x = kb_->FindVariable(id);
-          if (x < 0 || kb_->variables[x].kind != VariableKind::kPhenotype) {
+          if (x < 0 || (kb_->variables[x].kind != VariableKind::kPhenotype && kb_->variables[x].kind != VariableKind::kExposure)) {
             Problem(ErrorCode::kUnknownReference, JoinPath(path, "members"),
-                    "'" + ClipForMessage(id) + "' is not a feature of features.json");
+                    "'" + ClipForMessage(id) + "' is not a feature of features.json or an exposure of vocabulary.json");
             continue;
           }
           if (std::find(in_group.begin(), in_group.end(), x) != in_group.end()) {

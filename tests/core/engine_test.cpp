@@ -228,6 +228,30 @@ TEST(Engine, FeelingSickAndVomitingCountOnceTogether) {
   EXPECT_LT(both, 0.5 * sick * vomits) << "not counted twice";
 }
 
+// A fever now and an infection in the weeks before are often one illness (group
+// infection-around-onset): together they count about once, not twice against an illness that
+// seldom follows an infection, and each alone still counts.
+TEST(Engine, AFeverAndARecentInfectionCountAboutOnce) {
+  const auto ratio = [](std::string_view findings, std::string_view more) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {"HP:0001251": "present")") +
+                          std::string(findings) + "}" + std::string(more) + "}");
+    for (const Json& d : r["differential"]) {
+      if (d["id"] != "oms") continue;
+      int lines = 0;
+      for (const Json& e : d["evidence"]) lines += e["feature"].get<std::string>() == "group:infection-around-onset";
+      EXPECT_LE(lines, 1);
+    }
+    return Probability(r, "oms") / Probability(r, "acute-cerebellar-ataxia");
+  };
+  const double none = ratio("", ""), fever = ratio(R"(, "HP:0001945": "present")", ""),
+               infection = ratio("", R"(, "exposures": {"recent-infection": "present"})"),
+               both = ratio(R"(, "HP:0001945": "present")", R"(, "exposures": {"recent-infection": "present"})");
+  EXPECT_LT(fever, none) << "a fever counts against OMS beside post-infectious ataxia (20% vs 40%)";
+  EXPECT_LT(infection, none) << "so does an infection before (45% vs 85%)";
+  EXPECT_LT(both, std::min(fever, infection));
+  EXPECT_GT(both, 1.2 * fever * infection / none) << "not counted twice";
+}
+
 // Brisk reflexes are a pyramidal sign (Hyperreflexia is read as one): they count for ADEM (71% at
 // presentation, Dale 2000) and against Guillain-Barre syndrome (2% in the acute phase).
 TEST(Engine, BriskReflexesCountForAdemAndAgainstGuillainBarre) {

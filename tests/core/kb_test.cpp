@@ -109,6 +109,19 @@ TEST(KbLoad, BadRuleNodes) {
   EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, "criteria.json:criteria[0].rule.minimum")) << Dump(p);
 }
 
+// A group's members are features or exposures (a fever and an infection before it); a test result
+// or a history item is not something a group can count once.
+TEST(KbLoad, GroupMembersAreFeaturesOrExposures) {
+  auto members = [](Json ids) {
+    return Problems("diagnoses.json", Edited("diagnoses.json", [&](Json& j) { j["model"]["groups"][0]["members"] = ids; }));
+  };
+  EXPECT_TRUE(members(Json::array({"HP:0010543", "exposure:head-trauma"})).empty());
+  auto p = members(Json::array({"HP:0010543", "test:brain-mri"}));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "diagnoses.json:model.groups[0].members")) << Dump(p);
+  p = members(Json::array({"HP:0010543", "history:spontaneous-recovery"}));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "diagnoses.json:model.groups[0].members")) << Dump(p);
+}
+
 // A red_flag rule names one flag, or selects them by level and/or with exceptions; it is resolved
 // at load, may only be used after the red flags (work-up, safety-netting, care team), and never by
 // a red flag itself.
