@@ -208,6 +208,19 @@ test('a rocking boat, bad sleep, not talking, the skin signs of a neuroblastoma 
   assert.deepEqual(ids('he is awake all night'), ['HP:0002360']);
   // Head nodding (spasmus nutans, or the head tremor of OMS) is a shaking of the head.
   assert.deepEqual(ids('his head keeps nodding'), ['HP:0001337']);
+  // More of how parents put the eyes: going crazy (the dancing eyes); spinning or wiggling (either
+  // kind, to choose with the animation); vibrating (nystagmus or flutter).
+  assert.deepEqual(ids('his eyes are going crazy'), ['HP:0010543']);
+  assert.deepEqual(ids('his eyes are spinning'), ['HP:0000639', 'HP:0010543'], 'eyes spinning is not vertigo');
+  assert.deepEqual(ids('the room is spinning'), ['HP:0002321']);
+  assert.deepEqual(ids('her eyes wiggle'), ['HP:0000639', 'HP:0010543']);
+  assert.deepEqual(ids('her eyes vibrate'), ['HP:0000639', 'HP:0031931']);
+  // A toddler who will not be put down is irritable; bleach, cleaning products and cannabis edibles
+  // are ingestions to ask about.
+  assert.deepEqual(ids('she won\'t let me put her down'), ['HP:0000737']);
+  assert.deepEqual(ids('she drank some bleach'), ['exposure:drug-or-toxin']);
+  assert.deepEqual(ids('he ate one of the cannabis gummies'), ['exposure:drug-or-toxin']);
+  assert.deepEqual(ids('he can\'t wee'), ['HP:0002176'], '"weed" is a word, "wee" still the spinal-cord question');
   assert.deepEqual(ids('she is back in nappies'), ['HP:0002376']);
   assert.deepEqual(ids('she has started wetting herself again'), ['HP:0002176', 'HP:0002376']);
   assert.deepEqual(ids('he is wetting himself and his legs are weak'), ['HP:0001324', 'HP:0002176']);
