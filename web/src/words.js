@@ -109,10 +109,9 @@ const NEGATION = new Set(['no', 'not', 'never', 'without', 'doesnt', 'dont', 'di
 
 /**
  * Where a phrase occurs in a list of words: its words in order, each allowed to be separated from
- * the previous one by up to two filler-or-other words (a word joined to the next by "and" or "or"
- * not counted) ("eyes keep darting" matches "darting eyes"
- * only in that order; "eyes ... darting" within the window matches "eyes darting"). Returns the
- * index of its first word, or -1.
+ * the previous one by up to two filler-or-other words, a word joined to the next by "and" or "or"
+ * not counted ("eyes keep darting" matches "darting eyes" only in that order; "eyes ... darting"
+ * within the window matches "eyes darting"). Returns the index of its first word, or -1.
  */
 export function findPhrase(words, phrase) {
   return findSpan(words, phrase)?.start ?? -1;
