@@ -221,6 +221,15 @@ test('a rocking boat, bad sleep, not talking, the skin signs of a neuroblastoma 
   assert.deepEqual(ids('she drank some bleach'), ['exposure:drug-or-toxin']);
   assert.deepEqual(ids('he ate one of the cannabis gummies'), ['exposure:drug-or-toxin']);
   assert.deepEqual(ids('he can\'t wee'), ['HP:0002176'], '"weed" is a word, "wee" still the spinal-cord question');
+  // An adult's own words: feeling drunk (unsteadiness), not thinking straight (confusion), forgetting
+  // things (the question then asks whether it has been getting worse over weeks).
+  assert.deepEqual(ids('I feel drunk'), ['HP:0001251']);
+  assert.deepEqual(ids('I can\'t think straight'), ['HP:0001289']);
+  assert.deepEqual(ids('I keep forgetting things'), ['HP:0000726']);
+  // Everyday terms that are one word by stem count once: wobbles and wobbling are "wobbly".
+  for (const words of ['he wobbles', 'she is wobbling', 'he keeps falling over', 'she bumps into things', 'she is swaying']) {
+    assert.deepEqual(ids(words), ['HP:0001251'], words);
+  }
   assert.deepEqual(ids('she is back in nappies'), ['HP:0002376']);
   assert.deepEqual(ids('she has started wetting herself again'), ['HP:0002176', 'HP:0002376']);
   assert.deepEqual(ids('he is wetting himself and his legs are weak'), ['HP:0001324', 'HP:0002176']);
