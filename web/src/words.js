@@ -104,6 +104,10 @@ export function sameWord(a, b) {
 }
 
 const FILLER = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my', 'our', 'of', 'to', 'is', 'are', 'and', 'keeps', 'keep']);
+const CONJUNCTION = new Set(['and', 'or']);
+// At most this many words joined by "and" or "or" between two words of a phrase (each lets it skip
+// two more words: the joined word and the conjunction).
+const MAX_JOINED = 3;
 const SUBJECT = new Set(['i', 'he', 'she', 'it', 'we', 'they', 'you', 'his', 'her', 'my', 'our', 'their', 'your', 'the']);
 const NEGATION = new Set(['no', 'not', 'never', 'without', 'doesnt', 'dont', 'didnt', 'hasnt', 'havent', 'isnt', 'wasnt', 'nor']);
 
@@ -142,13 +146,13 @@ export function findSpan(words, phrase, same = sameWord) {
       // Up to two other words between two of the phrase's, not counting a word joined to the next
       // by "and" or "or" ("her eyes keep darting and jerking" is "eyes ... jerking" too: the
       // two are said of the same eyes).
-      for (let next = at + 1, joined = 0; next <= at + 9 && next < words.length; next++) {
-        if (next - 1 > at && (words[next - 1] === 'and' || words[next - 1] === 'or')) joined++;
+      for (let next = at + 1, joined = 0; next <= at + 3 + 2 * MAX_JOINED && next < words.length; next++) {
+        if (next - 1 > at && CONJUNCTION.has(words[next - 1])) joined++;
         if (joins && next - 1 > at && words[next - 2] === 'and' && SUBJECT.has(words[next - 1])) break;
         // Two of its words joined by "and" alone are two things, not one: in "dancing eyes and jerks"
         // the jerks are a second thing seen, not the eyes jerking ("her eyes and head are shaking"
         // is still the eyes shaking).
-        if (joins && next === at + 2 && ['and', 'or'].includes(words[at + 1])) continue;
+        if (joins && next === at + 2 && CONJUNCTION.has(words[at + 1])) continue;
         if (next - at - 1 - 2 * joined > 2) continue;
         if (same(words[next], p[k])) {
           typos += wordCost(words[next], p[k]);
