@@ -105,6 +105,7 @@ struct Observation {
   std::vector<int> parts;
   int term = -1;  // a broader term (index into hpo_terms), standing for "at least one of parts"
   size_t at = 0;  // offset of its per-diagnosis values in the tables below
+  double weight = 1;  // q is P(what was observed | d) raised to this (the time course)
 };
 
 struct Observations {
@@ -357,10 +358,35 @@ Observations Observe(const KnowledgeBase& kb, const DiagnosisModel& m, const Evi
   if (m.broader.enabled) {
     for (int t : ev.broader_terms) AddBroader(kb, m, ev, band, t, &out);
   }
+  // The categorical kinds. The onset tempo and the time since onset, both answered, describe one
+  // time course: each counts at the model's time-course weight (q raised to it).
+  int onset = -1, duration = -1;
   for (VariableKind kind : {VariableKind::kOnset, VariableKind::kCourse, VariableKind::kDuration}) {
+    const size_t before = out.list.size();
     AddCategorical(m, ev, band, VariablesOfKind(kb, kind), &out);
+    if (out.list.size() == before) continue;
+    if (kind == VariableKind::kOnset) onset = static_cast<int>(before);
+    if (kind == VariableKind::kDuration) duration = static_cast<int>(before);
+  }
+  if (m.time_course.enabled && m.time_course.weight != 1 && onset >= 0 && duration >= 0) {
+    for (int k : {onset, duration}) {
+      Observation& o = out.list[k];
+      o.weight = m.time_course.weight;
+      for (size_t d = 0; d < n; ++d) out.q[o.at + d] = std::pow(out.q[o.at + d], o.weight);
+    }
   }
   return out;
+}
+
+// The weight the time course counts at when one of its two kinds is answered and `kind` (the
+// other) would be: the model's weight if the other is answered already, else 1.
+double TimeCourseWeight(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, VariableKind kind) {
+  if (!m.time_course.enabled || (kind != VariableKind::kOnset && kind != VariableKind::kDuration)) return 1;
+  const VariableKind other = kind == VariableKind::kOnset ? VariableKind::kDuration : VariableKind::kOnset;
+  for (int v : VariablesOfKind(kb, other)) {
+    if (ev.vars[v] != Tri::kUnknown && m.Annotates(v)) return m.time_course.weight;
+  }
+  return 1;
 }
 
 }  // namespace
@@ -474,6 +500,7 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
           c.provenance = &m.broader.provenance;
         }
         c.clamped = f.clamped;
+        c.weight = o.weight;
         rd.evidence.push_back(std::move(c));
       }
     }
@@ -686,15 +713,29 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
         total[d] += f[d].value;
       }
     }
+    // With the time course at part weight: the answer counts at that weight, and the other kind's
+    // answer, counted in full so far, drops to it (its factor q_other^(w-1), q_other at full weight).
+    const double w = TimeCourseWeight(kb, m, ev, kind);
+    std::vector<double> other(n, 1);
+    if (w != 1) {
+      const VariableKind kind_other = kind == VariableKind::kOnset ? VariableKind::kDuration : VariableKind::kOnset;
+      Observations answered;
+      AddCategorical(m, ev, band, VariablesOfKind(kb, kind_other), &answered);
+      for (size_t d = 0; d < n && !answered.list.empty(); ++d) other[d] = std::pow(answered.q[d], w - 1);
+    }
     double expected = 0;
+    std::vector<double> l(n);
     for (size_t k = 0; k < values.size(); ++k) {
-      double po = 0;
+      double po = 0, norm = 0;
       for (size_t d = 0; d < n; ++d) {
         g[k][d] /= total[d];
-        log_yes[d] = std::log(g[k][d]);
         po += p[d] * g[k][d];
+        l[d] = w == 1 ? g[k][d] : std::pow(g[k][d], w) * other[d];
+        log_yes[d] = std::log(l[d]);
+        norm += p[d] * l[d];
       }
-      if (po > 0) expected += po * PosteriorEntropy(p, log_p, g[k], log_yes, po);
+      // The answer's chance is the model's (po); the posterior it leads to is the weighted one.
+      if (po > 0 && norm > 0) expected += po * PosteriorEntropy(p, log_p, l, log_yes, norm);
     }
     const double gain = h0 - expected;
     if (gain > kMinGain) out.push_back(NextQuestion{values.front(), gain});

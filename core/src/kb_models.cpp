@@ -160,6 +160,20 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
         model->broader.provenance = ReadProvenance(*b, "model.broader");
       }
     }
+    if (const Json* t = reader_.Member(*m, "timeCourse", "model", false)) {
+      if (reader_.ExpectObject(*t, "model.timeCourse")) {
+        DiagnosisModel::TimeCourse& tc = model->time_course;
+        tc.enabled = true;
+        if (const Json* w = reader_.Member(*t, "weight", "model.timeCourse", true)) {
+          auto v = reader_.NumberInRange(*w, "model.timeCourse.weight", 0.05, 1);
+          if (v) tc.weight = *v;
+        }
+        tc.provenance = ReadProvenance(*t, "model.timeCourse", false);
+        if (tc.provenance.note.empty()) {
+          Problem(ErrorCode::kMissingField, "model.timeCourse.note", "say why the two count at this weight");
+        }
+      }
+    }
     if (const Json* g = reader_.Member(*m, "groupDerived", "model", false)) {
       if (reader_.ExpectObject(*g, "model.groupDerived")) {
         model->group_derived = ReadProvenance(*g, "model.groupDerived", false);

@@ -213,6 +213,15 @@ class ReportWriter {
       if (!c.provenance) w_.Field("default", true);
       Provenance(p, full);
       if (c.clamped) w_.Field("clamped", true);
+      if (c.weight != 1) {
+        // Counted at part weight (the time course): lr comes from the frequency raised to it.
+        w_.Key("weight");
+        w_.Rounded(c.weight);
+        w_.Key("weightBasis");
+        w_.BeginObject();
+        Provenance(m.time_course.provenance, full);
+        w_.EndObject();
+      }
       w_.EndObject();
     }
     w_.EndArray();

@@ -179,6 +179,7 @@ void RenderReportFragments(KnowledgeBase* kb) {
     render(&m->clamp);
     render(&m->broader.provenance);
     render(&m->group_derived);
+    render(&m->time_course.provenance);
     for (DiagnosisModel::Default& d : m->defaults) render(&d.provenance);
     for (FeatureGroup& g : m->groups) render(&g.provenance);
     std::vector<ReportFragments::Pair>& heads = m == &kb->etiology ? out.etiology_head : out.differential_head;

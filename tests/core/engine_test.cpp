@@ -252,6 +252,47 @@ TEST(Engine, AFeverAndARecentInfectionCountAboutOnce) {
   EXPECT_GT(both, 1.2 * fever * infection / none) << "not counted twice";
 }
 
+// How fast the illness came on and how long ago it began describe one time course (a child seen on
+// the third day of an abrupt illness is both "acute" and "under a week"): with both answered, each
+// counts at half weight, so the pair moves the odds by the geometric mean of what each does alone;
+// either alone counts in full. Counted in full, the pair multiplied the two.
+TEST(Engine, OnsetAndTimeSinceOnsetCountAsOneTimeCourse) {
+  const auto report = [](std::string_view more) {
+    return Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {"HP:0001251": "present", "HP:0010543": "present"})") +
+                  std::string(more) + "}");
+  };
+  const auto log_ratio = [](const Json& r) { return std::log(Probability(r, "oms") / Probability(r, "acute-cerebellar-ataxia")); };
+  const Json none = report(""), onset = report(R"(, "onset": "acute")"), duration = report(R"(, "duration": {"days": 3})"),
+             both = report(R"(, "onset": "acute", "duration": {"days": 3})");
+  const double o = log_ratio(onset) - log_ratio(none), u = log_ratio(duration) - log_ratio(none),
+               b = log_ratio(both) - log_ratio(none);
+  EXPECT_LT(o, 0) << "an acute onset counts against OMS beside post-infectious ataxia";
+  EXPECT_LT(u, 0) << "so does a first visit within the week";
+  EXPECT_NEAR(b, 0.5 * (o + u), 2e-3) << "together, about once (to the report's rounding), not " << o + u;
+  // The explanation says which lines count at part weight, and why.
+  const auto weights = [](const Json& r) {
+    std::map<std::string, double> out;
+    for (const Json& d : r["differential"]) {
+      if (d["id"] != "oms") continue;
+      for (const Json& e : d["evidence"]) {
+        const std::string id = e["feature"].get<std::string>();
+        if (e.contains("weight")) {
+          out[id] = e["weight"].get<double>();
+          EXPECT_TRUE(e["weightBasis"].contains("note")) << id;
+        } else {
+          out[id] = 1;
+        }
+      }
+    }
+    return out;
+  };
+  const auto w = weights(both);
+  EXPECT_EQ(w.at("onset:acute"), 0.5);
+  EXPECT_EQ(w.at("duration:under-1-week"), 0.5);
+  EXPECT_EQ(weights(onset).at("onset:acute"), 1);
+  EXPECT_EQ(weights(duration).at("duration:under-1-week"), 1);
+}
+
 // Brisk reflexes are a pyramidal sign (Hyperreflexia is read as one): they count for ADEM (71% at
 // presentation, Dale 2000) and against Guillain-Barre syndrome (2% in the acute phase).
 TEST(Engine, BriskReflexesCountForAdemAndAgainstGuillainBarre) {

@@ -122,6 +122,23 @@ TEST(KbLoad, GroupMembersAreFeaturesOrExposures) {
   EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "diagnoses.json:model.groups[0].members")) << Dump(p);
 }
 
+// The time course's part weight: a number in (0, 1] with a note saying why.
+TEST(KbLoad, TimeCourseWeightIsAFractionWithANote) {
+  auto edit = [](Json tc) {
+    return Problems("diagnoses.json", Edited("diagnoses.json", [&](Json& j) { j["model"]["timeCourse"] = tc; }));
+  };
+  EXPECT_TRUE(edit(Json{{"weight", 0.5}, {"evidence", "U"}, {"note", "one course"}}).empty());
+  EXPECT_TRUE(edit(Json{{"weight", 1}, {"evidence", "U"}, {"note", "counted in full"}}).empty());
+  auto p = edit(Json{{"weight", 0}, {"evidence", "U"}, {"note", "x"}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, "diagnoses.json:model.timeCourse.weight")) << Dump(p);
+  p = edit(Json{{"weight", 1.5}, {"evidence", "U"}, {"note", "x"}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, "diagnoses.json:model.timeCourse.weight")) << Dump(p);
+  p = edit(Json{{"evidence", "U"}, {"note", "x"}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kMissingField, "diagnoses.json:model.timeCourse.weight")) << Dump(p);
+  p = edit(Json{{"weight", 0.5}, {"evidence", "U"}});
+  EXPECT_FALSE(p.empty()) << "a weight without a note";
+}
+
 // A red_flag rule names one flag, or selects them by level and/or with exceptions; it is resolved
 // at load, may only be used after the red flags (work-up, safety-netting, care team), and never by
 // a red flag itself.

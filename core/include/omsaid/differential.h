@@ -41,6 +41,9 @@ struct FindingContribution {
   double after = 0;      ///< P(d) once this finding and the ones before it are counted
   const Provenance* provenance = nullptr;  ///< of the frequency; nullptr = the model's default
   bool clamped = false;
+  /// Below 1 when the finding counts at part weight (its likelihood raised to it): the onset tempo
+  /// and the time since onset, both answered (DiagnosisModel::time_course).
+  double weight = 1;
 };
 
 struct RankedDiagnosis {

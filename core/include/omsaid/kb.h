@@ -266,6 +266,14 @@ struct DiagnosisModel {
     bool enabled = false;
     Provenance provenance;
   } broader;
+  /// Optional: the onset tempo and the time since onset, when both are answered, each count at
+  /// `weight` (their likelihoods raised to it): the two describe one time course (a child seen on
+  /// the third day after an abrupt onset), so counting each in full counts that course twice.
+  struct TimeCourse {
+    bool enabled = false;
+    double weight = 1;
+    Provenance provenance;
+  } time_course;
   std::vector<FeatureGroup> groups;
   /// Where a diagnosis gives no frequency for a group, the group's is derived from its members'
   /// (listed or default) as if independent given the diagnosis: 1 - prod(1 - f_m). Why, here.

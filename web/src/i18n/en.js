@@ -227,6 +227,7 @@ export default {
   'dx.after': 'After',
   'dx.oneOf': 'one of: {values}',
   'dx.atLeastOne': 'counted as at least one of: {values}',
+  'dx.weight': 'Counted at weight {w} with the other part of the time course (how fast it came on, how long ago it began): why',
   'dx.none': 'No differential yet.',
   'dx.why': 'Why',
   'dx.more': 'Show the other {n} diagnoses',

@@ -190,12 +190,22 @@ function findingLabel(e, p) {
   return html`${e.label} <small>(${t(key, { values: e.parts.map((id) => labelOf(id, vocabulary, false, termIndex)).join(', ') })})</small>`;
 }
 
+/** A finding counted at part weight (the onset tempo beside the time since onset): the weight, and why. */
+function weight(e, p) {
+  if (typeof e.weight !== 'number') return nothing;
+  const { t } = p;
+  const note = e.weightBasis?.note;
+  if (!note) return html`<div><small>${t('dx.weight', { w: e.weight })}</small></div>`;
+  return html`<details class="src"><summary><small>${t('dx.weight', { w: e.weight })}</small></summary>
+    ${e.weightBasis.evidence === 'U' ? html`<p>${t('ev.U.explain')}</p>` : nothing}<p>${note}</p></details>`;
+}
+
 /** The "why" of one diagnosis: its pretest, then every finding with its ratio and the probability after it. */
 function explanation(d, p) {
   const { report, t } = p;
   return html`${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>${sources(d.pretestBasis, report, t)}` : nothing}
     ${d.evidence?.length ? html`<p class="muted">${t('dx.read')}</p><div class="scroll"><table data-testid="explanation"><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.freq')}</th><th>${t('dx.lr')}</th><th>${t('dx.after')}</th></tr></thead>
-      <tbody>${d.evidence.map((e) => html`<tr><td>${findingLabel(e, p)}${sources(e, report, t)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
+      <tbody>${d.evidence.map((e) => html`<tr><td>${findingLabel(e, p)}${sources(e, report, t)}${weight(e, p)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
         <td>${typeof e.frequency === 'number' ? pct(e.frequency) : ''}</td><td>${lr(e.lr)}</td><td>${after(e.after)}</td></tr>`)}</tbody></table></div>`
       : html`<p class="muted">${t('dx.noEvidence')}</p>`}`;
 }
