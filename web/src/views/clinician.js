@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, CHOICES, DURATION_UNITS } from '../controller.js';
 import { criteriaPanel } from './criteria-panel.js';
-import { choices, triageBox, roleFlags, sources, urgency, pct, citation, labelOf, ageInWords } from './common.js';
+import { choices, triageBox, roleFlags, sources, urgency, pct, citation, labelOf, ageInWords, whileOpen } from './common.js';
 import { severityPanel } from './severity.js';
 
 /**
@@ -302,7 +302,7 @@ function notesPanel({ report, t, uid }) {
       <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></section>` : nothing}
     ${refs.length ? html`<section class="panel" aria-labelledby="${uid}-rf"><h3 id="${uid}-rf">${t('refs.h')}</h3>
       <details><summary>${t('refs.show', { n: refs.length })}</summary>
-        <ol>${guard([refs.map(([id]) => id).join()], () => refs.map(([id, r]) => html`<li><strong>${id}</strong>: ${citation(id, r)}</li>`))}</ol></details></section>` : nothing}`;
+        ${whileOpen(() => html`<ol>${repeat(refs, ([id]) => id, ([id, r]) => html`<li><strong>${id}</strong>: ${citation(id, r)}</li>`)}</ol>`)}</details></section>` : nothing}`;
 }
 
 export function clinicianView(p) {

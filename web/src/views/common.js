@@ -2,6 +2,7 @@
 // Pieces every view uses: the evidence level and citations behind a recommendation, urgency chips,
 // answer buttons, red flags, percentages. They render report data only.
 import { html, nothing } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { CHOICES } from '../controller.js';
 
 // Control characters and bidirectional overrides (which can reorder what follows them on screen).
@@ -36,10 +37,53 @@ export function citation(id, ref) {
 }
 
 /**
+ * The content of a <details> (the part's parent), rendered only while it is open: from the element's
+ * own open state, updated on its toggle. A closed disclosure costs nothing when the view re-renders
+ * (the citations behind every finding and test are most of the report's nodes), and an open one is
+ * re-rendered with the view, so it never shows stale text.
+ */
+class WhileOpen extends AsyncDirective {
+  render(body) {
+    return nothing;
+  }
+
+  update(part, [body]) {
+    this.body = body;
+    const details = part.parentNode;
+    if (details !== this.details) {
+      this.detach();
+      this.details = details;
+      this.attach();
+    }
+    return details?.open ? body() : nothing;
+  }
+
+  onToggle = () => this.setValue(this.details?.open ? this.body() : nothing);
+
+  attach() {
+    this.details?.addEventListener('toggle', this.onToggle);
+  }
+
+  detach() {
+    this.details?.removeEventListener('toggle', this.onToggle);
+  }
+
+  disconnected() {
+    this.detach();
+  }
+
+  reconnected() {
+    this.attach();
+  }
+}
+export const whileOpen = directive(WhileOpen);
+
+/**
  * The evidence level (V verified, S secondary, U unverified default, marked) and the citations of
  * an item, in a disclosure so they never crowd the text. With `disclosure` ({isOpen, setOpen}: the
- * element's state of open disclosures), the citations are rendered only while it is open: a view
- * with many items re-renders faster. Its key is the content itself, so it never shows stale text.
+ * element's state of open disclosures, keyed by the content itself so it never shows stale text),
+ * the disclosure stays open across views; without, it keeps its own state (whileOpen). Either way
+ * the citations are rendered only while it is open, so a view with many items re-renders faster.
  */
 export function sources(item, report, t, disclosure = null) {
   const ids = item?.sources ?? [];
@@ -47,12 +91,12 @@ export function sources(item, report, t, disclosure = null) {
   const body = () => html`${item.evidence === 'U' ? html`<p>${t('ev.U.explain')}</p>` : nothing}
     ${item.note ? html`<p>${item.note}</p>` : nothing}
     ${ids.length ? html`<ul>${ids.map((id) => html`<li>${citation(id, report?.references?.[id])}</li>`)}</ul>` : nothing}`;
-  const key = disclosure ? `src|${item.evidence}|${ids.join(',')}|${item.note ?? ''}` : null;
-  const open = !disclosure || disclosure.isOpen(key);
-  return html`<details class="src" ?open=${disclosure ? open : false}
-    @toggle=${disclosure ? (e) => disclosure.setOpen(key, e.target.open) : null}>
-    <summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${t(`ev.${item.evidence}`)}</span> ` : nothing}${ids.length ? t('src.count', { n: ids.length }) : t('src.none')}</summary>
-    ${open ? body() : nothing}
+  const summary = html`<summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${t(`ev.${item.evidence}`)}</span> ` : nothing}${ids.length ? t('src.count', { n: ids.length }) : t('src.none')}</summary>`;
+  if (!disclosure) return html`<details class="src">${summary}${whileOpen(body)}</details>`;
+  const key = `src|${item.evidence}|${ids.join(',')}|${item.note ?? ''}`;
+  const open = disclosure.isOpen(key);
+  return html`<details class="src" ?open=${open} @toggle=${(e) => disclosure.setOpen(key, e.target.open)}>
+    ${summary}${open ? body() : nothing}
   </details>`;
 }
 
