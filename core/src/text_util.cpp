@@ -141,6 +141,45 @@ std::string PrintableLine(std::string_view s) {
   return out;
 }
 
+std::string AsciiJson(std::string_view json) {
+  size_t i = 0;
+  while (i < json.size() && static_cast<unsigned char>(json[i]) < 0x80) ++i;
+  if (i == json.size()) return std::string(json);
+  std::string out;
+  out.reserve(json.size() + json.size() / 16);
+  out.append(json.data(), i);
+  static constexpr char kHex[] = "0123456789abcdef";
+  const auto escape = [&](uint32_t unit) {
+    const char e[6] = {'\\', 'u', kHex[(unit >> 12) & 15], kHex[(unit >> 8) & 15], kHex[(unit >> 4) & 15], kHex[unit & 15]};
+    out.append(e, 6);
+  };
+  while (i < json.size()) {
+    const unsigned char c = static_cast<unsigned char>(json[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    const size_t n = Utf8Length(json, i);
+    if (n == 0) {
+      escape(0xFFFD);
+      ++i;
+      continue;
+    }
+    uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(json[i + k]) & 0x3F);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      escape(0xD800 + (cp >> 10));
+      escape(0xDC00 + (cp & 0x3FF));
+    } else {
+      escape(cp);
+    }
+    i += n;
+  }
+  return out;
+}
+
 bool IsHpoId(std::string_view s) {
   return s.size() == 10 && s.substr(0, 3) == "HP:" && AllDigits(s.substr(3));
 }

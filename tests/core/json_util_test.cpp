@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "test_util.h"
+#include "omsaid/engine.h"
 #include "omsaid/text.h"
 #include "text_util.h"
 
@@ -303,6 +304,24 @@ TEST(Text, PrintableLineEscapesEveryControlCharacterAndStrayBytes) {
   EXPECT_EQ(PrintableLine("a\nb\tc\x1b[2J\x7f"), "a\\u000ab\\u0009c\\u001b[2J\\u007f");
   EXPECT_EQ(PrintableLine("caf\xc3\xa9 \xff"), "caf\xc3\xa9 \xEF\xBF\xBD") << "valid UTF-8 kept, a stray byte replaced";
   EXPECT_EQ(JsonQuote("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
+}
+
+// The WASM bindings hand the page ASCII JSON: every non-ASCII character as a \u escape (a pair of
+// surrogates above U+FFFF), a stray byte as \ufffd; the same value once parsed.
+TEST(Text, AsciiJsonEscapesEveryNonAsciiCharacter) {
+  EXPECT_EQ(AsciiJson(R"({"a":"plain"})"), R"({"a":"plain"})");
+  EXPECT_EQ(AsciiJson("{\"a\":\"P\xc3\xa9rez \xe2\x80\x94 \xf0\x9f\x98\x80\"}"), R"({"a":"P\u00e9rez \u2014 \ud83d\ude00"})");
+  EXPECT_EQ(AsciiJson("[\"\xff\"]"), R"(["\ufffd"])");
+  // A whole report with accented references: ASCII, and the same JSON value.
+  Result<std::string> evaluated = EvaluateJson(testing::Kb(), R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0010543": "present", "HP:0001251": "present"}})");
+  ASSERT_TRUE(evaluated.ok());
+  const std::string& report = evaluated.value();
+  ASSERT_NE(report.find_first_of("\x80\xc3\xe2"), std::string::npos) << "the report has non-ASCII text to escape";
+  const std::string ascii = AsciiJson(report);
+  for (char c : ascii) ASSERT_LT(static_cast<unsigned char>(c), 0x80);
+  Result<Json> a = ParseJson(report, JsonLimits{16u << 20, 64}), b = ParseJson(ascii, JsonLimits{16u << 20, 64});
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_TRUE(a.value() == b.value());
 }
 
 }  // namespace

@@ -20,4 +20,10 @@ std::string JsonQuote(std::string_view s);
 /// escape sequences included) written as \u00XX, and stray bytes of invalid UTF-8 as U+FFFD.
 std::string PrintableLine(std::string_view s);
 
+/// JSON text with every non-ASCII character written as a \uXXXX escape (a surrogate pair above
+/// U+FFFF; a stray byte of invalid UTF-8 as \ufffd). The same JSON value, in ASCII: outside string
+/// literals JSON is ASCII already, so the escapes always land inside one. The page decodes ASCII
+/// text about 30 times faster than UTF-8 with a few accented letters (TextDecoder's fast path).
+std::string AsciiJson(std::string_view json);
+
 }  // namespace omsaid
