@@ -334,6 +334,20 @@ void KbLoader::LoadGroups(const Json& root, DiagnosisModel* model) {
       }
     }
     if (g.id.empty() || !CheckUnique(&seen, g.id, path) || g.members.empty()) return;
+    // The causes of OMS may use a group of the differential again (its variable, and so the same
+    // answers): it must have the same members.
+    if (const int existing = kb_->FindVariable(v.id); existing >= 0 && model != &kb_->differential) {
+      const auto& others = kb_->differential.groups;
+      const auto same = std::find_if(others.begin(), others.end(), [&](const FeatureGroup& o) { return o.variable == existing; });
+      if (same == others.end() || same->members != g.members) {
+        Problem(ErrorCode::kDuplicateId, JoinPath(path, "id"),
+                "'" + v.id + "' is already defined, and not as a group of diagnoses.json with the same members");
+        return;
+      }
+      g.variable = existing;
+      model->groups.push_back(std::move(g));
+      return;
+    }
     v.category = kb_->variables[g.members.front()].category;
     g.variable = AddVariable(std::move(v), path);
     model->groups.push_back(std::move(g));

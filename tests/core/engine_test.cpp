@@ -252,6 +252,34 @@ TEST(Engine, AFeverAndARecentInfectionCountAboutOnce) {
   EXPECT_GT(both, 1.2 * fever * infection / none) << "not counted twice";
 }
 
+// The causes of OMS read a fever now as an infection around the onset, which defines the
+// parainfectious cause: an adult with OMS and a fever is ranked parainfectious first, and a fever
+// with an infection before counts about once (the differential's group, used again by the causes).
+TEST(Engine, AFeverPointsToAParainfectiousCauseOfOmsCountedOnceWithTheInfection) {
+  const auto causes = [](std::string_view findings, std::string_view more) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 45}, "findings": {"HP:0010543": "present", "HP:0001336": "present", "HP:0001251": "present")") +
+                          std::string(findings) + "}" + std::string(more) + "}");
+    std::map<std::string, double> p;
+    for (const Json& c : r["omsEtiology"]) {
+      p[c["id"].get<std::string>()] = c["probability"].get<double>();
+      int lines = 0;
+      for (const Json& e : c["evidence"]) lines += e["feature"].get<std::string>() == "group:infection-around-onset";
+      EXPECT_LE(lines, 1);
+    }
+    EXPECT_EQ(r["omsEtiology"][0]["id"], findings.empty() && more.empty() ? "idiopathic" : "parainfectious") << findings << more;
+    return p;
+  };
+  const auto ratio = [](std::map<std::string, double> p) { return p["parainfectious"] / p["idiopathic"]; };
+  const double none = ratio(causes("", "")), fever = ratio(causes(R"(, "HP:0001945": "present")", "")),
+               infection = ratio(causes("", R"(, "exposures": {"recent-infection": "present"})")),
+               both = ratio(causes(R"(, "HP:0001945": "present")", R"(, "exposures": {"recent-infection": "present"})"));
+  EXPECT_GT(fever, 5 * none) << "an active infection makes OMS parainfectious";
+  // Together about as much as either alone (one illness), far from the product of the two.
+  EXPECT_GT(both, 0.7 * std::max(fever, infection));
+  EXPECT_LT(both, 1.5 * std::max(fever, infection));
+  EXPECT_LT(both, 0.2 * fever * infection / none) << "the same illness, not counted twice";
+}
+
 // How fast the illness came on and how long ago it began describe one time course (a child seen on
 // the third day of an abrupt illness is both "acute" and "under a week"): with both answered, each
 // counts at half weight, so the pair moves the odds by the geometric mean of what each does alone;

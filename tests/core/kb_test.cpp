@@ -122,6 +122,16 @@ TEST(KbLoad, GroupMembersAreFeaturesOrExposures) {
   EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "diagnoses.json:model.groups[0].members")) << Dump(p);
 }
 
+// The causes of OMS may use a group of the differential again, with the same members only.
+TEST(KbLoad, TheCausesShareAGroupOfTheDifferentialOnlyWithItsMembers) {
+  auto members = [](Json ids) {
+    return Problems("etiology.json", Edited("etiology.json", [&](Json& j) { j["model"]["groups"][0]["members"] = ids; }));
+  };
+  EXPECT_TRUE(members(Json::array({"HP:0001945", "exposure:recent-infection"})).empty());
+  auto p = members(Json::array({"HP:0001945", "HP:0002315"}));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kDuplicateId, "etiology.json:model.groups[0].id")) << Dump(p);
+}
+
 // The time course's part weight: a number in (0, 1] with a note saying why.
 TEST(KbLoad, TimeCourseWeightIsAFractionWithANote) {
   auto edit = [](Json tc) {
