@@ -238,6 +238,7 @@ export default {
   'dx.freq': 'In this diagnosis',
   'dx.noEvidence': 'No finding has changed it yet.',
   'et.h': 'Cause of OMS',
+  'et.note': 'If this is OMS (now {p} in the differential above), how likely each cause is.',
   'wu.h': 'Work-up checklist',
   'wu.note': 'Set a result to re-evaluate.',
   'wu.other': 'Not indicated now ({n})',

@@ -237,6 +237,7 @@ function differentialPanel(p) {
         : html`<p class="muted">${t('dx.none')}</p>`}
     </section>
     ${et.length ? html`<section class="panel" aria-labelledby="${uid}-et"><h3 id="${uid}-et">${t('et.h')}</h3>
+      <p class="muted" data-testid="etiology-note">${t('et.note', { p: pct(dx.find((d) => d.id === 'oms')?.probability ?? 0) })}</p>
       ${rankedList(et, p, 'etiology')}</section>` : nothing}`;
 }
 
