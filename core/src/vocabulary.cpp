@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include <string_view>
 
 #include "json_util.h"
@@ -20,6 +21,44 @@ std::string_view KindName(VariableKind k) {
     case VariableKind::kGroup: return "group";
   }
   return "finding";
+}
+
+// Whom a variable applies to, when its appliesWhen is an age or sex rule (or all of such rules):
+// the page then offers a finding read from someone's own words only to the people it applies to.
+// A rule of another shape says nothing here (the core still applies it to every question).
+void AppliesTo(JsonWriter& w, const Rule& rule) {
+  double min_age = -1e300, max_age = 1e300;
+  const std::vector<std::string>* sexes = nullptr;
+  const auto read = [&](const Rule& r) {
+    if (r.type == RuleType::kAge) {
+      min_age = std::max(min_age, r.min);
+      max_age = std::min(max_age, r.max);
+      return true;
+    }
+    if (r.type == RuleType::kSex) {
+      sexes = &r.values;
+      return true;
+    }
+    return false;
+  };
+  if (rule.type == RuleType::kAllOf) {
+    for (const Rule& c : rule.children) {
+      if (!read(c)) return;
+    }
+  } else if (!read(rule)) {
+    return;
+  }
+  w.Key("appliesTo");
+  w.BeginObject();
+  if (min_age > -1e300) w.Field("minAge", min_age);
+  if (max_age < 1e300) w.Field("maxAge", max_age);
+  if (sexes) {
+    w.Key("sexes");
+    w.BeginArray();
+    for (const std::string& s : *sexes) w.String(s);
+    w.EndArray();
+  }
+  w.EndObject();
 }
 
 }  // namespace
@@ -44,6 +83,7 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
     if (!v.why.empty()) w.Field("why", v.why);
     if (v.observable) w.Field("observable", true);
     if (v.safety) w.Field("safety", v.safety);
+    AppliesTo(w, v.applies);
     if (!v.lay_terms.empty()) {
       w.Key("layTerms");
       w.BeginArray();

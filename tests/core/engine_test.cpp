@@ -252,6 +252,27 @@ TEST(Engine, AFeverAndARecentInfectionCountAboutOnce) {
   EXPECT_GT(both, 1.2 * fever * infection / none) << "not counted twice";
 }
 
+// Nutritional vitamin B12 deficiency in a breastfed baby (a mother on a vegan diet or with low B12)
+// mimics OMS: loss of skills, floppiness, tremor or jerks, irritability. With the risk recorded and
+// one of those signs, the B12 test is recommended within 24 hours (and the triage says so); without
+// the risk, or for an adult, it is not.
+TEST(Engine, ABreastfedBabyAtRiskOfB12DeficiencyGetsTheB12TestUrgently) {
+  const auto b12 = [](std::string_view age, std::string_view more) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": )") + std::string(age) +
+                          R"(, "findings": {"HP:0002376": "present", "HP:0001252": "present"})" + std::string(more) + "}");
+    for (const Json& w : r["workup"]) {
+      if (w["id"] == "vitamin-b12") return w["status"].get<std::string>() + "/" + w.value("urgency", std::string());
+    }
+    return std::string("absent");
+  };
+  EXPECT_EQ(b12(R"({"months": 10})", R"(, "exposures": {"infant-b12-risk": "present"})"), "recommended/urgent");
+  const Json r = Report(R"({"caseVersion": 1, "age": {"months": 10}, "findings": {"HP:0001337": "present"}, "exposures": ["infant-b12-risk"]})");
+  EXPECT_EQ(r["triage"]["action"], "urgent");
+  EXPECT_NE(b12(R"({"months": 10})", ""), "recommended/urgent");
+  EXPECT_NE(b12(R"({"months": 10})", R"(, "exposures": {"infant-b12-risk": "absent"})"), "recommended/urgent");
+  EXPECT_NE(b12(R"({"years": 30})", R"(, "exposures": {"infant-b12-risk": "present"})"), "recommended/urgent");
+}
+
 // The causes of OMS read a fever now as an infection around the onset, which defines the
 // parainfectious cause: an adult with OMS and a fever is ranked parainfectious first, and a fever
 // with an infection before counts about once (the differential's group, used again by the causes).

@@ -79,3 +79,12 @@ test('vocabulary lists variables with questions and HPO terms with the features 
   assert.deepEqual(oscillopsia.slice(3), [[], true, 'HP:0012547'], 'Oscillopsia is read as it (features.json readAs)');
   assert.equal(core.vocabulary(), v, 'cached');
 });
+
+test('vocabulary says whom a variable applies to, where its appliesWhen is an age or sex rule', () => {
+  const v = core.vocabulary();
+  const of = (id) => v.variables.find((x) => x.id === id);
+  assert.deepEqual(of('exposure:infant-b12-risk').appliesTo, { minAge: 0, maxAge: 3 });
+  assert.deepEqual(of('HP:0003002').appliesTo, { sexes: ['female'] }, 'a breast cancer');
+  assert.deepEqual(of('HP:0002376').appliesTo, { maxAge: 18 }, 'developmental regression');
+  assert.equal(of('HP:0010543').appliesTo, undefined, 'opsoclonus applies to everyone');
+});

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { normalise, stem, sameWord, distance, findPhrase, tokens, matchDescription, layHits } from '../../web/src/words.js';
+import { normalise, stem, sameWord, distance, findPhrase, tokens, matchDescription, layHits, appliesTo } from '../../web/src/words.js';
 
 const variables = [
   { id: 'HP:0010543', label: 'Opsoclonus', lay: 'Chaotic, darting eye movements', observable: true,
@@ -378,4 +378,20 @@ test('struggling to breathe, stopping breathing and blue lips are found', () => 
     assert.deepEqual(ids(words), ['HP:0002094'], words);
   }
   assert.deepEqual(ids('she wears a blue dress'), []);
+});
+
+test('a finding is offered only to the people it applies to (age and sex); what is not known excludes nothing', () => {
+  const vars = [
+    { id: 'exposure:infant-b12-risk', observable: true, lay: 'Breastfed by a mother with low B12', layTerms: ['vegan'], appliesTo: { minAge: 0, maxAge: 3 } },
+    { id: 'HP:0003002', observable: true, lay: 'A breast lump', layTerms: ['lump in the breast'], appliesTo: { sexes: ['female'] } },
+  ];
+  const ids = (text, person) => matchDescription(text, vars, person).map((m) => m.id);
+  assert.deepEqual(ids('we are vegan', { age: 0.8 }), ['exposure:infant-b12-risk']);
+  assert.deepEqual(ids('we are vegan', { age: 30 }), []);
+  assert.deepEqual(ids('we are vegan', { age: 3 }), [], 'the upper bound is excluded');
+  assert.deepEqual(ids('we are vegan', {}), ['exposure:infant-b12-risk'], 'age unknown');
+  assert.deepEqual(ids('a lump in the breast', { sex: 'male' }), []);
+  assert.deepEqual(ids('a lump in the breast', { sex: 'female' }), ['HP:0003002']);
+  assert.deepEqual(ids('a lump in the breast', { sex: 'other' }), ['HP:0003002']);
+  assert.equal(appliesTo({ id: 'x' }, { age: 40, sex: 'male' }), true, 'no appliesTo: everyone');
 });

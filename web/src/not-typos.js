@@ -3,103 +3,108 @@
 // base's everyday terms: real English words the description matcher must not read as a typo of
 // another word ("cracked" is not "cranky"). Do not edit; run node scripts/gen-not-typos.mjs.
 export const NOT_TYPOS = new Set((
-  'abler abort aborted aborting aborts abound abounded abounding abounds acing aground arced archer ' +
-  'archly arcked ashing awaken awakened awakening awakens aware awoke babel babels backyard ' +
-  'backyards bagel bagels bagged baldly bangle bangles banked banned bare barer barged barley ' +
-  'barrel barreled barreling barrels based basely basked basted bathed beach beached beaches ' +
-  'beaching beast beasts belay billy binged blank blanked blanking blanks blench blenched blenches ' +
-  'blenching bletch bling blobbing block blocked blocking blocks bluer blush blushed blushes ' +
-  'blushing bobble bobbled bobbles bobbling bombing bonged boobing bound bounded bounding bounds ' +
-  'bounties bounty braised braises braising breach breached breaches breaching breadth breadths ' +
-  'bring bringing brings broke broker brokered brokering brokers bruin bruins bully bummed bumming ' +
-  'bumper bunged burnt burped burping burps bushed busts camped cancel canceled canceling cancels ' +
-  'canker cankered cankering cankers canneries cannery cannon cannoned cannoning cannons canter ' +
-  'cantered cantering canters canto cantos caries champ champed champing champs chance chanced ' +
-  'chanceries chancery chances chancing chancy chant chanted chantey chanties chanting chants ' +
-  'chanty charge charged charges charging chocking choker chokers chore chores chowing clack ' +
-  'clacked clacking clacks clamp clamped clamping clamps clang clanged clanging clangs clank ' +
-  'clanked clanking clanks cleanly cleansed cleanses cleansing clear cleared clearing clears cleat ' +
-  'cleats cleaved cleaves cleaving clewing clink clinked clinking clinks clump clumped clumping ' +
-  'clumps clung cokes coking coldly comedies comedy comely comer comers comet comets concession ' +
-  'concessions confess confuted confutes confuting connoted connotes connoting contused contuses ' +
-  'contusing contusion contusions cooked cooking couch couched couches couching crackle crackled ' +
-  'crackles crackling crackly cradle cradled cradles cradling cram crammed cramming crams crane ' +
-  'craned cranes craning crannies cranny crapped crapping crappy crass craw craws cress crewing ' +
-  'cribs crick cricked cricking cricks crier criers crimes crimp crimped crimping crimps cringed ' +
-  'cringes cringing crises croak croaked croaking croaks crock crocked crocks croon crooned ' +
-  'crooning croons crops crows cuing curies dancer dancers daring darkly darling darning dding ' +
-  'dipper dippers doable doling doming doping dosing doting doubt doubted doubting doubts dourly ' +
-  'dozing drags drank draperies drapery dregs dripped dripping drips drool drooled drooling drools ' +
-  'dropsy dross drown drowned drowning drowns drubs drums dunce dying easing elating facet faceted ' +
-  'faceting facets failing fails famines fanny farthing filling fills filly finny firth firths ' +
-  'fiver flack flacks flapped flapping flaps flatter flattered flattering flatters flattery flawing ' +
-  'fleck flecked flecking flecks flipped flippies flipping flippy flips flock flocked flocking ' +
-  'flocks floes flogs floss flown fluster flustered flustering flusters folly fort forte fortes ' +
-  'forties forts forty foully fourth fourths froth frothed frothing froths frothy fueling fuels ' +
-  'funky fusty gaping gashing gassing gaunt gavel gavels gibing goner goners goring grant granted ' +
-  'granting grants grasping grunges grungy gutting handle handled handles handling hangs hanks ' +
-  'hardily haring harts hatting healing heaping heard hearses heating heaving herring highly hinds ' +
-  'hinting holes holing hooding hoods hording horned hornet hornets hornier hunts hurdle hurdled ' +
-  'hurdles hurdling hurls hurtle hurtled hurtles hurtling ideal ideals incur incurs inflection ' +
-  'inflections insured insures insuring intoned intones intoning jigged jigging jilts jingle ' +
-  'jingled jingles jingling joggle joggled joggles joggling juggle juggled juggles juggling keels ' +
-  'keens knack knacks lamps larch larches lases lasing latter leaned learnt lefter liked likely ' +
-  'liken likened likening likens liker limed limned limply linen linens liner liners linked linted ' +
-  'litter littered littering litters lived lobes locking locks lodes loges looming looms loons ' +
-  'looping loops looses loosing looting loots lopes loping loser losers lotteries lottery louses ' +
-  'loves loving lowing loxes lunch lunched lunches lunching macing marihuana marker market marred ' +
-  'masked masking mating maxing mediation meditation meditations memo memoir memoirs memos miking ' +
-  'modes moldy moles mooing mopes moping mores mossy motes mover movers mowing mussy mutely muter ' +
-  'neckties newer nigh nightly overlies overly overt paint painted painting paints palace palling ' +
-  'palls parses pasture pastured pastures pasturing payday peace peeking peeling peeping peering ' +
-  'peeving pieing piking placer placers plaice plane plate pluses poking polling polls poodle ' +
-  'poodles poseur poseurs positron positrons poster posters pounced pounces pouncing prison prisons ' +
-  'prolog prologs propel propelled propelling propels pulping pulsing pupal purely purling quaver ' +
-  'quavered quavering quavers quavery races racoon racoons ragas rakes ranges ranging rapes rares ' +
-  'rates raves razes rebuses recant recanted recanting recants refuges refuted refutes refuting ' +
-  'regent regents reheat reheated reheating reheats relent relented relenting relents repeal ' +
-  'repealed repealing repeals repent repented repenting repents repression repressions resent ' +
-  'resented resenting resents reuses ridging rigging rinsing roiled roiling roller sadden saddened ' +
-  'saddening saddens sallow scram scrams scurried scurries scurry seams seeding seeds seeking seeks ' +
-  'seemly seeping seeps seers seizes selling settee settees setting sewing sexing shade shades ' +
-  'shading shady shaken shaker shakers shale shall shallow shallows shame shames shaming shandy ' +
-  'shape shapes shaping share shares sharing sharking shave shaver shavers shaves shaving sheep ' +
-  'shell shelled shelling shells shill shilled shilling shills shiner shiners shinned shinnied ' +
-  'shinnies shinning shinny shirt shirted shirting shirts shitting shoot shooting shoots shopped ' +
-  'shopping shops shore shored shores shoring shorn shout shouted shouting shouts shuck shucked ' +
-  'shucking shucks sickbed sickle sickles sickly sides sifting sighs sills silting sings sinning ' +
-  'sires sises sixes sizer skiff skiffs skinned skinning skinny slake slakes slaking slays sleek ' +
-  'sleeked sleeking sleeks sleet sleeted sleeting sleets sleety sleeves slitting sliver slivered ' +
-  'slivering slivers slopped slopping sloppy slops slurp slurped slurping slurps smart smarted ' +
-  'smarting smartly smarts smell smelled smelling smells smelly snake snakes snaking snaky sneak ' +
-  'sneaked sneaking sneaks sneaky sniff sniffed sniffing sniffs snort snorted snorting snorts snuck ' +
-  'soaking sodden sopped sorely sorer soundly spake spanned spanning spays spear speared spearing ' +
-  'spears speck specked specking specks spell spelled spelling spells spiel spieled spieling spiels ' +
-  'spiffy spilt spindle spindled spindles spindling spindly spine spiral spiraled spiraling spirals ' +
-  'spitting sport sported sporting sports sporty spurred spurring squirt squirted squirting squirts ' +
-  'stack stacked stacking stacks staff staffed staffing staffs staid stake stakes staking stall ' +
-  'stalled stalling stalls stances standby stank stare stark starkly starling starred starring ' +
-  'starry starved starves starving stated stays steak steaks steep steeped steeping steeps stems ' +
-  'stepped steppes stepping steps stick stickies sticking sticks sticky stiffly stifle stifled ' +
-  'stifles stifling stile stilt stilted stilts stock stocked stocking stocks stocky stomp stomped ' +
-  'stomping stomps stoop stooped stooping stoops stows straggle straggled straggles straggling ' +
-  'straggly strand stranded stranding strands stream streamed streaming streams stropped stropping ' +
-  'strops struck stubble stubbly stuff stuffed stuffing stuffs stuffy stunk surer surfer surfers ' +
-  'surge swabs swagger swaggered swaggering swaggers swags swans swaps swats sweep sweeping sweeps ' +
-  'swill swilled swilling swills swopped swopping swops tables tacking tacks taking tales tanking ' +
-  'tanks tasking tasks terns thank thanked thanking thanks thick thin thine thinly thinned thinning ' +
-  'thins thong thongs threat threats three threes throb throbs throe throes thrones thrown thunk ' +
-  'thunks tiled tilled timely timer timers tings tinted tipping titled toiled toiler toilers topic ' +
-  'topics toxic trail trailed trailing trails trait traits trapped trapping traps treble trebled ' +
-  'trebles trebling tries trims trios tripe triple tripled triples tripling triply tripos tuned ' +
-  'tunic tunics tuning turds turfed turfing turfs turner tutor tutored tutoring tutors twain ' +
-  'twinged twinges twinging twink twinks twitted twitting tying udder udders underfed underlies ' +
-  'underling unset usable vibrant vices viruses wacks wades wading wafts wages waggle waggled ' +
-  'waggles waggling waging waiting waits waken wakened wakening wakens wales waling walling walls ' +
-  'wands wanes waning wanking wanks wards wares warts watts waves waving waxes waxing weakling ' +
-  'weakly weeklies weekly weeps weigh weighed weighing weighs welting whereas whereby whetting ' +
-  'whiting whore widely widen widened widening widens wider wigged wigging wight wights witting ' +
-  'womble wombles woods works worldly worms worsen worsened worsening worsens worst worsted ' +
-  'worsting worsts would woulds wraith wraiths wrath wright wring wringing wrings wrongly wroth ' +
-  'wrung'
+  'abler abort aborted aborting aborts abound abounded abounding abounds acing aground anemic ' +
+  'animated animates animating anomalies anomaly arced archer archly arcked ashing awaken awakened ' +
+  'awakening awakens aware awoke baaed babel babels backyard backyards bagel bagels bagged baked ' +
+  'baldly baled bangle bangles banked banned bare bared barer barged barley barrel barreled ' +
+  'barreling barrels basely baser basked basted bated bathed bauble baubles bayed beach beached ' +
+  'beaches beaching beast beasts belay biased billy binged blank blanked blanking blanks blench ' +
+  'blenched blenches blenching bletch bling blobbing block blocked blocking blocks bluer blush ' +
+  'blushed blushes blushing bobble bobbled bobbles bobbling bombing bonged boobing bound bounded ' +
+  'bounding bounds bounties bounty braised braises braising breach breached breaches breaching ' +
+  'breadth breadths bring bringing brings broke broker brokered brokering brokers bruin bruins ' +
+  'bubble bubbled bubbles bubbling bubbly bully bummed bumming bumper bunged burnt burped burping ' +
+  'burps bused bushed busts camped cancel canceled canceling cancels canker cankered cankering ' +
+  'cankers canneries cannery cannon cannoned cannoning cannons canter cantered cantering canters ' +
+  'canto cantos caries champ champed champing champs chance chanced chanceries chancery chances ' +
+  'chancing chancy chant chanted chantey chanties chanting chants chanty charge charged charges ' +
+  'charging chocking choker chokers chore chores chowing clack clacked clacking clacks clamp ' +
+  'clamped clamping clamps clang clanged clanging clangs clank clanked clanking clanks cleanly ' +
+  'cleansed cleanses cleansing clear cleared clearing clears cleat cleats cleaved cleaves cleaving ' +
+  'clewing clink clinked clinking clinks clump clumped clumping clumps clung cokes coking coldly ' +
+  'comedies comedy comely comer comers comet comets concession concessions confess confuted ' +
+  'confutes confuting connoted connotes connoting contused contuses contusing contusion contusions ' +
+  'cooked cooking couch couched couches couching crackle crackled crackles crackling crackly cradle ' +
+  'cradled cradles cradling cram crammed cramming crams crane craned cranes craning crannies cranny ' +
+  'crapped crapping crappy crass craw craws cress crewing cribs crick cricked cricking cricks crier ' +
+  'criers crimes crimp crimped crimping crimps cringed cringes cringing crises croak croaked ' +
+  'croaking croaks crock crocked crocks croon crooned crooning croons crops crows cuing curies ' +
+  'dancer dancers daring darkly darling darning dding dipper dippers doable doling doming doping ' +
+  'dosing doting doubt doubted doubting doubts dourly dozing drags drank draperies drapery dregs ' +
+  'dripped dripping drips drool drooled drooling drools dropsy dross drown drowned drowning drowns ' +
+  'drubs drums dunce dying easing elating facet faceted faceting facets failing fails famines fanny ' +
+  'farthing filling fills filly finny firth firths fiver flack flacks flapped flapping flaps ' +
+  'flatter flattered flattering flatters flattery flawing fleck flecked flecking flecks flipped ' +
+  'flippies flipping flippy flips flock flocked flocking flocks floes flogs floods floss flown ' +
+  'fluster flustered flustering flusters folds folly fools fords fort forte fortes forties forts ' +
+  'forty foully fourth fourths froth frothed frothing froths frothy fueling fuels funky fusty ' +
+  'gaping gashing gassing gaunt gavel gavels gibing goner goners goring grant granted granting ' +
+  'grants grasping grunges grungy gutting handle handled handles handling hangs hanks hardily ' +
+  'haring harts hatting healing heaping heard hearses heating heaving herring highly hinds hinting ' +
+  'holes holing hooding hoods hording horned hornet hornets hornier hunts hurdle hurdled hurdles ' +
+  'hurdling hurls hurtle hurtled hurtles hurtling ideal ideals incur incurs inflection inflections ' +
+  'insured insures insuring intoned intones intoning jigged jigging jilts jingle jingled jingles ' +
+  'jingling joggle joggled joggles joggling juggle juggled juggles juggling keels keens knack ' +
+  'knacks lamps larch larches lases lasing latter leaned learnt lefter levee levees lever levered ' +
+  'levering levers liked likely liken likened likening likens liker limed limned limply linen ' +
+  'linens liner liners linger lingered lingering lingers linked linted litter littered littering ' +
+  'litters lived lively lobes locking locks lodes lodger lodgers loges logger loggers loner loners ' +
+  'looming looms loons looping loops looses loosing looting loots lopes loping loser losers ' +
+  'lotteries lottery louses lovelies lovely loves loving loxes lunch lunched lunches lunching ' +
+  'macing marihuana marker market marred masked masking mating maxing mediation meditation ' +
+  'meditations memo memoir memoirs memos miking modes moldy moles mooing mopes moping mores mossy ' +
+  'motes mover movers mowing mussy mutely muter neckties newer nigh nightly overlies overly overt ' +
+  'paint painted painting paints palace palling palls parses pasture pastured pastures pasturing ' +
+  'payday peace peeking peeling peeping peering peeving pieing piking placer placers plaice plaint ' +
+  'plaints plait plaited plaiting plaits plan plane planed planes planet planets planing plank ' +
+  'planked planking planks planned planning plans plate plenty pliant pluses poking polling polls ' +
+  'poodle poodles poseur poseurs positron positrons poster posters pounced pounces pouncing prison ' +
+  'prisons prolog prologs propel propelled propelling propels pulping pulsing pupal purely purling ' +
+  'quaver quavered quavering quavers quavery races racoon racoons ragas rakes ranges ranging rapes ' +
+  'rares rates raves razes rebuses recant recanted recanting recants refuges refuted refutes ' +
+  'refuting regent regents reheat reheated reheating reheats relent relented relenting relents ' +
+  'repeal repealed repealing repeals repent repented repenting repents repression repressions ' +
+  'resent resented resenting resents reuses ridging rigging rills rinsing roiled roiling roils ' +
+  'roller sadden saddened saddening saddens sailing sallow scram scrams scurried scurries scurry ' +
+  'seams seeding seeds seeking seeks seemly seeping seeps seers seizes selling settee settees ' +
+  'setting sewing sexing shade shades shading shady shaken shaker shakers shale shall shallow ' +
+  'shallows shame shames shaming shandy shape shapes shaping share shares sharing sharking shave ' +
+  'shaver shavers shaves shaving sheep shell shelled shelling shells shill shilled shilling shills ' +
+  'shiner shiners shinned shinnied shinnies shinning shinny shirt shirted shirting shirts shitting ' +
+  'shoot shooting shoots shopped shopping shops shore shored shores shoring shorn shout shouted ' +
+  'shouting shouts shuck shucked shucking shucks sickbed sickle sickles sickly sides sifting sighs ' +
+  'sills silting similes sings sinning sires sises sixes sizer skiff skiffs skinned skinning skinny ' +
+  'slake slakes slaking slays sleek sleeked sleeking sleeks sleet sleeted sleeting sleets sleety ' +
+  'sleeves slitting sliver slivered slivering slivers slopped slopping sloppy slops slurp slurped ' +
+  'slurping slurps smart smarted smarting smartly smarts smell smelled smelling smells smelly ' +
+  'smileys smites smiting snake snakes snaking snaky sneak sneaked sneaking sneaks sneaky sniff ' +
+  'sniffed sniffing sniffs snort snorted snorting snorts snuck soaking sodden soiling sopped sorely ' +
+  'sorer soundly spake spanned spanning spays spear speared spearing spears speck specked specking ' +
+  'specks spell spelled spelling spells spiel spieled spieling spiels spiffy spilt spindle spindled ' +
+  'spindles spindling spindly spine spiral spiraled spiraling spirals spitting sport sported ' +
+  'sporting sports sporty spurred spurring squirt squirted squirting squirts stack stacked stacking ' +
+  'stacks staff staffed staffing staffs staid stake stakes staking stall stalled stalling stalls ' +
+  'stances standby stank stare stark starkly starling starred starring starry starved starves ' +
+  'starving stated stays steak steaks steep steeped steeping steeps stems stepped steppes stepping ' +
+  'steps stick stickies sticking sticks sticky stiffly stifle stifled stifles stifling stile stiles ' +
+  'stilt stilted stilts stock stocked stocking stocks stocky stomp stomped stomping stomps stoop ' +
+  'stooped stooping stoops stows straggle straggled straggles straggling straggly strand stranded ' +
+  'stranding strands stream streamed streaming streams stropped stropping strops struck stubble ' +
+  'stubbly stuff stuffed stuffing stuffs stuffy stunk surer surfer surfers surge swabs swagger ' +
+  'swaggered swaggering swaggers swags swans swaps swats sweep sweeping sweeps swill swilled ' +
+  'swilling swills swopped swopping swops tables tacking tacks tales tanking tanks tasking tasks ' +
+  'terns thank thanked thanking thanks thick thin thine thinly thinned thinning thins thong thongs ' +
+  'threat threats three threes throb throbs throe throes thrones thrown thunk thunks tiled tilled ' +
+  'timely timer timers tings tinted tipping titled toiled toiler toilers topic topics toxic trail ' +
+  'trailed trailing trails trait traits trapped trapping traps treble trebled trebles trebling ' +
+  'tries trims trios tripe triple tripled triples tripling triply tripos tuned tunic tunics tuning ' +
+  'turds turfed turfing turfs turner tutor tutored tutoring tutors twain twinged twinges twinging ' +
+  'twink twinks twitted twitting tying udder udders underfed underlies underling unset usable ' +
+  'vibrant vices viruses wacks wades wading wafts wages waggle waggled waggles waggling waging ' +
+  'waiting waits waken wakened wakening wakens wales waling walling walls wands wanes waning ' +
+  'wanking wanks wards wares warts watts waves waving waxes waxing weakling weakly weeklies weekly ' +
+  'weeps weigh weighed weighing weighs welting whereas whereby whetting whiting whore widely widen ' +
+  'widened widening widens wider wigged wigging wight wights witting womble wombles woods works ' +
+  'worldly worms worsen worsened worsening worsens worst worsted worsting worsts would woulds ' +
+  'wraith wraiths wrath wright wring wringing wrings wrongly wroth wrung'
 ).split(' '));

@@ -188,14 +188,33 @@ export function knownStems(variables) {
 export const phrasesOf = (v) => [...(v.layTerms ?? []), v.lay, v.label].filter(Boolean);
 
 /**
+ * Whether a variable applies to a person ({age: years, sex}), by its `appliesTo` ({minAge, maxAge,
+ * sexes}: from its appliesWhen in the knowledge base). What is not known about the person never
+ * excludes it.
+ */
+export function appliesTo(v, person = {}) {
+  const a = v?.appliesTo;
+  if (!a) return true;
+  const age = person.age;
+  if (typeof age === 'number' && Number.isFinite(age)) {
+    if (typeof a.minAge === 'number' && age < a.minAge) return false;
+    if (typeof a.maxAge === 'number' && age >= a.maxAge) return false;
+  }
+  if (Array.isArray(a.sexes) && (person.sex === 'female' || person.sex === 'male') && !a.sexes.includes(person.sex)) return false;
+  return true;
+}
+
+/**
  * The findings a description mentions, in the order mentioned: [{id, label, lay, term, said,
  * negated, shared}] (term: the everyday phrase matched; said: the person's own words it matched, as
  * written, or the phrase when they cannot be quoted; shared: the same words were matched to another
  * finding too, for the parent to choose).
  * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
  * `negated`: a "no", "not", "never" or "without" just before the words ("no fever").
+ * `person` ({age: years, sex}, optional): findings that do not apply to them are not offered (a
+ * lump in the breast for a man, a baby's feeding for an adult).
  */
-export function matchDescription(text, variables) {
+export function matchDescription(text, variables, person = {}) {
   const words = tokens(text);
   if (!words.length) return [];
   const at = wordsAt(text);
@@ -218,7 +237,7 @@ export function matchDescription(text, variables) {
   // unless two findings claim exactly the same words with phrases as long (below).
   const candidates = [];
   for (const v of variables ?? []) {
-    if (!v.observable) continue;
+    if (!v.observable || !appliesTo(v, person)) continue;
     for (const phrase of phrasesOf(v)) {
       const t = tokens(phrase);
       for (let from = 0; from < words.length; from++) {

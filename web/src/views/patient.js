@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, DURATION_UNITS } from '../controller.js';
-import { choices, sources, answerText, labelOf, ageInWords, triageBox, roleFlags, likelihoodWords, visibleNeeds, applicableCriteria, safetyNetHeadingKey } from './common.js';
+import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, likelihoodWords, visibleNeeds, applicableCriteria, safetyNetHeadingKey } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
 import { matchDescription } from '../words.js';
@@ -43,7 +43,8 @@ function whoAnswers({ caseObject, t, act, uid }) {
 /** Their own words: a description matched, on this device, to findings they confirm one by one. */
 function ownWords({ caseObject, vocabulary, t, act, uid }) {
   const note = caseObject.note ?? '';
-  const matches = matchDescription(note, vocabulary?.variables);
+  const age = ageParts(caseObject.age);
+  const matches = matchDescription(note, vocabulary?.variables, { age: age ? age.total / 12 : undefined, sex: caseObject.sex });
   return html`<div class="ownwords">
     <label for="${uid}-note"><strong>${t('p.words.h')}</strong></label>
     <p class="muted" id="${uid}-note-help">${t('p.words.help')}</p>
