@@ -378,17 +378,6 @@ Observations Observe(const KnowledgeBase& kb, const DiagnosisModel& m, const Evi
   return out;
 }
 
-// The weight the time course counts at when one of its two kinds is answered and `kind` (the
-// other) would be: the model's weight if the other is answered already, else 1.
-double TimeCourseWeight(const KnowledgeBase& kb, const DiagnosisModel& m, const Evidence& ev, VariableKind kind) {
-  if (!m.time_course.enabled || (kind != VariableKind::kOnset && kind != VariableKind::kDuration)) return 1;
-  const VariableKind other = kind == VariableKind::kOnset ? VariableKind::kDuration : VariableKind::kOnset;
-  for (int v : VariablesOfKind(kb, other)) {
-    if (ev.vars[v] != Tri::kUnknown && m.Annotates(v)) return m.time_course.weight;
-  }
-  return 1;
-}
-
 }  // namespace
 
 DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& m,
@@ -715,13 +704,18 @@ std::vector<NextQuestion> NextQuestions(const KnowledgeBase& kb, const Diagnosis
     }
     // With the time course at part weight: the answer counts at that weight, and the other kind's
     // answer, counted in full so far, drops to it (its factor q_other^(w-1), q_other at full weight).
-    const double w = TimeCourseWeight(kb, m, ev, kind);
+    // The other kind counts when Observe counts it: when it adds an observation.
+    const VariableKind partner = kind == VariableKind::kOnset ? VariableKind::kDuration
+                                 : kind == VariableKind::kDuration ? VariableKind::kOnset : kind;
+    double w = 1;
     std::vector<double> other(n, 1);
-    if (w != 1) {
-      const VariableKind kind_other = kind == VariableKind::kOnset ? VariableKind::kDuration : VariableKind::kOnset;
+    if (m.time_course.enabled && m.time_course.weight != 1 && partner != kind) {
       Observations answered;
-      AddCategorical(m, ev, band, VariablesOfKind(kb, kind_other), &answered);
-      for (size_t d = 0; d < n && !answered.list.empty(); ++d) other[d] = std::pow(answered.q[d], w - 1);
+      AddCategorical(m, ev, band, VariablesOfKind(kb, partner), &answered);
+      if (!answered.list.empty()) {
+        w = m.time_course.weight;
+        for (size_t d = 0; d < n; ++d) other[d] = std::pow(answered.q[d], w - 1);
+      }
     }
     double expected = 0;
     std::vector<double> l(n);

@@ -25,10 +25,14 @@ int ToInt(std::string_view s) {
   return v;
 }
 
-// The length of the well-formed UTF-8 sequence starting at s[i], or 0 when there is none.
-size_t Utf8Length(std::string_view s, size_t i) {
+// The length of the well-formed UTF-8 sequence starting at s[i], or 0 when there is none; its
+// code point in *code_point when given.
+size_t Utf8Length(std::string_view s, size_t i, uint32_t* code_point = nullptr) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return 1;
+  if (c < 0x80) {
+    if (code_point) *code_point = c;
+    return 1;
+  }
   size_t n;
   uint32_t cp;
   if (c >= 0xC2 && c <= 0xDF) {
@@ -53,6 +57,7 @@ size_t Utf8Length(std::string_view s, size_t i) {
       (cp >= 0xD800 && cp <= 0xDFFF)) {
     return 0;
   }
+  if (code_point) *code_point = cp;
   return n;
 }
 
@@ -141,10 +146,10 @@ std::string PrintableLine(std::string_view s) {
   return out;
 }
 
-std::string AsciiJson(std::string_view json) {
+std::string AsciiJson(std::string json) {
   size_t i = 0;
   while (i < json.size() && static_cast<unsigned char>(json[i]) < 0x80) ++i;
-  if (i == json.size()) return std::string(json);
+  if (i == json.size()) return json;
   std::string out;
   out.reserve(json.size() + json.size() / 16);
   out.append(json.data(), i);
@@ -154,28 +159,19 @@ std::string AsciiJson(std::string_view json) {
     out.append(e, 6);
   };
   while (i < json.size()) {
-    const unsigned char c = static_cast<unsigned char>(json[i]);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-      ++i;
-      continue;
-    }
-    const size_t n = Utf8Length(json, i);
-    if (n == 0) {
+    uint32_t cp = 0;
+    const size_t n = Utf8Length(json, i, &cp);
+    if (n == 1) {
+      out.push_back(json[i]);
+    } else if (n == 0) {
       escape(0xFFFD);
-      ++i;
-      continue;
-    }
-    uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(json[i + k]) & 0x3F);
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      escape(0xD800 + (cp >> 10));
-      escape(0xDC00 + (cp & 0x3FF));
+    } else if (cp >= 0x10000) {
+      escape(0xD800 + ((cp - 0x10000) >> 10));
+      escape(0xDC00 + ((cp - 0x10000) & 0x3FF));
     } else {
       escape(cp);
     }
-    i += n;
+    i += n ? n : 1;
   }
   return out;
 }

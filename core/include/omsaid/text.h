@@ -24,6 +24,7 @@ std::string PrintableLine(std::string_view s);
 /// U+FFFF; a stray byte of invalid UTF-8 as \ufffd). The same JSON value, in ASCII: outside string
 /// literals JSON is ASCII already, so the escapes always land inside one. The page decodes ASCII
 /// text about 30 times faster than UTF-8 with a few accented letters (TextDecoder's fast path).
-std::string AsciiJson(std::string_view json);
+/// Text that is ASCII already is returned as it is (moved, not copied).
+std::string AsciiJson(std::string json);
 
 }  // namespace omsaid
