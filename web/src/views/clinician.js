@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, CHOICES, DURATION_UNITS } from '../controller.js';
 import { criteriaPanel } from './criteria-panel.js';
-import { choices, triageBox, roleFlags, sources, urgency, pct, citation, labelOf, ageInWords, whileOpen } from './common.js';
+import { choices, triageBox, roleFlags, sources, sourcesBody, urgency, pct, citation, labelOf, ageInWords, whileOpen } from './common.js';
 import { severityPanel } from './severity.js';
 
 /**
@@ -193,11 +193,10 @@ function findingLabel(e, p) {
 /** A finding counted at part weight (the onset tempo beside the time since onset): the weight, and why. */
 function weight(e, p) {
   if (typeof e.weight !== 'number') return nothing;
-  const { t } = p;
-  const note = e.weightBasis?.note;
-  if (!note) return html`<div><small>${t('dx.weight', { w: e.weight })}</small></div>`;
+  const { report, t } = p;
+  if (!e.weightBasis?.note) return html`<div><small>${t('dx.weight', { w: e.weight })}</small></div>`;
   return html`<details class="src"><summary><small>${t('dx.weight', { w: e.weight })}</small></summary>
-    ${e.weightBasis.evidence === 'U' ? html`<p>${t('ev.U.explain')}</p>` : nothing}<p>${note}</p></details>`;
+    ${whileOpen(() => sourcesBody(e.weightBasis, report, t))}</details>`;
 }
 
 /** The "why" of one diagnosis: its pretest, then every finding with its ratio and the probability after it. */

@@ -78,6 +78,14 @@ class WhileOpen extends AsyncDirective {
 }
 export const whileOpen = directive(WhileOpen);
 
+/** What a sources disclosure shows once open: what an unverified value means, the note, the citations. */
+export function sourcesBody(item, report, t) {
+  const ids = item?.sources ?? [];
+  return html`${item?.evidence === 'U' ? html`<p>${t('ev.U.explain')}</p>` : nothing}
+    ${item?.note ? html`<p>${item.note}</p>` : nothing}
+    ${ids.length ? html`<ul>${ids.map((id) => html`<li>${citation(id, report?.references?.[id])}</li>`)}</ul>` : nothing}`;
+}
+
 /**
  * The evidence level (V verified, S secondary, U unverified default, marked) and the citations of
  * an item, in a disclosure so they never crowd the text. With `disclosure` ({isOpen, setOpen}: the
@@ -88,9 +96,7 @@ export const whileOpen = directive(WhileOpen);
 export function sources(item, report, t, disclosure = null) {
   const ids = item?.sources ?? [];
   if (!item?.evidence && !ids.length) return nothing;
-  const body = () => html`${item.evidence === 'U' ? html`<p>${t('ev.U.explain')}</p>` : nothing}
-    ${item.note ? html`<p>${item.note}</p>` : nothing}
-    ${ids.length ? html`<ul>${ids.map((id) => html`<li>${citation(id, report?.references?.[id])}</li>`)}</ul>` : nothing}`;
+  const body = () => sourcesBody(item, report, t);
   const summary = html`<summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${t(`ev.${item.evidence}`)}</span> ` : nothing}${ids.length ? t('src.count', { n: ids.length }) : t('src.none')}</summary>`;
   if (!disclosure) return html`<details class="src">${summary}${whileOpen(body)}</details>`;
   const key = `src|${item.evidence}|${ids.join(',')}|${item.note ?? ''}`;
