@@ -488,6 +488,29 @@ TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysRaisesAnOmsFlag) {
   EXPECT_GT(at_least_possible, kCases / 20);
 }
 
+// OMS at 15% or more always has the tumour search of the patient's age in the plan: recommended
+// (within days at least) or already done or pending. A child and an adult alike: "possible" in an
+// adult with dancing eyes whose jerks are not yet known once gave no cancer screen at all.
+TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysHasATumourSearch) {
+  const KnowledgeBase& kb = Kb();
+  const int oms = kb.differential.Find("oms");
+  ASSERT_GE(oms, 0);
+  int checked = 0;
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence&, const Report& r, const std::string&) {
+    if (r.differential.probability[static_cast<size_t>(oms)] < 0.15 || !c.age_years) return;
+    const std::string search = *c.age_years < 18 ? "imaging-chest-abdomen-pelvis" : "ct-chest-abdomen-pelvis";
+    const auto w = std::find_if(r.workup.begin(), r.workup.end(), [&](const WorkupItem& item) {
+      return kb.tests[static_cast<size_t>(item.test)].id == search;
+    });
+    ASSERT_NE(w, r.workup.end()) << search << ": " << g.json;
+    ++checked;
+    const bool planned = w->status == WorkupStatus::kRecommended && UrgencyRank(w->urgency) <= UrgencyRank("soon");
+    EXPECT_TRUE(planned || w->status != WorkupStatus::kNotIndicated && w->status != WorkupStatus::kRecommended)
+        << search << " P(OMS) " << r.differential.probability[static_cast<size_t>(oms)] << ": " << g.json;
+  });
+  EXPECT_GT(checked, kCases / 20);
+}
+
 // The safety-netting never contradicts the case or the plan beside it: no "watch for dancing eyes"
 // when the eyes already dance, no "come back if he vomits" when he already does, no "unsteadiness
 // after a virus is the most likely cause" when no unsteadiness was reported, no "it usually gets better by itself" beside the urgent OMS plan, no
