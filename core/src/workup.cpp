@@ -27,6 +27,12 @@ void UnknownLeaves(const Rule& rule, const Evidence& ev, Unknowns* out) {
   if (EvaluateRule(rule, ev) != Tri::kUnknown) return;
   switch (rule.type) {
     case RuleType::kFeature:
+      // A finding meant for another age or sex (a neuroblastoma at 70, an ovarian teratoma in a
+      // boy) is never what a plan "needs": it is not asked either.
+      if (ev.kb && rule.ref >= 0 && static_cast<size_t>(rule.ref) < ev.kb->variables.size() &&
+          EvaluateRule(ev.kb->variables[rule.ref].applies, ev) == Tri::kFalse) {
+        return;
+      }
       if (std::find(out->variables.begin(), out->variables.end(), rule.ref) == out->variables.end()) {
         out->variables.push_back(rule.ref);
       }

@@ -170,6 +170,10 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
       if (ev.tests[w.test] == TestState::kNotDone) {
         EXPECT_NE(Applies(kb, ev, t.variable), Tri::kFalse) << t.id << " listed for " << g.json;
       }
+      // What would decide an item is something this person can have (no neuroblastoma at 70).
+      for (int v : w.needs) {
+        EXPECT_NE(Applies(kb, ev, v), Tri::kFalse) << t.id << " needs " << kb.variables[v].id << " for " << g.json;
+      }
     }
     for (const auto* list : {&r.next_questions, &r.patient_questions}) {
       for (const NextQuestion& q : *list) {
