@@ -544,6 +544,7 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
     if (dancing) {
       ++eyes;
       EXPECT_FALSE(Has(ids, "oms-possible-watch-eyes")) << g.json;
+      EXPECT_FALSE(Has(ids, "oms-possible-watch-eyes-adult")) << g.json;
       EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
     }
     if (suspected) EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
@@ -570,9 +571,14 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
       for (const SafetyNet* n : r.safety_net) texts.insert(texts.end(), {&n->lay, &n->message});
       for (const CareItem& ci : r.care_team) texts.insert(texts.end(), {&ci.role->role, &ci.role->reason});
       for (const std::string* t : texts) {
-        for (const char* word : {"child", "baby", "infant", "toddler", "aediatric"}) {
+        for (const char* word : {"child", "baby", "infant", "toddler", "aediatric", "neuroblast"}) {
           EXPECT_EQ(t->find(word), std::string::npos) << word << " in \"" << *t << "\" for " << g.json;
         }
+      }
+      // A red flag's clinical message may set an adult's rule beside a child's (head injury), but
+      // never gives a child's tumour as the reason.
+      for (const RedFlag* f : r.red_flags) {
+        EXPECT_EQ(f->message.find("neuroblast"), std::string::npos) << f->id << " for " << g.json;
       }
     }
     // "The most likely cause is unsteadiness after a virus" only when unsteadiness was reported.
