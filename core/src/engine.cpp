@@ -35,6 +35,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   NoteUnsoughtItems(kb, report.workup, &report.criteria);
   report.safety_net = SafetyNetFor(kb, e);
   report.care_team = NeededCareTeam(kb, e, report.triage);
+  report.any_sign = e.any_sign;
   report.warnings = std::move(e.warnings);
   return report;
 }

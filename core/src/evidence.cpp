@@ -286,6 +286,17 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
       ev.vars[g.variable] = any ? Tri::kTrue : all_absent ? Tri::kFalse : Tri::kUnknown;
     }
   }
+  for (size_t v = 0; v < n && !ev.any_sign; ++v) {
+    const VariableKind kind = kb.variables[v].kind;
+    ev.any_sign = ev.vars[v] == Tri::kTrue &&
+                  (kind == VariableKind::kPhenotype || kind == VariableKind::kTest || kind == VariableKind::kAntibody);
+  }
+  ev.any_sign = ev.any_sign || !ev.broader_terms.empty();
+  if (!ev.any_sign) {
+    AddWarning(&ev.warnings, "no finding the knowledge base counts is recorded as present: the differential weighs only what is absent "
+                             "(all 'no' makes the condition with the rarest signs look likely), so no warning "
+                             "sign, test or referral follows from it");
+  }
   return ev;
 }
 
@@ -404,12 +415,12 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
     }
     case RuleType::kRank:
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.ranks.size()) return Tri::kUnknown;
-      return FromBool(ev.ranks[rule.ref] <= rule.max);
+      return FromBool(ev.any_sign && ev.ranks[rule.ref] <= rule.max);
     case RuleType::kProbability:
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.probabilities.size()) {
         return Tri::kUnknown;
       }
-      return FromBool(ev.probabilities[rule.ref] >= rule.min);
+      return FromBool(ev.any_sign && ev.probabilities[rule.ref] >= rule.min);
   }
   return Tri::kUnknown;
 }

@@ -35,6 +35,7 @@ class ReportWriter {
     Criteria(r.criteria);
     PnsCare(r.pns_care);
     named_.assign(kb_.differential.diagnoses.size(), 0);
+    any_sign_ = r.any_sign;
     for (const RedFlag* f : r.red_flags) {
       for (int d : f->names) named_[d] = 1;
     }
@@ -251,7 +252,7 @@ class ReportWriter {
       if (with_head) {
         w_.Field("layLikelihood", LayBand(rd.probability));
         const bool named = static_cast<size_t>(rd.index) < named_.size() && named_[rd.index];
-        w_.Field("layShown", named || rd.probability >= kb_.lay_min_probability);
+        w_.Field("layShown", any_sign_ && (named || rd.probability >= kb_.lay_min_probability));
         if (named) w_.Field("layNamed", true);
       }
       if (r.age_band >= 0) {
@@ -357,6 +358,7 @@ class ReportWriter {
   JsonWriter w_;
   std::vector<uint8_t> cited_;  ///< by reference index
   std::vector<uint8_t> named_;  ///< by diagnosis index: named by a raised red flag
+  bool any_sign_ = true;        ///< Report::any_sign: nothing is shown to a parent as likely without
 };
 
 }  // namespace

@@ -92,9 +92,36 @@ TEST(Engine, CriteriaInTheReport) {
 }
 
 TEST(Engine, WarningsReachTheReport) {
-  const Json r = Report(R"({"caseVersion": 1, "mood": "happy"})");
+  const Json r = Report(R"({"caseVersion": 1, "mood": "happy", "findings": {"HP:0001251": "present"}})");
   ASSERT_EQ(r["warnings"].size(), 1u);
   EXPECT_EQ(r["warnings"][0], "mood: unknown key ignored");
+}
+
+// A parent who answers "no" to every question has reported no sign: the differential then weighs
+// only absences (and made "a tumour in the back of the brain" look likely at 51%, with an urgent
+// referral), so nothing reads it: no warning sign, test or referral, nothing shown to a parent as
+// likely, and a warning that says why. One sign present and the differential counts again.
+TEST(Engine, AllNoIsNoSignAndNothingFollowsFromTheDifferential) {
+  const KnowledgeBase& kb = testing::Kb();
+  std::string findings;
+  for (const Variable& v : kb.variables) {
+    if (v.kind != VariableKind::kPhenotype) continue;
+    findings += (findings.empty() ? "" : ", ") + std::string("\"") + v.id + "\": \"absent\"";
+  }
+  const Json r = Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {)" + findings + "}}");
+  ASSERT_TRUE(r.contains("differential"));
+  for (const Json& d : r["differential"]) EXPECT_FALSE(d["layShown"].get<bool>()) << d["id"];
+  EXPECT_TRUE(r["redFlags"].empty()) << r["redFlags"].dump();
+  EXPECT_EQ(r["triage"]["action"], "routine");
+  for (const Json& w : r["workup"]) EXPECT_NE(w["status"], "recommended") << w["id"];
+  EXPECT_TRUE(r["careTeam"].empty()) << r["careTeam"].dump();
+  ASSERT_FALSE(r["warnings"].empty());
+  EXPECT_NE(r["warnings"].back().get<std::string>().find("is recorded as present: the differential weighs only what is absent"), std::string::npos);
+
+  const Json one = Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0001251": "present"}})");
+  bool shown = false;
+  for (const Json& d : one["differential"]) shown |= d["layShown"].get<bool>();
+  EXPECT_TRUE(shown);
 }
 
 TEST(Engine, BadInputIsAnErrorNotAPartialReport) {

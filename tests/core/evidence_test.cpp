@@ -77,7 +77,7 @@ TEST(Evidence, CourseAndSpontaneousRecoveryNeverDisagree) {
 }
 
 TEST(Evidence, UnknownStaysUnknown) {
-  const Evidence ev = Build(R"("HP:0010543": "unknown")");
+  const Evidence ev = Build(R"("HP:0010543": "unknown", "HP:0001251": "present")");
   EXPECT_EQ(StateOf(ev, "HP:0010543"), Tri::kUnknown);
   EXPECT_TRUE(ev.warnings.empty());
 }

@@ -386,6 +386,7 @@ TEST_F(Properties, TheTriageIsAsUrgentAsTheConditionsLeadingTheDifferential) {
   ASSERT_GE(lesion, 0);
   int leading = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence& ev, const Report& r, const std::string&) {
+    if (!r.any_sign) return;  // with no sign nothing reads the differential (NothingFollowsFromNoSign)
     for (const Serious& x : serious) {
       const int d = kb.differential.Find(x.id);
       ASSERT_GE(d, 0) << x.id;
@@ -458,6 +459,7 @@ TEST_F(Properties, EveryLeadingExplanationHasItsTestInThePlan) {
   };
   int checked = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
+    if (!r.any_sign) return;  // with no sign nothing reads the differential (NothingFollowsFromNoSign)
     for (size_t i = 0; i < r.differential.ranked.size() && i < 3; ++i) {
       const RankedDiagnosis& rd = r.differential.ranked[i];
       if (rd.probability < 0.1) continue;
@@ -483,6 +485,7 @@ TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysRaisesAnOmsFlag) {
   ASSERT_GE(oms, 0);
   int at_least_possible = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
+    if (!r.any_sign) return;  // with no sign nothing reads the differential (NothingFollowsFromNoSign)
     if (r.differential.probability[static_cast<size_t>(oms)] < 0.15) return;
     ++at_least_possible;
     bool flagged = false;
@@ -490,6 +493,21 @@ TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysRaisesAnOmsFlag) {
     EXPECT_TRUE(flagged) << "P(OMS) " << r.differential.probability[static_cast<size_t>(oms)] << ": " << g.json;
   });
   EXPECT_GT(at_least_possible, kCases / 20);
+}
+
+// With no sign recorded (every finding absent or unknown, no abnormal test or positive antibody),
+// nothing reads the differential: no red flag names a diagnosis, no test is recommended for a
+// diagnosis' probability or rank, nothing is shown to a parent as likely.
+TEST_F(Properties, NothingFollowsFromNoSign) {
+  int none = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence& ev, const Report& r, const std::string& json) {
+    if (r.any_sign) return;
+    ++none;
+    for (const RedFlag* f : r.red_flags) EXPECT_TRUE(f->names.empty()) << f->id << ": " << g.json;
+    EXPECT_EQ(json.find("\"layShown\": true"), std::string::npos) << g.json;
+    EXPECT_EQ(json.find("\"layShown\":true"), std::string::npos) << g.json;
+  });
+  EXPECT_GT(none, 0) << "the generated cases include some with no sign";
 }
 
 // OMS at 15% or more always has the tumour search of the patient's age in the plan: recommended
@@ -501,6 +519,7 @@ TEST_F(Properties, OmsAtFifteenPercentOrMoreAlwaysHasATumourSearch) {
   ASSERT_GE(oms, 0);
   int checked = 0;
   ForEachCase([&](const Generated& g, const Case& c, const Evidence&, const Report& r, const std::string&) {
+    if (!r.any_sign) return;  // with no sign nothing reads the differential (NothingFollowsFromNoSign)
     if (r.differential.probability[static_cast<size_t>(oms)] < 0.15 || !c.age_years) return;
     const std::string search = *c.age_years < 18 ? "imaging-chest-abdomen-pelvis" : "ct-chest-abdomen-pelvis";
     const auto w = std::find_if(r.workup.begin(), r.workup.end(), [&](const WorkupItem& item) {
@@ -747,6 +766,7 @@ TEST_F(Properties, ALikelyNeurologicalConditionNamesANeurologist) {
   const std::set<std::string> not_neurological = {"drug-or-toxin-ingestion", "toxic-metabolic-encephalopathy", "head-injury"};
   int leading = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
+    if (!r.any_sign) return;  // with no sign nothing reads the differential (NothingFollowsFromNoSign)
     if (r.differential.ranked.empty()) return;
     const RankedDiagnosis& top = r.differential.ranked.front();
     const std::string& id = Kb().differential.diagnoses[top.index].id;
@@ -765,6 +785,7 @@ TEST_F(Properties, ALikelyNeurologicalConditionNamesANeurologist) {
 TEST_F(Properties, ALikelyConditionNamesSomeoneToSee) {
   int leading = 0, head = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
+    if (!r.any_sign) return;  // with no sign nothing reads the differential (NothingFollowsFromNoSign)
     if (r.differential.ranked.empty()) return;
     const RankedDiagnosis& top = r.differential.ranked.front();
     if (top.probability < 0.3) return;

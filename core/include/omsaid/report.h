@@ -32,6 +32,7 @@ struct Report {
   std::string triage = "routine";  ///< the most urgent red flag's action, routine when none
   std::vector<const SafetyNet*> safety_net;
   std::vector<CareItem> care_team;
+  bool any_sign = true;  ///< Evidence::any_sign: without a sign nothing is shown to a parent as likely
 };
 
 /// How much static knowledge-base text the report repeats. Both levels have every field of the
