@@ -126,11 +126,22 @@ class CaseParser {
       else Warn(key, "unknown key ignored");
       if (reader_.HasProblems()) return First();
     }
+    // The illness cannot have lasted longer than the life it is in (within the age's precision:
+    // a whole number of years, months or days).
+    if (case_.age_years && case_.duration_days &&
+        *case_.duration_days / 365.25 > *case_.age_years + age_slack_years_) {
+      return MakeError(ErrorCode::kInvalidValue, "duration",
+                       "it started " + FormatNumber(*case_.duration_days, 1) + " days ago, before the birth (age " +
+                           (*case_.age_years < 2 ? FormatNumber(*case_.age_years * 12, 1) + " months)"
+                                                 : FormatNumber(*case_.age_years, 1) + " years)"));
+    }
     return std::move(case_);
   }
 
  private:
   Error First() const { return problems_.front(); }
+
+  double age_slack_years_ = 1;  ///< the precision of the age given (1 for whole years)
 
   void Warn(std::string_view path, std::string_view message) {
     AddWarning(&case_.warnings, std::string(ClipForMessage(path)) + ": " + std::string(message));
@@ -168,6 +179,8 @@ class CaseParser {
                                                                           : limits_.max_age_years * 366);
         if (!d) return;
         years += it.key() == "years" ? *d : it.key() == "months" ? *d / 12.0 : *d / 365.25;
+        // How precise the age is: "2 years" may mean 2 years 11 months.
+        age_slack_years_ = std::min(age_slack_years_, it.key() == "years" ? 1.0 : it.key() == "months" ? 1.0 / 12 : 1.0 / 365.25);
         any = true;
       } else if (it.key() == "iso8601duration") {
         auto s = reader_.String(it.value(), path, 64);

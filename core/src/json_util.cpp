@@ -59,6 +59,11 @@ class DomBuilder {
     // part after the location, which is ours to compute.
     // It quotes the input near the error ("last read: '...'"), which may be any bytes: keep the
     // message valid UTF-8 (a stray byte would reach the terminal, and JSON in the WASM envelope).
+    // Other errors ("[json.exception.out_of_range.406] number overflow parsing '1e400'") keep
+    // their text without the library's id.
+    if (!what.empty() && what.front() == '[') {
+      if (const size_t close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
+    }
     const size_t colon = what.find(": ");
     parse_error_detail_ =
         SanitizeUtf8(colon == std::string::npos ? what : what.substr(colon + 2), 200);

@@ -51,6 +51,27 @@ TEST(Case, InvalidJsonGivesLineAndColumn) {
   EXPECT_EQ(e.message.rfind("invalid JSON at line 3, column ", 0), 0u) << e.message;
 }
 
+TEST(Case, ANumberTooLargeForADoubleSaysSoWithoutTheLibrarysId) {
+  const Error e = ParseError(R"({"caseVersion": 1, "age": {"years": 1e400}})");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidJson);
+  EXPECT_EQ(e.message.find("json.exception"), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("number overflow parsing '1e400'"), std::string::npos) << e.message;
+  EXPECT_EQ(e.message.rfind("invalid JSON at line 1, column ", 0), 0u) << e.message;
+}
+
+// An illness cannot have begun before birth; "2 years" may mean 2 years 11 months, so an age in
+// whole years allows a year more, an age in months a month more.
+TEST(Case, ADurationLongerThanTheAgeIsAnError) {
+  const Error e = ParseError(R"({"caseVersion": 1, "age": {"months": 2}, "duration": {"months": 40}})");
+  EXPECT_EQ(e.code, ErrorCode::kInvalidValue);
+  EXPECT_EQ(e.path, "duration");
+  EXPECT_EQ(e.message, "it started 1200 days ago, before the birth (age 2 months)") << e.message;
+  EXPECT_TRUE(ParseCase(R"({"caseVersion": 1, "age": {"years": 2}, "duration": {"months": 30}})", Kb()).ok());
+  EXPECT_TRUE(ParseCase(R"({"caseVersion": 1, "age": {"months": 3}, "duration": {"months": 3}})", Kb()).ok());
+  EXPECT_FALSE(ParseCase(R"({"caseVersion": 1, "age": {"months": 3}, "duration": {"months": 5}})", Kb()).ok());
+  EXPECT_TRUE(ParseCase(R"({"caseVersion": 1, "duration": {"months": 40}})", Kb()).ok()) << "no age: nothing to compare";
+}
+
 TEST(Case, EmptyInputIsInvalidJson) {
   const Error e = ParseError("");
   EXPECT_EQ(e.code, ErrorCode::kInvalidJson);
