@@ -200,6 +200,11 @@ export class OmsAid extends LitElement {
       setFinding: (id, v) => c().setFinding(id, v),
       setCriterion: (item, v) => c().setCriterion(item, v),
       setAge: (v, unit) => c().setAge(v, unit),
+      // The unit chosen before any age is typed (months, then 18): kept for the number to come.
+      setAgeUnit: (unit) => {
+        this._ageUnit = unit;
+        this.requestUpdate();
+      },
       setAgeParts: (years, months) => c().setAgeParts(years, months),
       setDuration: (v, unit) => c().setDuration(v, unit),
       setNote: (text) => c().setField('note', text),
@@ -434,6 +439,10 @@ export class OmsAid extends LitElement {
       eyesPaused: this._eyesPaused,
       today: today(),
       mode,
+      // The case has a problem (an age of 222): the last report describes the case before the
+      // change, so no result is shown from it (a stale "no urgent sign" is worse than none).
+      stale: !!error && error.code !== 'internal',
+      ageUnit: this._ageUnit,
       lang: this.lang,
       isOpen: (key) => this._open.has(key),
       setOpen: (key, open) => {

@@ -43,8 +43,12 @@ export default {
   'f.months': 'months',
   'f.sex': 'Sex',
   'f.onset': 'Onset',
+  'onset.unknown': 'Not known',
   'f.followUp': 'Follow-up (months)',
   'f.days': 'days',
+  'f.one.days': 'day',
+  'f.one.weeks': 'week',
+  'f.one.months': 'month',
   'f.weeks': 'weeks',
   'f.duration': 'How long since it started',
   'f.durationUnit': 'In',
@@ -109,6 +113,7 @@ export default {
   'r.needs': 'It would help to know about: {items}',
   'r.possible': 'Possible explanations a doctor may consider',
   'r.possibleNote': 'From your answers, most likely first. This is not a diagnosis.',
+  'r.noSign': 'None of your answers so far is one of the signs this tool looks for, so it does not point to any cause. If you are worried, or something new appears, see a doctor.',
   'lk.likely': 'likely',
   'lk.possible': 'possible',
   'lk.less-likely': 'less likely',
@@ -384,4 +389,6 @@ export default {
 
   'error.input': 'This case has a problem: {message}',
   'error.internal': 'Something went wrong inside the engine. Your answers are kept; please try again.',
+  'error.stale': 'The results are hidden until the problem above is corrected: they would describe the answers as they were before the last change. Your answers are kept.',
+  'age.outOfRange': 'Please check the age: it should be between 0 and 130 years.',
 };

@@ -48,12 +48,12 @@ function durationFields(p, labelledby) {
 function patientFields(p) {
   const { caseObject: k, t, act, vocabulary } = p;
   const age = k.age ?? {};
-  const unit = 'months' in age && !('years' in age) ? 'months' : 'years';
+  const unit = 'months' in age && !('years' in age) ? 'months' : 'years' in age ? 'years' : p.ageUnit ?? 'years';
   return html`<fieldset class="group"><legend>${t('c.patient')}</legend>
     <div class="fields">
       <label class="field">${t('f.age')}<input type="number" min="0" max="130" step="any" name="age"
         .value=${live(String(age[unit] ?? ''))} @change=${(e) => act.setAge(e.target.value, e.target.closest('.fields').querySelector('select[name=ageUnit]').value)}></label>
-      <label class="field">${t('f.ageUnit')}<select name="ageUnit" @change=${(e) => act.setAge(age[unit] ?? '', e.target.value)}>
+      <label class="field">${t('f.ageUnit')}<select name="ageUnit" @change=${(e) => (age[unit] == null ? act.setAgeUnit(e.target.value) : act.setAge(age[unit], e.target.value))}>
         ${['years', 'months'].map((u) => html`<option value=${u} .selected=${live(u === unit)}>${t(`f.${u}`)}</option>`)}</select></label>
       <label class="field">${t('f.sex')}<select name="sex" @change=${(e) => act.setField('sex', e.target.value)}>
         ${['', 'female', 'male', 'other'].map((s) => html`<option value=${s} .selected=${live((k.sex ?? '') === s)}>${t(`sex.${s || 'none'}`)}</option>`)}</select></label>
@@ -306,7 +306,7 @@ function notesPanel({ report, t, uid }) {
 }
 
 export function clinicianView(p) {
-  const { report, t, uid, act } = p;
+  const { t, uid } = p;
   return html`<div class="cols">
     <section aria-labelledby="${uid}-entry">
       <h2 id="${uid}-entry">${t('c.entry')}</h2>
@@ -316,7 +316,14 @@ export function clinicianView(p) {
     </section>
     <section aria-labelledby="${uid}-assess">
       <h2 id="${uid}-assess">${t('c.assessment')}</h2>
-      ${triageBox(report, t, { level: 3, disclosure: p })}
+      ${p.stale ? html`<p class="error" role="alert" data-testid="assessment-stale">${t('error.stale')}</p>` : assessment(p)}
+    </section>
+  </div>`;
+}
+
+function assessment(p) {
+  const { report, t, uid, act } = p;
+  return html`${triageBox(report, t, { level: 3, disclosure: p })}
       ${safetyNetPanel(p)}
       ${criteriaPanel({ report, t, uid, onCriterion: act.setCriterion, caseObject: p.caseObject, vocabulary: p.vocabulary, termIndex: p.termIndex, disclosure: p })}
       ${pnsPanel(p)}
@@ -325,7 +332,5 @@ export function clinicianView(p) {
       ${workupPanel(p)}
       ${careTeamPanel(p)}
       ${severityPanel(p)}
-      ${notesPanel(p)}
-    </section>
-  </div>`;
+      ${notesPanel(p)}`;
 }

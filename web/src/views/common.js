@@ -180,12 +180,19 @@ export function ageParts(age) {
  * The age read back in words, with the age group it falls in (so "20" typed as years for a
  * 20-month-old shows "20 years (18 to 49 years)" at once); "not given" when empty.
  */
+/** The age alone in words ("1 year 8 months"); '' when none. */
+export function ageWords(age, t) {
+  const p = ageParts(age);
+  if (!p) return '';
+  return p.years && p.months ? t('age.ym', { y: p.years, m: p.months, ys: p.years === 1 ? t('age.year') : t('age.yearsWord'), ms: p.months === 1 ? t('age.month') : t('age.monthsWord') })
+    : p.years ? t('age.y', { y: p.years, ys: p.years === 1 ? t('age.year') : t('age.yearsWord') })
+      : t('age.m', { m: p.months, ms: p.months === 1 ? t('age.month') : t('age.monthsWord') });
+}
+
 export function ageInWords(age, t, vocabulary) {
   const p = ageParts(age);
   if (!p) return t('age.none');
-  const words = p.years && p.months ? t('age.ym', { y: p.years, m: p.months, ys: p.years === 1 ? t('age.year') : t('age.yearsWord'), ms: p.months === 1 ? t('age.month') : t('age.monthsWord') })
-    : p.years ? t('age.y', { y: p.years, ys: p.years === 1 ? t('age.year') : t('age.yearsWord') })
-      : t('age.m', { m: p.months, ms: p.months === 1 ? t('age.month') : t('age.monthsWord') });
+  const words = ageWords(age, t);
   const years = p.total / 12;
   const band = (vocabulary?.ageBands ?? []).find((b) => years >= b.min && years < b.max);
   return band ? t('age.readback', { words, band: band.label }) : t('age.readbackNoBand', { words });
@@ -194,7 +201,7 @@ export function ageInWords(age, t, vocabulary) {
 /** A duration object of the case ({days|weeks|months: n}) in words. */
 export function durationInWords(d, t) {
   if (!d || typeof d !== 'object') return '';
-  const parts = ['months', 'weeks', 'days'].filter((u) => d[u] != null).map((u) => `${d[u]} ${t(`f.${u}`)}`);
+  const parts = ['months', 'weeks', 'days'].filter((u) => d[u] != null).map((u) => `${d[u]} ${t(Number(d[u]) === 1 ? `f.one.${u}` : `f.${u}`)}`);
   return parts.join(' ') || '';
 }
 

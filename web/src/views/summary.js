@@ -4,10 +4,11 @@
 // the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
 // words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
-import { pct, labelOf, answerText, ageInWords, durationInWords, likelihoodWords, applicableCriteria, flagsShown } from './common.js';
+import { pct, labelOf, answerText, ageWords, durationInWords, likelihoodWords, applicableCriteria, flagsShown } from './common.js';
 
-export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode }) {
+export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale }) {
   if (!report) return nothing;
+  if (stale) return html`<section class="print-only summary" data-testid="summary"><p>${t('error.stale')}</p></section>`;
   const order = { present: 0, absent: 1, unknown: 2 };
   const findings = Object.entries(k.findings ?? {}).sort((a, b) => order[a[1]] - order[b[1]]);
   // What was seen (and what is not sure) in the table; what was answered "no" on one line, so the
@@ -19,7 +20,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ...Object.entries(exposures).map(([x, v]) => [`exposure:${x}`, 'exposure', v]),
     ...Object.entries(k.history ?? {}).map(([x, v]) => [`history:${x}`, 'history', v]),
   ];
-  const age = ageInWords(k.age, t, vocabulary);
+  const age = ageWords(k.age, t) || '—';
   const lay = mode === 'patient';
   const who = k.enteredBy ? t(`s.by.${k.enteredBy}`) : t(lay ? 's.by.familyOrPatient' : 's.by.clinicianMode');
   const tests = (report.workup ?? []).filter((w) => w.status === 'recommended' || w.status === 'pending');
@@ -57,6 +58,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ${lay ? html`<ul data-testid="summary-lay">
         ${criteria.map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
         ${(report.differential ?? []).filter((d) => d.layShown !== false).slice(0, 4).map((d) => html`<li>${d.lay || d.label}: ${likelihoodWords(d, t)}</li>`)}
+        ${(report.differential ?? []).length && !report.differential.some((d) => d.layShown !== false) ? html`<li>${t('r.noSign')}</li>` : nothing}
       </ul>`
       : html`<ul data-testid="summary-clinical">
         ${criteria.map((c) => html`<li>${c.label}: <strong>${t(`criteria.status.${c.status}`)}</strong>
