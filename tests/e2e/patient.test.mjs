@@ -198,6 +198,48 @@ test('an age typed in the wrong unit is read back in words, with its age group',
   await context.close();
 });
 
+// An impossible age is said beside the field in plain words, and no result is shown from the
+// report made before it (that report had "no urgent sign": a stale reassurance); fixing the age on
+// the results page brings the results back. Nothing typed is lost.
+test('an impossible age hides the results until it is corrected, and says so beside the field', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { years: 222 });
+  assert.match(await el(page, '[data-testid=age-out-of-range]').innerText(), /between 0 and 130 years/);
+  await el(page, '[data-testid=start]').click();
+  await answerAll(page, { 'HP:0010543': 'present', 'HP:0001251': 'present' });
+  assert.equal(await heading(page).getAttribute('data-step'), 'results');
+  assert.match(await el(page, '[data-testid=results-stale]').innerText(), /hidden until/);
+  assert.equal(await el(page, '[data-testid=lay-differential]').count(), 0);
+  assert.equal((await currentCase(page)).findings['HP:0010543'], 'present', 'the answers are kept');
+  await el(page, 'input[name=ageYears]').fill('2');
+  await el(page, 'input[name=ageYears]').dispatchEvent('change');
+  // With the age, the questions for a 2-year-old that are still open come first, then the results.
+  await answerAll(page, { 'HP:0010543': 'present', 'HP:0001251': 'present' });
+  await el(page, '[data-testid=lay-differential]').waitFor();
+  assert.equal(await el(page, '[data-testid=results-stale]').count(), 0);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
+// "No" to every question is no sign at all: no cause is offered as likely and nothing is urgent
+// (the differential of absences once made a brain tumour "likely" with an urgent referral).
+test('a parent who answers no to everything is told no sign was reported, with nothing urgent', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { years: 2 });
+  await el(page, '[data-testid=start]').click();
+  await answerAll(page, {}, 30);
+  assert.equal(await heading(page).getAttribute('data-step'), 'results');
+  assert.match(await el(page, '[data-testid=lay-no-sign]').innerText(), /None of your answers so far/);
+  assert.equal(await el(page, '[data-testid=lay-differential]').count(), 0);
+  const report = await currentReport(page);
+  assert.equal(report.triage.action, 'routine');
+  assert.deepEqual(report.careTeam, []);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
 async function eyeAnimationState(page) {
   return page.evaluate(() => {
     const root = document.querySelector('oms-aid').shadowRoot;
