@@ -216,6 +216,20 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
     ev.vars[kb.tests[t].variable] = ev.tests[t] == TestState::kAbnormal ? Tri::kTrue : Tri::kFalse;
     ev.vars[kb.antibodies[a].variable] = ev.antibodies[a] == AntibodyState::kPositive ? Tri::kTrue : Tri::kFalse;
   }
+  // A test whose results come only from it is done once one of them is answered (CSF pleocytosis
+  // recorded: the lumbar puncture was done), abnormal when one is present.
+  for (size_t t = 0; t < kb.tests.size(); ++t) {
+    const TestDef& def = kb.tests[t];
+    if (!def.results_show_it_done || ev.tests[t] != TestState::kNotDone) continue;
+    bool answered = false, present = false;
+    for (int r : def.results) {
+      answered |= ev.vars[r] != Tri::kUnknown;
+      present |= ev.vars[r] == Tri::kTrue;
+    }
+    if (!answered) continue;
+    ev.tests[t] = present ? TestState::kAbnormal : TestState::kNormal;
+    ev.vars[def.variable] = present ? Tri::kTrue : Tri::kFalse;
+  }
   // What a test result entered says that the case contradicts, or that nothing counts: a test
   // entered normal while one of its own results is recorded present (CSF "normal" with CSF
   // pleocytosis; brain MRI "normal" with a mass on brain imaging), and a result that neither the

@@ -508,6 +508,12 @@ void KbLoader::LoadWorkupRules(const Json& root) {
         }
       }
     }
+    if (const Json* d = reader_.Member(e, "resultsShowItDone", path, false)) {
+      if (auto b = reader_.Bool(*d, JoinPath(path, "resultsShowItDone"))) t.results_show_it_done = *b;
+      if (t.results_show_it_done && t.results.empty()) {
+        Problem(ErrorCode::kInvalidValue, JoinPath(path, "resultsShowItDone"), "true needs 'results'");
+      }
+    }
     if (const Json* m = reader_.Member(e, "measures", path, false)) {
       t.measures = ResolveIds(*m, JoinPath(path, "measures"), 50, "antibody",
                               [&](const std::string& id) { return kb_->FindAntibody(id); });

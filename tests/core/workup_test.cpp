@@ -103,6 +103,33 @@ TEST(Workup, NonRecoveringAtaxiaInAChildGetsTumourImaging) {
   EXPECT_FALSE(Listed(adult, "imaging-chest-abdomen-pelvis")) << "the child screen";
 }
 
+// ... but not in the first week of a post-viral ataxia: "not better yet" on day 2 is not prolonged.
+TEST(Workup, NotYetBetterInTheFirstWeekIsNotAProlongedAtaxia) {
+  const Plan day2 = PlanFor(R"("HP:0001251": "present")",
+                            R"("age": {"years": 7}, "course": "persistent", "duration": {"days": 2})");
+  EXPECT_EQ(ToString(Item(day2, "imaging-chest-abdomen-pelvis").status), "not_indicated");
+  EXPECT_EQ(ToString(Item(day2, "coeliac-serology").status), "not_indicated");
+  const Plan week3 = PlanFor(R"("HP:0001251": "present")",
+                             R"("age": {"years": 7}, "course": "persistent", "duration": {"days": 20})");
+  EXPECT_EQ(ToString(Item(week3, "imaging-chest-abdomen-pelvis").status), "recommended");
+  const Plan month2 = PlanFor(R"("HP:0001251": "present")",
+                              R"("age": {"years": 7}, "course": "persistent", "duration": {"months": 2})");
+  EXPECT_EQ(ToString(Item(month2, "coeliac-serology").status), "recommended");
+}
+
+// Spinal fluid results recorded (no cells, oligoclonal bands found) mean the lumbar puncture was
+// done: it is shown done (abnormal), not recommended again. A neuroblastoma found does not show
+// which scan found it, so the imaging keeps its own status.
+TEST(Workup, SpinalFluidResultsShowTheLumbarPunctureDone) {
+  const Plan bands = PlanFor(std::string(kOmsChild) + R"(, "HP:0012229": "absent", "HP:6000397": "present")",
+                             R"("age": {"years": 2})");
+  EXPECT_EQ(ToString(Item(bands, "csf-analysis").status), "done_abnormal");
+  const Plan clear = PlanFor(std::string(kOmsChild) + R"(, "HP:0012229": "absent")", R"("age": {"years": 2})");
+  EXPECT_EQ(ToString(Item(clear, "csf-analysis").status), "done_normal");
+  const Plan tumour = PlanFor(std::string(kOmsChild) + R"(, "HP:0003006": "present")", R"("age": {"years": 2})");
+  EXPECT_NE(ToString(Item(tumour, "imaging-chest-abdomen-pelvis").status), "done_abnormal");
+}
+
 TEST(Workup, AdultWomanGetsCtBreastAndPelvisAndAntibodies) {
   const Plan p = PlanFor(kOmsChild, R"("age": {"years": 52}, "sex": "female")");
   for (const char* id : {"ct-chest-abdomen-pelvis", "breast-imaging", "pelvic-ultrasound", "paraneoplastic-antibody-panel"}) {

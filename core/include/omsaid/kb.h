@@ -177,6 +177,10 @@ struct TestDef {
   /// More specific results of this test (variables such as CSF pleocytosis): once one of them is
   /// answered, the test's own normal/abnormal is not counted again in the differential.
   std::vector<int> results;
+  /// Its results can come only from this test (CSF pleocytosis, oligoclonal bands): one of them
+  /// answered shows the test done (abnormal when one is present), so it is not recommended again.
+  /// False where the same findings come from other tests too (a neuroblastoma found by MIBG).
+  bool results_show_it_done = false;
   /// The antibodies this test measures (antibody indices). A positive one shows the test done and
   /// abnormal; a test of one antibody (anti-GQ1b IgG) is that antibody: each answers the other.
   std::vector<int> measures;
