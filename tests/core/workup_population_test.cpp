@@ -68,10 +68,10 @@ std::string Expected(std::string_view test, const Population& p) {
     if (male) return "absent";
     return teen || adult || !known ? "urgent" : "";
   }
-  if (test == "testicular-ultrasound") {
-    if (female) return "absent";
+  if (test == "testicular-ultrasound") {  // from 12: the tumours OMS goes with are of men and teenagers
+    if (female || (known && a < 12)) return "absent";
     if (adult || !known) return "urgent";
-    return teen ? "soon" : "";
+    return "soon";
   }
   if (test == "paraneoplastic-antibody-panel") return teen || adult || !known ? "urgent" : "";
   if (test == "coeliac-serology") return "routine";
