@@ -835,13 +835,17 @@ namespace omsaid {
 namespace {
 
 TEST(Limits, TheNoteCourseAndDurationHaveTheirLimits) {
-  const std::string note2000(2000, 'x'), note2001(2001, 'x');
-  Result<Case> ok = ParseCase(R"({"caseVersion": 1, "note": ")" + note2000 + R"("})", testing::Kb());
+  // The page's text box takes 2,000 characters: 2,000 accented letters are 4,000 bytes.
+  std::string accented;
+  for (int i = 0; i < 2000; ++i) accented += "\xc3\xa9";
+  EXPECT_TRUE(ParseCase(R"({"caseVersion": 1, "note": ")" + accented + R"("})", testing::Kb()).ok());
+  const std::string note8000(8000, 'x'), note8001(8001, 'x');
+  Result<Case> ok = ParseCase(R"({"caseVersion": 1, "note": ")" + note8000 + R"("})", testing::Kb());
   ASSERT_TRUE(ok.ok());
-  EXPECT_EQ(ok.value().note.size(), 2000u);
-  Error e = ParseError(R"({"caseVersion": 1, "note": ")" + note2001 + R"("})");
+  EXPECT_EQ(ok.value().note.size(), 8000u);
+  Error e = ParseError(R"({"caseVersion": 1, "note": ")" + note8001 + R"("})");
   EXPECT_EQ(e.path, "note");
-  EXPECT_EQ(e.message, "string is 2001 bytes; the limit is 2000");
+  EXPECT_EQ(e.message, "string is 8001 bytes; the limit is 8000");
   e = ParseError(R"({"caseVersion": 1, "course": "better"})");
   EXPECT_EQ(e.path, "course");
   EXPECT_EQ(ToString(e.code), "invalid_value");

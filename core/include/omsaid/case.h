@@ -64,7 +64,9 @@ struct CaseLimits {
   size_t max_string = 200;
   size_t max_severity_items = 50;  ///< per visit
   double max_age_years = 130;
-  size_t max_note = 2000;  ///< bytes of the free-text note
+  /// Bytes of the free-text note: the page takes 2,000 characters, up to 6,000 bytes of UTF-8
+  /// (2,000 bytes refused a note of 1,500 accented letters the text box had accepted).
+  size_t max_note = 8000;
   /// Dates after this (YYYY-MM-DD) are rejected; "" disables the check. The core reads no clock:
   /// callers pass today's date.
   std::string today;

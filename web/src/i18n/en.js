@@ -113,6 +113,8 @@ export default {
   'r.needs': 'It would help to know about: {items}',
   'r.possible': 'Possible explanations a doctor may consider',
   'r.possibleNote': 'From your answers, most likely first. This is not a diagnosis.',
+  'p.words.count': '{n} of {max} characters.',
+  'p.words.full': 'The box is full ({max} characters): anything more you type or paste is not kept. Bring longer notes to the doctor on paper.',
   'r.noSign': 'None of your answers so far is one of the signs this tool looks for, so it does not point to any cause. If you are worried, or something new appears, see a doctor.',
   'lk.likely': 'likely',
   'lk.possible': 'possible',

@@ -68,6 +68,7 @@ function patientFields(p) {
     </div>
     <div class="kv">${select('onset', 'onset', k.onset, t('f.onset'), p, 'onset')}
       ${select('course', 'course', k.course, t('f.course'), p, 'course')}</div>
+    ${k.note ? html`<p class="case-note" data-testid="case-note"><strong>${t('s.note')}${k.enteredBy && k.enteredBy !== 'unknown' ? ` (${t(`who.${k.enteredBy}`)})` : ''}:</strong> ${k.note}</p>` : nothing}
   </fieldset>`;
 }
 

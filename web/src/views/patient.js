@@ -60,6 +60,7 @@ function ownWords({ caseObject, vocabulary, t, act, uid }) {
     <p class="muted" id="${uid}-note-help">${t('p.words.help')}</p>
     <textarea id="${uid}-note" name="note" rows="3" maxlength="2000" aria-describedby="${uid}-note-help"
       .value=${live(note)} @input=${(e) => act.setNote(e.target.value)}></textarea>
+    ${note.length >= 1500 ? html`<p class="muted" data-testid="note-count" aria-live="polite">${t(note.length >= 2000 ? 'p.words.full' : 'p.words.count', { n: note.length, max: 2000 })}</p>` : nothing}
     ${!vocabulary ? nothing : matches.length ? html`<div data-testid="word-matches"><p>${t('p.words.found')}</p>
       <ul class="plain answered">${repeat(matches, (m) => m.id, (m) => {
         const value = answerOf(caseObject, m.id);

@@ -104,6 +104,7 @@ export const styles = css`
   fieldset.agebox legend, fieldset.who legend { font-weight: 600; padding: 0; }
   fieldset.agebox .fields { margin: .25rem 0; }
   .ownwords { margin: 1rem 0; }
+  .case-note { white-space: pre-wrap; overflow-wrap: anywhere; margin: .5rem 0 0; }
   .ownwords textarea { width: 100%; font: inherit; border: 1px solid #767f8c; border-radius: 6px; padding: .4rem; }
   .answers-list { display: grid; gap: .5rem; margin: 1rem 0; }
   .answers-list .btn { min-height: 52px; text-align: left; }
