@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "omsaid/engine.h"
 
+#include <algorithm>
+
 #include "omsaid/criteria.h"
 #include "omsaid/differential.h"
 #include "omsaid/evidence.h"
@@ -9,6 +11,44 @@
 #include "omsaid/workup.h"
 
 namespace omsaid {
+
+namespace {
+
+// Unknown is not absent for the triage either: what the case answers "not sure" (explicitly
+// unknown, not merely unasked) and would make the triage more urgent if it were so, with that
+// triage ("not sure whether she is hard to wake" beside "within a few days": an emergency if so).
+void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, Report* report) {
+  std::vector<uint8_t> said_unsure(kb.variables.size(), 0);
+  auto mark = [&](const std::string& id) {
+    if (const int v = kb.FindVariable(id); v >= 0) said_unsure[static_cast<size_t>(v)] = 1;
+  };
+  for (const Finding& f : c.findings) {
+    if (f.state == FindingState::kUnknown) mark(f.term);
+  }
+  for (const Exposure& x : c.exposures) {
+    if (x.state == FindingState::kUnknown) mark("exposure:" + x.id);
+  }
+  for (const Exposure& x : c.history) {
+    if (x.state == FindingState::kUnknown) mark("history:" + x.id);
+  }
+  // What the triage would be if each were so (the differential as it is): a knock to the head
+  // and unsteadiness are an emergency only together, so each is judged on its own.
+  const int triage = UrgencyRank(report->triage);
+  Evidence what_if = e;
+  for (size_t v = 0; v < said_unsure.size(); ++v) {
+    if (!said_unsure[v] || e.vars[v] != Tri::kUnknown) continue;
+    what_if.vars = e.vars;
+    what_if.vars[v] = Tri::kTrue;
+    what_if.ResetDefinitions();
+    const std::string_view action = TriageOf(RaisedRedFlags(kb, what_if));
+    if (UrgencyRank(action) < triage) {
+      report->triage_unsure.push_back(static_cast<int>(v));
+      report->triage_unsure_action.emplace_back(action);
+    }
+  }
+}
+
+}  // namespace
 
 Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   Result<Evidence> ev = BuildEvidence(kb, c);
@@ -32,6 +72,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   report.red_flags = RaisedRedFlags(kb, e);
   report.triage = std::string(TriageOf(report.red_flags));
   report.workup = PlanWorkup(kb, e, report.triage);
+  UnsureForTriage(kb, c, e, &report);
   NoteUnsoughtItems(kb, report.workup, &report.criteria);
   report.safety_net = SafetyNetFor(kb, e);
   report.care_team = NeededCareTeam(kb, e, report.triage);

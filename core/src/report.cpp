@@ -331,6 +331,21 @@ class ReportWriter {
       if (f->action == r.triage) w_.String(f->id);
     }
     w_.EndArray();
+    if (!r.triage_unsure.empty()) {
+      // Answered "not sure", and an answer could make the triage more urgent: which, and how much.
+      w_.Key("unsure");
+      w_.BeginArray();
+      for (size_t i = 0; i < r.triage_unsure.size(); ++i) {
+        const Variable& var = kb_.variables[static_cast<size_t>(r.triage_unsure[i])];
+        w_.BeginObject();
+        w_.Field("id", var.id);
+        w_.Field("label", var.label);
+        if (!var.lay.empty()) w_.Field("lay", var.lay);
+        w_.Field("action", r.triage_unsure_action[i]);
+        w_.EndObject();
+      }
+      w_.EndArray();
+    }
     Provenance(t.provenance);
     w_.EndObject();
   }

@@ -3,9 +3,11 @@
 #include "omsaid/engine.h"
 
 #include <algorithm>
+#include <map>
 
 #include "json_util.h"
 #include "omsaid/differential.h"
+#include "omsaid/workup.h"
 #include "test_util.h"
 
 namespace omsaid {
@@ -101,6 +103,26 @@ TEST(Engine, WarningsReachTheReport) {
 // only absences (and made "a tumour in the back of the brain" look likely at 51%, with an urgent
 // referral), so nothing reads it: no warning sign, test or referral, nothing shown to a parent as
 // likely, and a warning that says why. One sign present and the differential counts again.
+// "Not sure" is not "no" for the triage either: each answer a parent was not sure about that
+// would, if so, make the triage more urgent is listed with that triage, judged on its own (a knock
+// to the head makes unsteadiness an emergency only together, so unsteadiness alone is not one).
+TEST(Engine, NotSureAboutAWarningSignSaysWhatToDoIfItIsSo) {
+  const Json r = Report(R"({"caseVersion": 1, "age": {"months": 22}, "findings": {"HP:0004372": "unknown",
+      "HP:0001251": "unknown", "HP:0000737": "present"}, "exposures": {"head-trauma": "unknown"}})");
+  const Json& triage = r["triage"];
+  ASSERT_TRUE(triage.contains("unsure")) << triage.dump();
+  std::map<std::string, std::string> action;
+  for (const Json& u : triage["unsure"]) action[u["id"].get<std::string>()] = u["action"].get<std::string>();
+  EXPECT_EQ(action.count("HP:0004372") ? action.at("HP:0004372") : "", "emergency");
+  EXPECT_TRUE(!action.count("HP:0001251") || action.at("HP:0001251") != "emergency") << "unsteadiness alone is not an emergency";
+  for (const auto& [id, a] : action) EXPECT_LT(UrgencyRank(a), UrgencyRank(triage["action"].get<std::string>())) << id;
+  // Answered, or never asked: nothing to list.
+  const Json answered = Report(R"({"caseVersion": 1, "age": {"months": 22}, "findings": {"HP:0004372": "absent", "HP:0000737": "present"}})");
+  EXPECT_FALSE(answered["triage"].contains("unsure"));
+  const Json unasked = Report(R"({"caseVersion": 1, "age": {"months": 22}, "findings": {"HP:0000737": "present"}})");
+  EXPECT_FALSE(unasked["triage"].contains("unsure"));
+}
+
 TEST(Engine, AllNoIsNoSignAndNothingFollowsFromTheDifferential) {
   const KnowledgeBase& kb = testing::Kb();
   std::string findings;

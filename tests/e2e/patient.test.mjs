@@ -240,6 +240,24 @@ test('a parent who answers no to everything is told no sign was reported, with n
   await context.close();
 });
 
+// "Not sure" is not "no": a parent not sure about the warning signs is told which, and what to do
+// if one is happening (an emergency for drowsiness or fits), beside the triage.
+test('a parent who is not sure about the warning signs is told what to do if one is happening', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { months: 22 });
+  await el(page, '[data-testid=start]').click();
+  for (let i = 0; i < 30; i++) {
+    if ((await heading(page).getAttribute('data-step')) !== 'question') break;
+    await el(page, 'section[aria-labelledby] button[data-answer=unknown], button[data-answer=unsure]').first().click();
+  }
+  const emergency = el(page, '[data-testid=triage] [data-testid=triage-unsure][data-action=emergency]');
+  assert.match(await emergency.innerText(), /not sure about: .*Very drowsy or hard to wake.*emergency/);
+  assert.doesNotMatch(await emergency.innerText(), /Unsteadiness/, 'unsteadiness alone is not an emergency');
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
 async function eyeAnimationState(page) {
   return page.evaluate(() => {
     const root = document.querySelector('oms-aid').shadowRoot;

@@ -30,6 +30,11 @@ struct Report {
   std::vector<WorkupItem> workup;
   std::vector<const RedFlag*> red_flags;
   std::string triage = "routine";  ///< the most urgent red flag's action, routine when none
+  /// Answered "not sure" in the case and deciding a red flag more urgent than the triage (a parent
+  /// not sure whether the child is hard to wake): by variable index, each with the most urgent
+  /// action such a flag would bring (triage_unsure_action[i] for triage_unsure[i]).
+  std::vector<int> triage_unsure;
+  std::vector<std::string> triage_unsure_action;
   std::vector<const SafetyNet*> safety_net;
   std::vector<CareItem> care_team;
   bool any_sign = true;  ///< Evidence::any_sign: without a sign nothing is shown to a parent as likely

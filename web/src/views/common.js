@@ -243,7 +243,23 @@ export function triageBox(report, t, { lay, level = 2, disclosure = null } = {})
     <p><strong>${lay ? triage.lay : triage.message}</strong></p>
     ${flags.length ? html`<p class="why-label">${t('triage.why')}</p><ul data-testid="red-flags">${flags.map((f) => html`<li data-flag=${f.id}>${lay ? f.lay || f.message : html`${f.message}${urgency(f.action, t)}`}
       ${sources(f, report, t, disclosure)}</li>`)}</ul>` : nothing}
+    ${unsureLines(triage, t, lay)}
   </section>`;
+}
+
+/**
+ * What was answered "not sure" and would make it more urgent if it were so, most urgent first:
+ * "You were not sure about: very drowsy or hard to wake. If it is happening, get emergency help".
+ */
+function unsureLines(triage, t, lay) {
+  const unsure = triage.unsure ?? [];
+  if (!unsure.length) return nothing;
+  const groups = ['emergency', 'urgent', 'soon']
+    .map((action) => [action, unsure.filter((u) => u.action === action)])
+    .filter(([, items]) => items.length);
+  return html`${groups.map(([action, items]) => html`<p class="unsure" data-testid="triage-unsure" data-action=${action}>${t(`unsure.${action}`, {
+    items: items.map((u) => (lay ? u.lay || u.label : u.label)).join('; '),
+  })}</p>`)}`;
 }
 
 /**
