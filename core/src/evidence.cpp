@@ -303,7 +303,8 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
   for (size_t v = 0; v < n && !ev.any_sign; ++v) {
     const VariableKind kind = kb.variables[v].kind;
     ev.any_sign = ev.vars[v] == Tri::kTrue &&
-                  (kind == VariableKind::kPhenotype || kind == VariableKind::kTest || kind == VariableKind::kAntibody);
+                  (kind == VariableKind::kPhenotype || kind == VariableKind::kTest || kind == VariableKind::kAntibody ||
+                   kind == VariableKind::kExposure || kind == VariableKind::kHistory);
   }
   ev.any_sign = ev.any_sign || !ev.broader_terms.empty();
   if (!ev.any_sign) {

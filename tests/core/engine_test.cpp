@@ -144,6 +144,13 @@ TEST(Engine, AllNoIsNoSignAndNothingFollowsFromTheDifferential) {
   bool shown = false;
   for (const Json& d : one["differential"]) shown |= d["layShown"].get<bool>();
   EXPECT_TRUE(shown);
+  // An exposure is positive evidence too: tablets swallowed, nothing seen yet, is still urgent
+  // with toxicology (the differential reads it).
+  const Json pills = Report(R"({"caseVersion": 1, "age": {"years": 2}, "exposures": {"drug-or-toxin": "present"}})");
+  EXPECT_LE(UrgencyRank(pills["triage"]["action"].get<std::string>()), UrgencyRank("urgent")) << pills["triage"].dump();
+  bool toxicology = false;
+  for (const Json& w : pills["workup"]) toxicology |= w["id"] == "urine-toxicology" && w["status"] == "recommended";
+  EXPECT_TRUE(toxicology);
 }
 
 TEST(Engine, BadInputIsAnErrorNotAPartialReport) {

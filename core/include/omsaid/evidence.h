@@ -43,8 +43,9 @@ struct Evidence {
   std::vector<std::string> warnings;
   /// Filled by the engine as it goes, so later rules can refer to earlier results.
   std::vector<CriteriaStatus> criteria;
-  /// A sign is recorded: a finding present (or a broader term), an abnormal test or a positive
-  /// antibody. Without one the differential weighs only absences (all "no" makes the condition
+  /// A sign is recorded: a finding present (or a broader term), an exposure or history item
+  /// present (tablets swallowed, with nothing seen yet, is reason enough), an abnormal test or a
+  /// positive antibody. Without one the differential weighs only absences (all "no" makes the condition
   /// with the rarest signs look likely), so no rule reads it: `probability` and `rank` are false.
   bool any_sign = false;
   std::vector<double> probabilities;  ///< by diagnosis index, once the differential has run
