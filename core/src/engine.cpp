@@ -18,9 +18,12 @@ namespace {
 // unknown, not merely unasked) and would make the triage more urgent if it were so, with that
 // triage ("not sure whether she is hard to wake" beside "within a few days": an emergency if so).
 void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, Report* report) {
-  std::vector<uint8_t> said_unsure(kb.variables.size(), 0);
+  std::vector<uint8_t> said_unsure;
   auto mark = [&](const std::string& id) {
-    if (const int v = kb.FindVariable(id); v >= 0) said_unsure[static_cast<size_t>(v)] = 1;
+    if (const int v = kb.FindVariable(id); v >= 0) {
+      said_unsure.resize(kb.variables.size(), 0);
+      said_unsure[static_cast<size_t>(v)] = 1;
+    }
   };
   for (const Finding& f : c.findings) {
     if (f.state == FindingState::kUnknown) mark(f.term);
@@ -33,6 +36,7 @@ void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, 
   }
   // What the triage would be if each were so (the differential as it is): a knock to the head
   // and unsteadiness are an emergency only together, so each is judged on its own.
+  if (said_unsure.empty()) return;  // nothing answered "not sure": no copy of the evidence
   const int triage = UrgencyRank(report->triage);
   Evidence what_if = e;
   for (size_t v = 0; v < said_unsure.size(); ++v) {
