@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "omsaid/engine.h"
 
-#include <algorithm>
-
 #include "omsaid/criteria.h"
 #include "omsaid/differential.h"
 #include "omsaid/evidence.h"

@@ -42,9 +42,10 @@ async function fillIntro(page, { who = 'family', years = '', months = '', sex = 
 
 /**
  * Answers every question: `answers` by variable id ('present' / 'absent' / a categorical value /
- * {duration: n}); anything else "No", or "Not sure" where there is no "No". Returns the ids asked.
+ * {duration: n}); anything else `fallback` ("No" unless given), or "Not sure" where there is no such
+ * answer. Returns the ids asked.
  */
-async function answerAll(page, answers, max = 25) {
+async function answerAll(page, answers, max = 25, fallback = 'absent') {
   const asked = [];
   for (let i = 0; i < max; i++) {
     if ((await heading(page).getAttribute('data-step')) !== 'question') return asked;
@@ -61,7 +62,7 @@ async function answerAll(page, answers, max = 25) {
       }
       continue;
     }
-    const button = el(page, `section[aria-labelledby] button[data-answer="${want ?? 'absent'}"]`);
+    const button = el(page, `section[aria-labelledby] button[data-answer="${want ?? fallback}"]`);
     if (await button.count()) await button.first().click();
     else await el(page, 'button[data-answer=unsure]').first().click();
   }
@@ -247,10 +248,7 @@ test('a parent who is not sure about the warning signs is told what to do if one
   await ready(page);
   await fillIntro(page, { months: 22 });
   await el(page, '[data-testid=start]').click();
-  for (let i = 0; i < 30; i++) {
-    if ((await heading(page).getAttribute('data-step')) !== 'question') break;
-    await el(page, 'section[aria-labelledby] button[data-answer=unknown], button[data-answer=unsure]').first().click();
-  }
+  await answerAll(page, {}, 30, 'unknown');
   const emergency = el(page, '[data-testid=triage] [data-testid=triage-unsure][data-action=emergency]');
   assert.match(await emergency.innerText(), /not sure about: .*Very drowsy or hard to wake.*emergency/);
   assert.doesNotMatch(await emergency.innerText(), /Unsteadiness/, 'unsteadiness alone is not an emergency');

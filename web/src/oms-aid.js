@@ -442,6 +442,9 @@ export class OmsAid extends LitElement {
       // The case has a problem (an age of 222): the last report describes the case before the
       // change, so no result is shown from it (a stale "no urgent sign" is worse than none).
       stale: !!error && error.code !== 'internal',
+      // The core's problem is with the age (out of range, not a number): said beside the field in
+      // plain words as well as in the banner above.
+      ageError: !!error && (error.path === 'age' || !!error.path?.startsWith('age.')),
       ageUnit: this._ageUnit,
       lang: this.lang,
       isOpen: (key) => this._open.has(key),

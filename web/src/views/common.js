@@ -272,6 +272,15 @@ export function safetyNetHeadingKey(report) {
   return action === 'emergency' || action === 'urgent' ? 'r.safetyNetAfter' : 'r.safetyNet';
 }
 
+/**
+ * No sign was reported: the core shows nothing of its differential to a parent (every answer
+ * "no" or "not sure"); with one sign the most likely is always above the 1-in-100 floor.
+ */
+export function noSignReported(report) {
+  const dx = report?.differential ?? [];
+  return dx.length > 0 && !dx.some((d) => d.layShown !== false);
+}
+
 /** How likely an explanation is, in words a parent reads correctly: "likely — about 42 in 100". */
 export function likelihoodWords(d, t) {
   const n = Math.round((d.probability ?? 0) * 100);

@@ -8,21 +8,12 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, DURATION_UNITS } from '../controller.js';
-import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, likelihoodWords, visibleNeeds, applicableCriteria, safetyNetHeadingKey } from './common.js';
+import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, likelihoodWords, visibleNeeds, applicableCriteria, safetyNetHeadingKey, noSignReported } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
 import { matchDescription } from '../words.js';
 
-// The core accepts 0 to 130 years (months and years together); outside that the case has a
-// problem, said here beside the field in plain words as well as in the banner above.
-function ageOutOfRange(age) {
-  if (!age || typeof age !== 'object') return false;
-  const y = Number(age.years ?? 0), m = Number(age.months ?? 0);
-  if (![y, m].every(Number.isFinite)) return false;
-  return y < 0 || m < 0 || y + m / 12 > 130;
-}
-
-function ageFields({ caseObject, t, act, vocabulary }) {
+function ageFields({ caseObject, t, act, vocabulary, ageError }) {
   const age = caseObject.age ?? {};
   // Years and months side by side (1 year 8 months), so a toddler's age is hard to enter as years.
   const years = age.years ?? '', months = age.months ?? '';
@@ -37,7 +28,7 @@ function ageFields({ caseObject, t, act, vocabulary }) {
       <label class="field">${t('f.months')}<input type="number" inputmode="numeric" min="0" max="1560" step="1" name="ageMonths"
         .value=${live(String(months))} @change=${read}></label>
     </div>
-    ${ageOutOfRange(caseObject.age) ? html`<p class="error" role="alert" data-testid="age-out-of-range">${t('age.outOfRange')}</p>` : nothing}
+    ${ageError ? html`<p class="error" role="alert" data-testid="age-out-of-range">${t('age.outOfRange')}</p>` : nothing}
     <p class="readback" data-testid="age-readback" aria-live="polite">${ageInWords(caseObject.age, t, vocabulary)}</p>
   </fieldset>`;
 }
@@ -188,9 +179,8 @@ function explanations({ report, t }) {
   const shown = dx.filter((d) => d.layShown !== false).slice(0, 6);
   for (const d of dx) if (d.layNamed && !shown.includes(d)) shown.push(d);
   const hidden = dx.length - shown.length;
-  // Nothing shown although there is a differential: no sign was reported (the core shows nothing
-  // as likely when every answer is "no"; with one sign, the most likely is always above 1 in 100).
-  if (!shown.length) return dx.length ? html`<h3>${t('r.possible')}</h3><p data-testid="lay-no-sign">${t('r.noSign')}</p>` : nothing;
+  if (noSignReported(report)) return html`<h3>${t('r.possible')}</h3><p data-testid="lay-no-sign">${t('r.noSign')}</p>`;
+  if (!shown.length) return nothing;
   return html`<h3>${t('r.possible')}</h3><p class="muted">${t('r.possibleNote')}</p>
     <ol class="dx-lay" data-testid="lay-differential">${shown.map((d) => html`<li data-dx=${d.id}>
       ${d.summary ? html`<details><summary><strong>${d.lay || d.label}</strong>: ${likelihoodWords(d, t)}</summary><p>${d.summary}</p></details>`
@@ -231,7 +221,7 @@ function results(p) {
     return html`<section class="card narrow" aria-labelledby="${uid}-r">
       <h2 id="${uid}-r" tabindex="-1" data-step="results">${t('r.h')}</h2>
       <p class="error" role="alert" data-testid="results-stale">${t('error.stale')}</p>
-      ${ageOutOfRange(p.caseObject.age) ? ageFields(p) : nothing}
+      ${p.ageError ? ageFields(p) : nothing}
       ${answered(p)}</section>`;
   }
   const team = report?.careTeam ?? [];
