@@ -113,6 +113,28 @@ int KbLoader::AddVariable(Variable v, const std::string& path) {
   return it->second;
 }
 
+void KbLoader::ReadAdultWording(const Json& obj, const std::string& path, Variable* v) {
+  if (const Json* adult = reader_.Member(obj, "forAdults", path, false)) {
+    const std::string apath = JoinPath(path, "forAdults");
+    if (reader_.ExpectObject(*adult, apath)) {
+      v->has_adult_wording = true;
+      for (auto it = adult->begin(); it != adult->end(); ++it) {
+        if (it.key() != "question" && it.key() != "help" && it.key() != "why") {
+          Problem(ErrorCode::kInvalidValue, JoinPath(apath, it.key()),
+                  "an adult's wording has only 'question', 'help' and 'why'");
+        }
+      }
+      v->adult_question = adult->contains("question") ? OptString(*adult, "question", apath, 400) : v->question;
+      v->adult_help = adult->contains("help") ? OptString(*adult, "help", apath, 1000) : v->help;
+      v->adult_why = adult->contains("why") ? OptString(*adult, "why", apath, 400) : v->why;
+      if (v->question.empty() != v->adult_question.empty()) {
+        Problem(ErrorCode::kInvalidValue, JoinPath(apath, "question"),
+                "an adult's question is asked exactly when the general one is");
+      }
+    }
+  }
+}
+
 void KbLoader::ReadAskable(const Json& obj, const std::string& path, Variable* v) {
   if (const Json* r = reader_.Member(obj, "appliesWhen", path, false)) {
     v->applies = ReadRule(*r, JoinPath(path, "appliesWhen"));
@@ -295,6 +317,7 @@ void KbLoader::LoadVocabulary(const Json& root) {
       v.help = OptString(e, "help", path, 1000);
       v.why = OptString(e, "why", path, 400);
       v.ask_after_id = OptString(e, "askAfter", path, 64);
+      ReadAdultWording(e, path, &v);
       ReadAskable(e, path, &v);
       if (kind == VariableKind::kDuration) {
         DurationBand band;
@@ -437,6 +460,7 @@ void KbLoader::LoadFeatures(const Json& root) {
     v.question = OptString(e, "question", path, 400);
     v.help = OptString(e, "help", path, 1000);
     v.why = OptString(e, "why", path, 400);
+    ReadAdultWording(e, path, &v);
     // Each is a list of objects with an HPO id under "hpo"; fn reads the rest of the object.
     auto hpo_objects = [&](std::string_view key, auto&& fn) {
       const Json* items = reader_.Member(e, key, path, false);

@@ -84,6 +84,8 @@ class KbLoader {
   /// Reads what every askable variable may carry: `appliesWhen` (a rule on age and sex),
   /// `observable`, `safety` (its place among the safety questions) and `layTerms`.
   void ReadAskable(const Json& obj, const std::string& path, Variable* v);
+  /// Reads `forAdults` (the question, help and why put about an adult), after the general wording.
+  void ReadAdultWording(const Json& obj, const std::string& path, Variable* v);
 
   KnowledgeBase& kb() { return *kb_; }
 

@@ -36,6 +36,7 @@ class ReportWriter {
     PnsCare(r.pns_care);
     named_.assign(kb_.differential.diagnoses.size(), 0);
     any_sign_ = r.any_sign;
+    adult_ = r.adult;
     for (const RedFlag* f : r.red_flags) {
       for (int d : f->names) named_[d] = 1;
     }
@@ -309,7 +310,7 @@ class ReportWriter {
     w_.BeginArray();
     for (const NextQuestion& q : list) {
       w_.BeginObject();
-      w_.RawMembers(f_.VariableQuestion(q.variable));
+      w_.RawMembers(f_.VariableQuestion(q.variable, adult_));
       w_.Key("gain");
       w_.Rounded(q.gain);
       w_.EndObject();
@@ -373,7 +374,8 @@ class ReportWriter {
   JsonWriter w_;
   std::vector<uint8_t> cited_;  ///< by reference index
   std::vector<uint8_t> named_;  ///< by diagnosis index: named by a raised red flag
-  bool any_sign_ = true;        ///< Report::any_sign: nothing is shown to a parent as likely without
+  bool any_sign_ = true;        ///< Report::any_sign: nothing is shown to a parent as likely without a sign
+  bool adult_ = false;          ///< Report::adult: questions in their adult wording
 };
 
 }  // namespace

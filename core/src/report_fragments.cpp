@@ -126,11 +126,17 @@ void RenderReportFragments(KnowledgeBase* kb) {
         kind = "group";
         break;
     }
-    std::string q = "\"feature\":" + Quoted(feature) + ",\"kind\":" + Quoted(kind) +
-                    ",\"label\":" + Quoted(label) + ",\"question\":" + Quoted(question);
-    if (!help.empty()) q += ",\"help\":" + Quoted(help);
-    q += ",\"why\":" + Quoted(why);
-    out.variable_question.push_back(std::move(q));
+    const auto members = [&](const std::string& question_text, const std::string& help_text,
+                             const std::string& why_text) {
+      std::string q = "\"feature\":" + Quoted(feature) + ",\"kind\":" + Quoted(kind) +
+                      ",\"label\":" + Quoted(label) + ",\"question\":" + Quoted(question_text);
+      if (!help_text.empty()) q += ",\"help\":" + Quoted(help_text);
+      q += ",\"why\":" + Quoted(why_text);
+      return q;
+    };
+    out.variable_question.push_back(members(question, help, why));
+    out.variable_question_adult.push_back(
+        v.has_adult_wording ? members(v.adult_question, v.adult_help, v.adult_why) : std::string());
   }
 
   for (TestDef& t : kb->tests) {

@@ -26,6 +26,8 @@ struct ReportFragments {
   std::vector<std::string> reference;          ///< by reference index: `"<id>":{"citation":…}`
   std::vector<std::string> variable_id_label;  ///< by variable: `"feature":"…","label":"…"`
   std::vector<std::string> variable_question;  ///< by variable: next-question members but the gain
+  /// By variable: the same put about an adult; "" where the variable has no adult wording.
+  std::vector<std::string> variable_question_adult;
   std::vector<Pair> test_head;                 ///< by test: id, label, looksFor (full only), category, loinc
   /// By diagnosis, per model: full: id, label, lay, summary, xrefs; compact: id, label, lay.
   std::vector<Pair> differential_head, etiology_head;
@@ -40,7 +42,11 @@ struct ReportFragments {
   const std::string& Statement(const omsaid::Provenance& p, bool full) const { return At(statement, p.index, full); }
   const std::string& Reference(int i) const { return At(reference, i); }
   const std::string& VariableIdLabel(int v) const { return At(variable_id_label, v); }
-  const std::string& VariableQuestion(int v) const { return At(variable_question, v); }
+  /// A variable's next-question members, worded for an adult when `adult` and it has such wording.
+  const std::string& VariableQuestion(int v, bool adult) const {
+    const std::string& a = adult ? At(variable_question_adult, v) : None();
+    return a.empty() ? At(variable_question, v) : a;
+  }
   const std::string& TestHead(int t, bool full) const { return At(test_head, t, full); }
   /// The head of diagnosis `d` of model `m` (the knowledge base's differential or etiology).
   const std::string& DiagnosisHead(const KnowledgeBase& kb, const DiagnosisModel& m, int d, bool full) const {

@@ -558,6 +558,36 @@ TEST(Engine, AKnowledgeBaseWithoutFragmentsStillWritesValidJson) {
   }
 }
 
+// An adult is asked in words for an adult ("or, in a small child, seem to hold or hit the head?"
+// only where the person may be a child); the age unknown keeps the general wording, which covers both.
+TEST(Engine, AnAdultIsAskedInAnAdultsWords) {
+  // Headache and irritability are safety questions: asked at every age until answered.
+  const auto question = [](std::string_view age, std::string_view feature) -> Json {
+    const Json r = Report(std::string(R"({"caseVersion": 1, )") + std::string(age) +
+                          R"("findings": {"HP:0001251": "present"}})");
+    for (const Json& q : r["patientQuestions"]) {
+      if (q["feature"] == feature) return q;
+    }
+    return Json();
+  };
+  const Json adult = question(R"("age": {"years": 40}, )", "HP:0002315");
+  const Json child = question(R"("age": {"years": 4}, )", "HP:0002315");
+  const Json unknown = question("", "HP:0002315");
+  ASSERT_TRUE(adult.is_object() && child.is_object() && unknown.is_object());
+  EXPECT_EQ(adult["question"], "Does the person have a headache?");
+  EXPECT_NE(child["question"].get<std::string>().find("small child"), std::string::npos);
+  EXPECT_EQ(unknown["question"], child["question"]);
+  EXPECT_EQ(adult["why"], child["why"]);  // not replaced for adults: the general one
+  // 18 years is an adult; 17 years and 11 months is not.
+  EXPECT_EQ(question(R"("age": {"years": 18}, )", "HP:0002315")["question"], adult["question"]);
+  EXPECT_EQ(question(R"("age": {"years": 17, "months": 11}, )", "HP:0002315")["question"], child["question"]);
+  // Help that is about children only is left out for an adult; the question stays.
+  const Json irritable = question(R"("age": {"years": 40}, )", "HP:0000737");
+  ASSERT_TRUE(irritable.is_object());
+  EXPECT_FALSE(irritable.contains("help"));
+  EXPECT_TRUE(question(R"("age": {"years": 4}, )", "HP:0000737").contains("help"));
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());

@@ -372,6 +372,32 @@ TEST(KbLoad, CrosswalkAndExcludesAreChecked) {
   EXPECT_EQ(not_below, 1) << Dump(p);
 }
 
+TEST(KbLoad, AnAdultsWordingIsChecked) {
+  // A member that is not question, help or why (a typo); an adult question for a feature never asked.
+  int unasked = -1;
+  auto p = Problems("features.json", Edited("features.json", [&unasked](Json& j) {
+    j["features"][FeatureIndex(j, "HP:0001251")]["forAdults"] = {{"quesiton", "Is the person unsteady?"}};
+    for (size_t i = 0; i < j["features"].size() && unasked < 0; ++i) {
+      if (!j["features"][i].contains("question")) unasked = static_cast<int>(i);
+    }
+    ASSERT_GE(unasked, 0);
+    j["features"][static_cast<size_t>(unasked)]["forAdults"] = {{"question", "Asked of an adult only?"}};
+  }));
+  const Json features = ParseJson(KbFileText("features.json"), JsonLimits{16u << 20, 64}).value();
+  const std::string ataxia = "features.json:features[" + std::to_string(FeatureIndex(features, "HP:0001251")) + "]";
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, ataxia + ".forAdults.quesiton")) << Dump(p);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue,
+                         "features.json:features[" + std::to_string(unasked) + "].forAdults.question")) << Dump(p);
+  EXPECT_EQ(p.size(), 2u) << Dump(p);
+  // An exposure's adult help replaces only the help.
+  const KnowledgeBase& kb = EmbeddedKnowledgeBase().value();
+  const Variable& drug = kb.variables[static_cast<size_t>(kb.FindVariable("exposure:drug-or-toxin"))];
+  EXPECT_TRUE(drug.has_adult_wording);
+  EXPECT_EQ(drug.adult_question, drug.question);
+  EXPECT_NE(drug.adult_help, drug.help);
+  EXPECT_EQ(drug.adult_help.find("grandparent"), std::string::npos);
+}
+
 TEST(KbLoad, ReadAsIsChecked) {
   // Read as a term that is itself a feature; a term already below a feature; one without a note;
   // one not in hpo.json.

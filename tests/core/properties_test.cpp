@@ -161,8 +161,8 @@ Tri Applies(const KnowledgeBase& kb, const Evidence& ev, int variable) {
 
 TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
   const KnowledgeBase& kb = Kb();
-  int women = 0, men = 0, adults = 0, children = 0;
-  ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string&) {
+  int women = 0, men = 0, adults = 0, children = 0, adult_wordings = 0;
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string& json) {
     std::vector<std::string> tests, asked;
     for (const WorkupItem& w : r.workup) {
       const TestDef& t = kb.tests[w.test];
@@ -204,6 +204,28 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
         if (!entered(t)) EXPECT_FALSE(Has(tests, t)) << t << ": " << g.json;
       }
       EXPECT_FALSE(Has(asked, "HP:0003006")) << "neuroblastoma asked of an adult: " << g.json;
+      // What an adult is asked, and its help, never speaks of a child: the adult wording where the
+      // general one does.
+      Result<Json> parsed = ParseJson(json);
+      ASSERT_TRUE(parsed.ok() && parsed.value().is_object());
+      const Json& doc = parsed.value();
+      for (const char* key : {"patientQuestions", "nextQuestions"}) {
+        const auto list = doc.find(key);
+        ASSERT_NE(list, doc.end()) << key;
+        for (const Json& q : *list) {
+          const int v = kb.FindVariable(q.value("feature", std::string()));
+          if (v >= 0 && kb.variables[v].has_adult_wording) {
+            ++adult_wordings;
+            EXPECT_EQ(q.value("question", std::string()), kb.variables[v].adult_question) << kb.variables[v].id;
+          }
+          for (const char* field : {"question", "help"}) {
+            const std::string text = q.value(field, std::string());
+            for (const char* word : {"child", "baby", "babies", "infant", "toddler"}) {
+              EXPECT_EQ(text.find(word), std::string::npos) << word << " in \"" << text << "\" for " << g.json;
+            }
+          }
+        }
+      }
       for (const CriteriaResult& k : r.criteria) {
         if (k.population == "children") EXPECT_EQ(k.applies, Tri::kFalse) << k.id;
       }
@@ -220,6 +242,7 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
   EXPECT_GT(men, kCases / 6);
   EXPECT_GT(adults, kCases / 6);
   EXPECT_GT(children, kCases / 6);
+  EXPECT_GT(adult_wordings, kCases / 6);
 }
 
 TEST_F(Properties, EveryExplanationMultipliesOutToItsProbability) {

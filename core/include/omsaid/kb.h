@@ -88,6 +88,10 @@ struct Variable {
   std::string question;  ///< plain-language question, "" when the variable is never asked directly
   std::string help;      ///< plain-language help for the question
   std::string why;       ///< why the answer matters (for next-question suggestions)
+  /// The question, help and why as put about an adult (18 years or more), where the general wording
+  /// speaks of a child ("or has a child stopped talking?"); has_adult_wording false: the general one.
+  bool has_adult_wording = false;
+  std::string adult_question, adult_help, adult_why;
   int index = -1;        ///< kTest: index into KnowledgeBase::tests; kAntibody: into antibodies
   /// Asked (as a next question) only once this variable is present, e.g. "getting better on its
   /// own?" only once there is unsteadiness; -1: always askable.
