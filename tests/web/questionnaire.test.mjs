@@ -57,6 +57,16 @@ test('a categorical question (course, duration) is asked once, worded from the v
   assert.equal(questionFor('duration', voc).question, 'How long?');
 });
 
+test('a report\'s entry is worded for the person: no general help or why fills in what it leaves out', () => {
+  // An adult's entry without help (the general help speaks of children) shows none.
+  const adult = questionFor('HP:0010543', vocabulary, { feature: 'HP:0010543', kind: 'finding', label: 'Opsoclonus', question: 'Do your eyes dance?', why: 'w2' });
+  assert.equal(adult.question, 'Do your eyes dance?');
+  assert.equal(adult.help, '');
+  assert.equal(adult.why, 'w2');
+  // Without an entry, the vocabulary's general wording.
+  assert.deepEqual([questionFor('HP:0010543', vocabulary).question, questionFor('HP:0010543', vocabulary).help], ['Do the eyes dance?', 'h']);
+});
+
 test('questionFor and isAnswered', () => {
   assert.equal(questionFor('HP:9999999', vocabulary).label, 'HP:9999999');
   assert.equal(questionFor('onset:acute', vocabulary).kind, 'onset');

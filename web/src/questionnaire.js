@@ -12,33 +12,38 @@ export const MAX_QUESTIONS = 20;
 const CATEGORICAL = new Set(['onset', 'course', 'duration']);
 
 /**
- * A question to show, from a report's question entry or a variable id, with the vocabulary's
- * wording. A categorical kind (onset, course, duration) is asked once, under its kind's name.
+ * A question to show, from a report's question entry (worded for the person) or, without one, a
+ * variable id with the vocabulary's general wording. A categorical kind (onset, course, duration)
+ * is asked once, under its kind's name.
  */
 export function questionFor(id, vocabulary, entry = {}) {
   const parsed = parseVariable(id);
   const kind = entry.kind ?? vocabulary?.variables?.find((x) => x.id === id)?.kind ?? parsed.kind;
   if (CATEGORICAL.has(kind)) {
     const q = vocabulary?.questions?.[kind] ?? {};
+    const words = entry.question !== undefined ? entry : q;
     return {
       id: kind,
       kind,
       label: entry.label ?? q.label ?? kind,
       lay: entry.label ?? q.label ?? kind,
-      question: entry.question ?? q.question ?? '',
-      help: entry.help ?? q.help ?? '',
-      why: entry.why ?? q.why ?? '',
+      question: words.question ?? '',
+      help: words.help ?? '',
+      why: words.why ?? '',
     };
   }
   const v = vocabulary?.variables?.find((x) => x.id === id) ?? {};
+  // A report's entry is worded for this person (an adult's words where the general ones speak of a
+  // child): its help and why are taken as they are, absent meaning none, never the general ones.
+  const words = entry.question !== undefined ? entry : v;
   return {
     id,
     kind,
     label: entry.label ?? v.label ?? id,
     lay: v.lay ?? entry.label ?? id,
-    question: entry.question ?? v.question ?? '',
-    help: entry.help ?? v.help ?? '',
-    why: entry.why ?? v.why ?? '',
+    question: words.question ?? '',
+    help: words.help ?? '',
+    why: words.why ?? '',
   };
 }
 

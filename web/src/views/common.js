@@ -290,6 +290,26 @@ export function likelihoodWords(d, t) {
   return t('lk.phrase', { words, count: t('lk.inHundred', { n }) });
 }
 
+/**
+ * The explanations a parent is shown: the `most` likeliest the core lets a parent see, then any a
+ * warning names ("can be OMS"), however unlikely, so the warning and the list never disagree.
+ */
+export function layExplanations(report, most) {
+  const dx = report?.differential ?? [];
+  const shown = dx.filter((d) => d.layShown !== false).slice(0, most);
+  for (const d of dx) if (d.layNamed && !shown.includes(d)) shown.push(d);
+  return shown;
+}
+
+/**
+ * An explanation's likelihood in words, and for OMS, when the answers fit its criteria, that they
+ * do: "fits the pattern" and "less likely" are then read together, not as a contradiction.
+ */
+export function layLikelihood(d, report, caseObject, t) {
+  const fits = d.id === 'oms' && applicableCriteria(report, caseObject).some((c) => c.status === 'met');
+  return fits ? `${likelihoodWords(d, t)}; ${t('r.fitsPattern')}` : likelihoodWords(d, t);
+}
+
 /** The criteria sets that apply to the case (its age), or every set when the age is unknown. */
 export function applicableCriteria(report, caseObject) {
   const all = report?.criteria ?? [];

@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, DURATION_UNITS } from '../controller.js';
-import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, likelihoodWords, visibleNeeds, applicableCriteria, safetyNetHeadingKey, noSignReported } from './common.js';
+import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, applicableCriteria, safetyNetHeadingKey, noSignReported } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
 import { matchDescription } from '../words.js';
@@ -172,19 +172,17 @@ function answered(p) {
       @click=${() => act.edit(r.id)}>${t('p.change')}</button>` : nothing}</li>`)}</ul>`;
 }
 
-function explanations({ report, t }) {
+function explanations({ report, caseObject, t }) {
   const dx = report?.differential ?? [];
-  // The six most likely, and any a warning above names ("can be OMS"), however unlikely, so the
-  // warning and this list never disagree.
-  const shown = dx.filter((d) => d.layShown !== false).slice(0, 6);
-  for (const d of dx) if (d.layNamed && !shown.includes(d)) shown.push(d);
+  const shown = layExplanations(report, 6);
   const hidden = dx.length - shown.length;
   if (noSignReported(report)) return html`<h3>${t('r.possible')}</h3><p data-testid="lay-no-sign">${t('r.noSign')}</p>`;
   if (!shown.length) return nothing;
   return html`<h3>${t('r.possible')}</h3><p class="muted">${t('r.possibleNote')}</p>
-    <ol class="dx-lay" data-testid="lay-differential">${shown.map((d) => html`<li data-dx=${d.id}>
-      ${d.summary ? html`<details><summary><strong>${d.lay || d.label}</strong>: ${likelihoodWords(d, t)}</summary><p>${d.summary}</p></details>`
-        : html`<strong>${d.lay || d.label}</strong>: ${likelihoodWords(d, t)}`}</li>`)}</ol>
+    <ol class="dx-lay" data-testid="lay-differential">${shown.map((d) => {
+      const line = html`<strong>${d.lay || d.label}</strong>: ${layLikelihood(d, report, caseObject, t)}`;
+      return html`<li data-dx=${d.id}>${d.summary ? html`<details><summary>${line}</summary><p>${d.summary}</p></details>` : line}</li>`;
+    })}</ol>
     ${hidden > 0 ? html`<p class="muted" data-testid="lay-hidden">${t('r.rarer', { n: hidden })}</p>` : nothing}`;
 }
 

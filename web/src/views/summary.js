@@ -4,7 +4,7 @@
 // the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
 // words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
-import { pct, labelOf, answerText, ageWords, durationInWords, likelihoodWords, applicableCriteria, flagsShown, noSignReported } from './common.js';
+import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, applicableCriteria, flagsShown, noSignReported } from './common.js';
 
 export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale }) {
   if (!report) return nothing;
@@ -57,7 +57,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ${report.triage ? html`<p data-testid="summary-triage"><strong>${t(`action.${report.triage.action}`)}:</strong> ${lay ? report.triage.lay : report.triage.message}</p>` : nothing}
     ${lay ? html`<ul data-testid="summary-lay">
         ${criteria.map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
-        ${(report.differential ?? []).filter((d) => d.layShown !== false).slice(0, 4).map((d) => html`<li>${d.lay || d.label}: ${likelihoodWords(d, t)}</li>`)}
+        ${layExplanations(report, 4).map((d) => html`<li>${d.lay || d.label}: ${layLikelihood(d, report, k, t)}</li>`)}
         ${noSignReported(report) ? html`<li>${t('r.noSign')}</li>` : nothing}
       </ul>`
       : html`<ul data-testid="summary-clinical">
