@@ -105,6 +105,28 @@ test('the live engine report in both modes, at both widths', async () => {
   }
 });
 
+// Larger text (the browser's own font size doubled, WCAG 1.4.4 and 1.4.10): nothing scrolls
+// sideways on a phone, in the questionnaire, the results with every disclosure open, or the
+// clinician view. The evidence labels ("Verified in the primary source") once did not wrap.
+test('doubled text size on a phone: nothing scrolls sideways', async () => {
+  const { context, page, requests } = await openPage(browser, undefined, { viewport: { width: 360, height: 900 } });
+  await ready(page);
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.locator('oms-aid [data-testid=start]').click();
+  assert.ok(await sideways() <= 0, `question: ${await sideways()}px`);
+  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
+  await page.locator('oms-aid [data-testid=start]').click();
+  await page.locator('oms-aid [data-testid=to-results]').click();
+  for (const s of await page.locator('oms-aid div[data-mode] summary').all()) await s.click();
+  assert.ok(await sideways() <= 0, `results, every disclosure open: ${await sideways()}px`);
+  await switchMode(page, 'clinician');
+  for (const s of await page.locator('oms-aid div[data-mode] summary').all()) await s.click();
+  assert.ok(await sideways() <= 0, `clinician, every disclosure open: ${await sideways()}px`);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
 /** Presses Tab until the focused element matches, checking every stop has a visible focus ring. */
 async function tabTo(page, match, limit = 60) {
   for (let i = 0; i < limit; i++) {

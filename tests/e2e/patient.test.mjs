@@ -120,6 +120,12 @@ test('journey: a 20-month-old with darting eyes, jerks, wobbliness, irritability
   assert.match(lay, /Opsoclonus-myoclonus syndrome[\s\S]*likely/);
   assert.doesNotMatch(lay, /%/);
   assert.doesNotMatch(lay, /tumour in the back of the brain/i);
+  // The criteria above are met: OMS's line says so beside its likelihood.
+  assert.match(await el(page, '[data-testid=lay-differential] li[data-dx=oms]').innerText(), /fit the pattern doctors use/);
+  // The evidence behind each statement in a parent's words, not the knowledge base's.
+  const screen = await el(page, 'div[data-mode=patient]').innerText();
+  assert.match(screen, /From the original study|From a review or guideline|A reasoned default/);
+  assert.doesNotMatch(screen, /primary source|secondary source|Unverified default/);
 
   // The printed summary: who answered, the age in words, how long, the note, what the parent saw.
   await page.emulateMedia({ media: 'print' });

@@ -93,11 +93,14 @@ export function sourcesBody(item, report, t) {
  * the disclosure stays open across views; without, it keeps its own state (whileOpen). Either way
  * the citations are rendered only while it is open, so a view with many items re-renders faster.
  */
-export function sources(item, report, t, disclosure = null) {
+export function sources(item, report, t, disclosure = null, lay = false) {
   const ids = item?.sources ?? [];
   if (!item?.evidence && !ids.length) return nothing;
   const body = () => sourcesBody(item, report, t);
-  const summary = html`<summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${t(`ev.${item.evidence}`)}</span> ` : nothing}${ids.length ? t('src.count', { n: ids.length }) : t('src.none')}</summary>`;
+  // A parent reads the level in everyday words ("From a review or guideline"), a clinician in the
+  // knowledge base's ("From a secondary source"); the colours and the citations are the same.
+  const level = item.evidence ? t(`ev.${lay ? 'lay.' : ''}${item.evidence}`) : '';
+  const summary = html`<summary>${item.evidence ? html`<span class="ev ev-${item.evidence}">${level}</span> ` : nothing}${ids.length ? t('src.count', { n: ids.length }) : t('src.none')}</summary>`;
   if (!disclosure) return html`<details class="src">${summary}${whileOpen(body)}</details>`;
   const key = `src|${item.evidence}|${ids.join(',')}|${item.note ?? ''}`;
   const open = disclosure.isOpen(key);
@@ -154,7 +157,7 @@ export function redFlags(report, t, { lay, level = 2 } = {}) {
   return html`<section class="urgent act-${top}" role="alert" data-testid="red-flags">
     ${level === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
     <ul>${flags.map((f) => html`<li><strong>${t(`urgency.${f.action}`)}:</strong> ${lay ? f.lay || f.message : f.message}
-      ${sources(f, report, t)}</li>`)}</ul>
+      ${sources(f, report, t, null, lay)}</li>`)}</ul>
   </section>`;
 }
 
@@ -242,7 +245,7 @@ export function triageBox(report, t, { lay, level = 2, disclosure = null } = {})
     ${level === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
     <p><strong>${lay ? triage.lay : triage.message}</strong></p>
     ${flags.length ? html`<p class="why-label">${t('triage.why')}</p><ul data-testid="red-flags">${flags.map((f) => html`<li data-flag=${f.id}>${lay ? f.lay || f.message : html`${f.message}${urgency(f.action, t)}`}
-      ${sources(f, report, t, disclosure)}</li>`)}</ul>` : nothing}
+      ${sources(f, report, t, disclosure, lay)}</li>`)}</ul>` : nothing}
     ${unsureLines(triage, t, lay)}
   </section>`;
 }

@@ -195,7 +195,7 @@ function pattern({ report, caseObject, vocabulary, t }) {
       return html`<div class="verdict v-info" role="status" data-testid="lay-verdict-${c.id}">
         <span>${t(`r.crit.${c.status}`)}</span>
         ${c.status === 'indeterminate' ? html`<span>${ask.length ? t('r.needs', { items: ask.join('; ') }) : t('r.needsDoctor')}</span>` : nothing}
-      </div>${sources(c, report, t)}`;
+      </div>${sources(c, report, t, null, true)}`;
     })}`;
 }
 
@@ -210,7 +210,7 @@ function testItem(w, { report, vocabulary, t }) {
     <strong>${w.label}</strong>${w.status === 'pending' ? html` <span class="st">${t('status.pending')}</span>` : nothing}
     <p>${why || reason}</p>
     ${why && reason ? html`<details><summary>${t('r.testReason')}</summary><p>${reason}</p></details>` : nothing}
-    ${sources(w, report, t)}</li>`;
+    ${sources(w, report, t, null, true)}</li>`;
 }
 
 function results(p) {
@@ -229,11 +229,11 @@ function results(p) {
     <h2 id="${uid}-r" tabindex="-1" data-step="results">${t('r.h')}</h2>
     ${triageBox(report, t, { lay: true, level: 3 })}
     ${net.length ? html`<div class="safetynet" data-testid="safety-net"><h3>${t(safetyNetHeadingKey(report))}</h3>
-      ${net.map((n) => html`<p>${n.lay}</p>${sources(n, report, t)}`)}</div>` : nothing}
+      ${net.map((n) => html`<p>${n.lay}</p>${sources(n, report, t, null, true)}`)}</div>` : nothing}
     ${pattern(p)}
     ${explanations(p)}
     ${team.length ? html`<h3>${t('r.who')}</h3><ul class="plain list">${team.map((c) => html`<li>
-      <strong>${c.role}</strong><p>${c.reason}</p>${roleFlags(c, report, t, { lay: true })}${sources(c, report, t)}</li>`)}</ul>` : nothing}
+      <strong>${c.role}</strong><p>${c.reason}</p>${roleFlags(c, report, t, { lay: true })}${sources(c, report, t, null, true)}</li>`)}</ul>` : nothing}
     ${tests.length ? html`<h3>${t('r.tests')}</h3><ul class="plain list">${tests.map((w) => testItem(w, p))}</ul>` : nothing}
     <h3>${t('r.answers')}</h3>
     ${answered(p)}

@@ -67,7 +67,7 @@ export const styles = css`
   input, select { font: inherit; min-height: 36px; border: 1px solid #767f8c; border-radius: 6px; padding: .2rem .4rem; background: #fff; color: inherit; }
   input[type=number] { width: 6rem; }
   input[type=search] { width: 100%; }
-  label.field { display: inline-flex; flex-direction: column; gap: .15rem; font-weight: 600; font-size: .95rem; }
+  label.field { display: inline-flex; flex-direction: column; gap: .15rem; font-weight: 600; font-size: .95rem; min-width: 0; max-width: 100%; }
   .fields { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; margin: .75rem 0; align-items: flex-end; }
 
   .casemenu { margin: 0 0 .75rem; }
@@ -120,11 +120,11 @@ export const styles = css`
 
   /* Chips and evidence */
   .chip { display: inline-block; font-size: .8rem; font-weight: 600; padding: 0 .45rem; border-radius: 999px;
-    border: 1px solid currentColor; margin-left: .35rem; white-space: nowrap; vertical-align: middle; }
+    border: 1px solid currentColor; margin-left: .35rem; white-space: normal; max-width: 100%; vertical-align: middle; }
   .u-emergency { color: var(--danger); }
   .u-urgent { color: #8a4b00; }
   .u-soon, .u-routine { color: var(--accent-dark); }
-  .ev { font-size: .8rem; font-weight: 600; padding: 0 .4rem; border-radius: 4px; border: 1px solid; white-space: nowrap; }
+  .ev { font-size: .8rem; font-weight: 600; padding: 0 .4rem; border-radius: 4px; border: 1px solid; white-space: normal; overflow-wrap: anywhere; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
   .ev-V { color: var(--ok); }
   .ev-S { color: #3d4650; }
   .ev-U { color: var(--warn); background: #fff4d6; border-style: dashed; }
