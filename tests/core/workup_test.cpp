@@ -53,6 +53,24 @@ TEST(Workup, ChildWithOmsGetsUrgentImagingFirstAndComplements) {
   EXPECT_EQ(p.workup.front().urgency, "urgent") << "most urgent first";
 }
 
+// With the neuroblastoma already found, the scans are for its stage, not "the first test for a hidden
+// tumour": the reason says so, and the plan keeps the scans (the oncology team decides which).
+TEST(Workup, ANeuroblastomaFoundIsStagedNotSearchedFor) {
+  const Plan found = PlanFor(std::string(kOmsChild) + R"(, "HP:0003006": "present")", R"("age": {"years": 2})");
+  for (const char* id : {"imaging-chest-abdomen-pelvis", "mibg-scan"}) {
+    const WorkupItem& w = Item(found, id);
+    EXPECT_EQ(ToString(w.status), "recommended") << id;
+    ASSERT_NE(w.indication, nullptr) << id;
+    EXPECT_NE(w.indication->reason.find("has been found"), std::string::npos) << id << ": " << w.indication->reason;
+    EXPECT_NE(w.indication->reason.find("stag"), std::string::npos) << id << ": " << w.indication->reason;
+  }
+  EXPECT_EQ(Item(found, "imaging-chest-abdomen-pelvis").urgency, "urgent");
+  // Not yet found: the search, as before.
+  const Plan search = PlanFor(kOmsChild, R"("age": {"years": 2})");
+  ASSERT_NE(Item(search, "imaging-chest-abdomen-pelvis").indication, nullptr);
+  EXPECT_NE(Item(search, "imaging-chest-abdomen-pelvis").indication->reason.find("comes first"), std::string::npos);
+}
+
 // Opsoclonus alone in a toddler (the other signs not yet noticed) makes OMS the likely diagnosis,
 // which starts the tumour screen on its own; opsoclonus with "Unsteady gait" (read as ataxia) does
 // through the criteria items. Nystagmus alone does neither.
