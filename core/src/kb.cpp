@@ -156,7 +156,7 @@ void KbLoader::ReadAskable(const Json& obj, const std::string& path, Variable* v
     }
   }
   if (const Json* l = reader_.Member(obj, "layTerms", path, false)) {
-    auto list = reader_.StringArray(*l, JoinPath(path, "layTerms"), 40);
+    auto list = reader_.StringArray(*l, JoinPath(path, "layTerms"), 60);
     if (list) v->lay_terms = std::move(*list);
   }
 }

@@ -154,6 +154,11 @@ test('shaking eyes and a jumping room are offered as both eye movements, not as 
   assert.deepEqual(ids('her eyes are shaking side to side'), ['HP:0000639', 'HP:0031931']);
   assert.deepEqual(ids('dancing eyes'), ['HP:0010543']);
   assert.deepEqual(ids('her hands are shaking'), ['HP:0001337']);
+  // The world or the room shaking is what is seen (oscillopsia), not a tremor of the body; shaking
+  // all over still is one.
+  assert.deepEqual(ids('it is like the world is shaking'), EYES);
+  assert.deepEqual(ids('the room is shaking when I walk'), EYES);
+  assert.deepEqual(ids('I am shaking all over'), ['HP:0001337']);
 });
 
 // The shipped words for a toddler's unsteadiness, as parents put it.
