@@ -178,9 +178,9 @@ void GroupTables(const DiagnosisModel& m, const FeatureGroup& g, int band,
     if ((*group_freq)[d].provenance) continue;  // the diagnosis gives the group's own frequency
     double none = 1;
     for (const std::vector<Frequency>& f : *member_freq) none *= 1 - f[d].value;
-    const double g = std::clamp(1 - none, m.min_frequency, m.max_frequency);
+    const double any = std::clamp(1 - none, m.min_frequency, m.max_frequency);
     // (A group's logs are never read: its likelihood is GroupLikelihoodOf's.)
-    (*group_freq)[d] = Frequency{g, 0, 0, &m.group_derived, false};
+    (*group_freq)[d] = Frequency{any, 0, 0, &m.group_derived, false};
   }
 }
 

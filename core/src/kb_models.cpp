@@ -516,7 +516,7 @@ void KbLoader::LoadWorkupRules(const Json& root) {
     }
     if (const Json* m = reader_.Member(e, "measures", path, false)) {
       t.measures = ResolveIds(*m, JoinPath(path, "measures"), 50, "antibody",
-                              [&](const std::string& id) { return kb_->FindAntibody(id); });
+                              [&](const std::string& antibody) { return kb_->FindAntibody(antibody); });
     }
     t.question = OptString(e, "question", path, 400);
     t.why = OptString(e, "why", path, 400);
