@@ -527,6 +527,7 @@ void KbLoader::LoadTests(const Json& root) {
       Problem(ErrorCode::kInvalidValue, JoinPath(path, "id"), "ids are letters, digits and '-' only");
     }
     t.label = ReqString(e, "label", path, 200);
+    t.lay = OptString(e, "lay", path, 200);
     t.looks_for = ReqString(e, "looksFor", path, 1000);
     t.loinc = OptString(e, "loinc", path, 20);
     t.provenance = ReadProvenance(e, path);
@@ -535,7 +536,7 @@ void KbLoader::LoadTests(const Json& root) {
     v.key = t.id;
     v.id = "test:" + t.id;
     v.label = t.label + " (abnormal)";
-    v.lay = t.label;
+    v.lay = t.lay.empty() ? t.label : t.lay;
     v.category = "tests";
     v.index = static_cast<int>(kb_->tests.size());
     ReadAskable(e, path, &v);

@@ -147,6 +147,7 @@ void RenderReportFragments(KnowledgeBase* kb) {
       w.BeginObject();
       w.Field("id", t.id);
       w.Field("label", t.label);
+      if (!t.lay.empty()) w.Field("lay", t.lay);
       if (looks_for) w.Field("looksFor", t.looks_for);
       w.Field("category", t.category);
       if (!t.loinc.empty()) w.Field("loinc", t.loinc);

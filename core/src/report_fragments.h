@@ -28,7 +28,7 @@ struct ReportFragments {
   std::vector<std::string> variable_question;  ///< by variable: next-question members but the gain
   /// By variable: the same put about an adult; "" where the variable has no adult wording.
   std::vector<std::string> variable_question_adult;
-  std::vector<Pair> test_head;                 ///< by test: id, label, looksFor (full only), category, loinc
+  std::vector<Pair> test_head;                 ///< by test: id, label, lay, looksFor (full only), category, loinc
   /// By diagnosis, per model: full: id, label, lay, summary, xrefs; compact: id, label, lay.
   std::vector<Pair> differential_head, etiology_head;
 

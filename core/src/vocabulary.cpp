@@ -125,6 +125,7 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
     w.BeginObject();
     w.Field("id", t.id);
     w.Field("label", t.label);
+    if (!t.lay.empty()) w.Field("lay", t.lay);
     w.Field("looksFor", t.looks_for);
     if (!t.loinc.empty()) w.Field("loinc", t.loinc);
     w.EndObject();

@@ -118,7 +118,7 @@ test('patient results use the same sections in plain language', async () => {
   assert.match(results, /Possible explanations[\s\S]*Fixture lay label A: likely \(about 82 in 100\)[\s\S]*Fixture lay label B: possible/);
   assert.doesNotMatch(results, /82%/, 'no probabilities for parents');
   assert.match(results, /Specialists to ask about[\s\S]*Fixture role[\s\S]*Fixture care reason[\s\S]*Because of:[\s\S]*Fixture plain-language red flag/);
-  assert.match(results, /Tests to ask the doctor about[\s\S]*MRI or CT[\s\S]*Urine catecholamine/);
+  assert.match(results, /Tests to ask the doctor about[\s\S]*Fixture lay test name[\s\S]*Doctors may call it: MRI or CT[\s\S]*Urine catecholamine/);
   // Each test in everyday words (its question's reason), the case's reason in the doctors' words behind a disclosure.
   assert.match(await page.locator('oms-aid [data-testid=lay-test-imaging-chest-abdomen-pelvis]').innerText(),
     /a scan from the neck to the pelvis is the best way to find it[\s\S]*Why it is listed here/);
@@ -129,7 +129,7 @@ test('patient results use the same sections in plain language', async () => {
   assert.match(summary, /HP:0000639/);
   assert.match(summary, /Warning signs[\s\S]*Fixture plain-language red flag/);
   assert.match(summary, /Fixture plain-language triage/);
-  assert.match(summary, /Tests suggested[\s\S]*MRI or CT/);
+  assert.match(summary, /Tests suggested[\s\S]*Fixture lay test name \(MRI or CT/);
   assert.match(summary, /FixtureRef \(PMID 12345678\)/);
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'still one page with every section');

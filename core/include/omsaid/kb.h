@@ -172,6 +172,7 @@ struct RepeatRule {
 struct TestDef {
   std::string id;
   std::string label;
+  std::string lay;       ///< its name in everyday words ("A spinal fluid test"); "" = the label
   std::string looks_for;
   std::string category;  ///< tumour | neurological | mimic
   std::string loinc;     ///< "" when no verified code exists

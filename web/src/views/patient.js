@@ -207,7 +207,8 @@ function testItem(w, { report, vocabulary, t }) {
   const why = vocabulary?.variables?.find((v) => v.id === `test:${w.id}`)?.why;
   const reason = w.reason || w.looksFor;
   return html`<li data-testid="lay-test-${w.id}">
-    <strong>${w.label}</strong>${w.status === 'pending' ? html` <span class="st">${t('status.pending')}</span>` : nothing}
+    <strong>${w.lay || w.label}</strong>${w.status === 'pending' ? html` <span class="st">${t('status.pending')}</span>` : nothing}
+    ${w.lay ? html`<p class="muted" data-testid="test-clinical-name">${t('r.testName', { label: w.label })}</p>` : nothing}
     <p>${why || reason}</p>
     ${why && reason ? html`<details><summary>${t('r.testReason')}</summary><p>${reason}</p></details>` : nothing}
     ${sources(w, report, t, null, true)}</li>`;

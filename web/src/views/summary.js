@@ -68,7 +68,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
       </ul>`}
     ${flags.length ? html`<h3>${t('s.flags')}</h3><ul>${flags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>` : nothing}
     ${(report.safetyNet ?? []).length ? html`<h3>${t('r.safetyNet')}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
-    ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}</li>`)}</ul>` : nothing}
+    ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${lay && w.lay ? `${w.lay} (${w.label})` : w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}</li>`)}</ul>` : nothing}
     ${(report.careTeam ?? []).length ? html`<h3>${t('ct.h')}</h3><p>${report.careTeam.map((c) => c.role).join('; ')}</p>` : nothing}
     <p><small>${t('s.sources')}: ${[...cited].map((id) => {
       const r = report.references?.[id];
