@@ -62,6 +62,17 @@ TEST(KbData, RedFlagWordsMatchTheirLevel) {
   }
 }
 
+// A parent reads each test by its everyday name first: every test has one, and it is not the
+// clinical label again.
+TEST(KbData, EveryTestHasANameInEverydayWords) {
+  const KnowledgeBase& kb = EmbeddedKnowledgeBase().value();
+  for (const TestDef& t : kb.tests) {
+    EXPECT_FALSE(t.lay.empty()) << t.id;
+    EXPECT_NE(t.lay, t.label) << t.id;
+    EXPECT_EQ(kb.variables[static_cast<size_t>(t.variable)].lay, t.lay) << t.id;
+  }
+}
+
 TEST(KbLoad, InvalidJsonNamesTheFile) {
   const auto p = Problems("criteria.json", "{");
   ASSERT_FALSE(p.empty());
