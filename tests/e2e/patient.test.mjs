@@ -229,6 +229,27 @@ test('an impossible age hides the results until it is corrected, and says so bes
   await context.close();
 });
 
+// Without an age the children's criteria and the adults' can disagree (dancing eyes with
+// unsteadiness fit the adults' working definition; a child's need more): one verdict says the age
+// decides, not "fits" beside "not yet"; with the age, the set for that age.
+test('without an age, one verdict that asks for it; with the age, the verdict for that age', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await page.evaluate(() => { document.querySelector('oms-aid').case = { caseVersion: 1, findings: { 'HP:0010543': 'present', 'HP:0001251': 'present' } }; });
+  await el(page, '[data-testid=start]').click();
+  await el(page, '[data-testid=to-results]').click();
+  assert.equal(await el(page, '[data-testid^=lay-verdict-]').count(), 1);
+  assert.match(await el(page, '[data-testid=lay-verdict-by-age]').innerText(), /depends on the age/);
+  assert.doesNotMatch(await el(page, '[data-testid=lay-differential]').innerText(), /fit the pattern/);
+  await page.evaluate(() => { const e = document.querySelector('oms-aid'); e.case = { ...e.case, age: { years: 40 } }; });
+  await el(page, '[data-testid=start]').click();
+  await el(page, '[data-testid=to-results]').click();
+  await el(page, '[data-testid=lay-verdict-adult-oms-working]').waitFor();
+  assert.equal(await el(page, '[data-testid^=lay-verdict-]').count(), 1);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
 // "No" to every question is no sign at all: no cause is offered as likely and nothing is urgent
 // (the differential of absences once made a brain tumour "likely" with an urgent referral).
 test('a parent who answers no to everything is told no sign was reported, with nothing urgent', async () => {

@@ -4,7 +4,7 @@
 // beside its likelihood ("fits the pattern" above and "less likely" below are read together).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layExplanations, layLikelihood } from '../../web/src/views/common.js';
+import { layExplanations, layLikelihood, layVerdicts } from '../../web/src/views/common.js';
 import en from '../../web/src/i18n/en.js';
 
 const t = (key, params = {}) => String(en[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => params[k] ?? '');
@@ -31,4 +31,18 @@ test('OMS says the answers fit its pattern only when an applicable criteria set 
   // A set for another age (a child's criteria met by an adult's answers) does not count.
   const other = { ...report('met', 'no'), criteria: [{ id: 'genoa-2005', applies: 'no', status: 'met' }, { id: 'adult-oms-working', applies: 'yes', status: 'not_met' }] };
   assert.doesNotMatch(layLikelihood(oms, other, { age: { years: 40 } }, t), /fit the pattern/);
+});
+
+test('without an age, the children\'s and the adults\' verdicts read as one, or say the age decides', () => {
+  const sets = (a, b) => ({ criteria: [{ id: 'genoa-2005', applies: 'unknown', status: a }, { id: 'adult-oms-working', applies: 'unknown', status: b }] });
+  assert.deepEqual(layVerdicts(sets('indeterminate', 'met'), {}).map((c) => c.status), ['byAge']);
+  assert.deepEqual(layVerdicts(sets('met', 'met'), {}).map((c) => c.status), ['met']);
+  assert.deepEqual(layVerdicts(sets('not_met', 'not_met'), {}).map((c) => c.status), ['not_met']);
+  // With an age, the set for that age alone, as before.
+  const aged = { criteria: [{ id: 'genoa-2005', applies: 'no', status: 'indeterminate' }, { id: 'adult-oms-working', applies: 'yes', status: 'met' }] };
+  assert.deepEqual(layVerdicts(aged, { age: { years: 40 } }).map((c) => c.id), ['adult-oms-working']);
+  // OMS's line does not claim a fit the age may not give.
+  const r = { ...sets('indeterminate', 'met'), differential: [{ id: 'oms', probability: 0.4 }] };
+  assert.doesNotMatch(layLikelihood(r.differential[0], r, {}, t), /fit the pattern/);
+  assert.equal(t('r.crit.byAge').includes('age'), true);
 });

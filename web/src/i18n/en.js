@@ -110,6 +110,7 @@ export default {
   'r.crit.met': 'Your answers fit the pattern doctors use to recognise OMS. This needs a doctor\'s assessment: only a doctor can confirm it. Show them the printed summary.',
   'r.testName': 'Doctors may call it: {label}',
   'r.fitsPattern': 'your answers fit the pattern doctors use to recognise it (above): a doctor weighs both',
+  'r.crit.byAge': 'Whether your answers fit the pattern doctors use to recognise OMS depends on the age: children and adults are judged differently. Please give the age.',
   'r.crit.not_met': 'Your answers do not fit the full pattern doctors use to recognise OMS. Something else may explain the signs; a doctor should still check them.',
   'r.crit.indeterminate': 'Some answers are still missing to tell whether the signs fit the pattern of OMS.',
   'r.needs': 'It would help to know about: {items}',

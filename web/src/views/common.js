@@ -309,8 +309,21 @@ export function layExplanations(report, most) {
  * do: "fits the pattern" and "less likely" are then read together, not as a contradiction.
  */
 export function layLikelihood(d, report, caseObject, t) {
-  const fits = d.id === 'oms' && applicableCriteria(report, caseObject).some((c) => c.status === 'met');
+  const fits = d.id === 'oms' && layVerdicts(report, caseObject).some((c) => c.status === 'met');
   return fits ? `${likelihoodWords(d, t)}; ${t('r.fitsPattern')}` : likelihoodWords(d, t);
+}
+
+/**
+ * The criteria verdicts a parent reads: one per set that applies to the age. Without an age every
+ * set may apply; when they agree they read as one, and when they do not (a child's criteria not
+ * yet met, an adult's met), one verdict says the age decides (status 'byAge'), rather than
+ * "fits the pattern" beside "does not fit".
+ */
+export function layVerdicts(report, caseObject) {
+  const sets = applicableCriteria(report, caseObject);
+  if (sets.length < 2 || sets.every((c) => c.applies === 'yes')) return sets;
+  const statuses = new Set(sets.map((c) => c.status));
+  return statuses.size === 1 ? [sets[0]] : [{ id: 'by-age', status: 'byAge' }];
 }
 
 /** The criteria sets that apply to the case (its age), or every set when the age is unknown. */

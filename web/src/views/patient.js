@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, DURATION_UNITS } from '../controller.js';
-import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, applicableCriteria, safetyNetHeadingKey, noSignReported } from './common.js';
+import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, layVerdicts, safetyNetHeadingKey, noSignReported } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
 import { matchDescription } from '../words.js';
@@ -187,7 +187,7 @@ function explanations({ report, caseObject, t }) {
 }
 
 function pattern({ report, caseObject, vocabulary, t }) {
-  const sets = applicableCriteria(report, caseObject);
+  const sets = layVerdicts(report, caseObject);
   if (!sets.length) return nothing;
   return html`<h3>${t('r.pattern')}</h3>
     ${sets.map((c) => {

@@ -4,7 +4,7 @@
 // the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
 // words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
-import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, applicableCriteria, flagsShown, noSignReported } from './common.js';
+import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, noSignReported } from './common.js';
 
 export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale }) {
   if (!report) return nothing;
@@ -56,7 +56,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     <h3>${t('s.assessment')}</h3>
     ${report.triage ? html`<p data-testid="summary-triage"><strong>${t(`action.${report.triage.action}`)}:</strong> ${lay ? report.triage.lay : report.triage.message}</p>` : nothing}
     ${lay ? html`<ul data-testid="summary-lay">
-        ${criteria.map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
+        ${layVerdicts(report, k).map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
         ${layExplanations(report, 4).map((d) => html`<li>${d.lay || d.label}: ${layLikelihood(d, report, k, t)}</li>`)}
         ${noSignReported(report) ? html`<li>${t('r.noSign')}</li>` : nothing}
       </ul>`
