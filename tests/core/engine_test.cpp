@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "json_util.h"
 #include "omsaid/differential.h"
@@ -586,6 +587,29 @@ TEST(Engine, AnAdultIsAskedInAnAdultsWords) {
   ASSERT_TRUE(irritable.is_object());
   EXPECT_FALSE(irritable.contains("help"));
   EXPECT_TRUE(question(R"("age": {"years": 4}, )", "HP:0000737").contains("help"));
+}
+
+// "Sooner if they get worse", said by the new-ataxia flag, holds when the family already says it
+// is getting worse: the same day, and the reassuring post-viral advice gives way to the version
+// for a sign outside its usual picture. A slowly progressive ataxia of months stays 'soon'.
+TEST(Engine, UnsteadinessGettingWorseIsSeenTheSameDay) {
+  const auto triage = [](std::string_view course, int days) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 4}, "findings": {"HP:0001251": "present"},
+        "exposures": {"recent-infection": "present"}, "course": ")") + std::string(course) +
+                          R"(", "duration": {"days": )" + std::to_string(days) + "}}");
+    std::string nets, flags;
+    for (const Json& n : r["safetyNet"]) nets += n["id"].get<std::string>() + " ";
+    for (const Json& f : r["redFlags"]) flags += f["id"].get<std::string>() + " ";
+    return std::make_tuple(r["triage"]["action"].get<std::string>(), nets, flags);
+  };
+  EXPECT_EQ(std::get<0>(triage("improving", 5)), "soon");
+  EXPECT_EQ(std::get<1>(triage("improving", 5)), "post-infectious-ataxia-leads ");
+  EXPECT_EQ(std::get<0>(triage("worsening", 5)), "urgent");
+  EXPECT_NE(std::get<2>(triage("worsening", 5)).find("ataxia-getting-worse"), std::string::npos);
+  EXPECT_EQ(std::get<1>(triage("worsening", 5)), "post-infectious-ataxia-leads-with-signs ");
+  // Months of slow worsening: not this flag (other flags may still call for more, as the
+  // differential then leads with a slowly growing lesion).
+  EXPECT_EQ(std::get<2>(triage("worsening", 200)).find("ataxia-getting-worse"), std::string::npos);
 }
 
 TEST(Engine, SameInputSameReport) {
