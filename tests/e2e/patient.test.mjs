@@ -205,26 +205,39 @@ test('an age typed in the wrong unit is read back in words, with its age group',
   await context.close();
 });
 
-// An impossible age is said beside the field in plain words, and no result is shown from the
-// report made before it (that report had "no urgent sign": a stale reassurance); fixing the age on
-// the results page brings the results back. Nothing typed is lost.
-test('an impossible age hides the results until it is corrected, and says so beside the field', async () => {
+// An impossible age is said beside the field in plain words, and the answers are still worked out
+// without it, saying so: a typing mistake in the age never hides the warning signs (dancing eyes
+// are urgent at any age). A negative age is not read back as one. Fixing the age on the results
+// page gives the results for that age. Nothing typed is lost.
+test('an impossible age is left out of the results, which say so, until it is corrected', async () => {
   const { context, page, requests } = await openPage(browser);
   await ready(page);
   await fillIntro(page, { years: 222 });
   assert.match(await el(page, '[data-testid=age-out-of-range]').innerText(), /between 0 and 130 years/);
+  assert.match(await el(page, '.error.screen').innerText(), /Age: 222 is out of range/, 'the banner names the field in words');
   await el(page, '[data-testid=start]').click();
   await answerAll(page, { 'HP:0010543': 'present', 'HP:0001251': 'present' });
   assert.equal(await heading(page).getAttribute('data-step'), 'results');
-  assert.match(await el(page, '[data-testid=results-stale]').innerText(), /hidden until/);
-  assert.equal(await el(page, '[data-testid=lay-differential]').count(), 0);
-  assert.equal((await currentCase(page)).findings['HP:0010543'], 'present', 'the answers are kept');
+  assert.match(await el(page, '[data-testid=results-without]').innerText(), /age could not be used/);
+  assert.equal(await el(page, '[data-testid=results-stale]').count(), 0);
+  assert.match(await el(page, '[data-testid=triage]').innerText(), /See a doctor urgently/);
+  assert.equal(await el(page, '[data-testid=lay-differential]').count(), 1);
+  assert.equal((await currentCase(page)).age.years, 222, 'the age typed is kept to be corrected');
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await el(page, '[data-testid=summary]').innerText(), /age could not be used[\s\S]*See a doctor/);
+  await page.emulateMedia({ media: 'screen' });
   await el(page, 'input[name=ageYears]').fill('2');
   await el(page, 'input[name=ageYears]').dispatchEvent('change');
   // With the age, the questions for a 2-year-old that are still open come first, then the results.
   await answerAll(page, { 'HP:0010543': 'present', 'HP:0001251': 'present' });
   await el(page, '[data-testid=lay-differential]').waitFor();
-  assert.equal(await el(page, '[data-testid=results-stale]').count(), 0);
+  assert.equal(await el(page, '[data-testid=results-without]').count(), 0);
+  // A negative age is no age, not "10 months".
+  await el(page, '[data-testid=restart]').click();
+  await el(page, 'button[data-action=new-yes]').click();
+  await el(page, 'input[name=ageMonths]').fill('-2');
+  await el(page, 'input[name=ageMonths]').dispatchEvent('change');
+  assert.match(await el(page, '[data-testid=age-readback]').innerText(), /not a valid age/);
   assert.deepEqual(requests, []);
   await context.close();
 });

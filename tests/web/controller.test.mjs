@@ -55,6 +55,30 @@ test('a core error is kept in state and the case is not lost', () => {
   assert.equal(c.state.error, null);
 });
 
+test('an age or a time since onset the core cannot use is left out, and the rest evaluated', () => {
+  const core = {
+    evaluate(c) {
+      if (c.age?.years > 130) throw new CoreError('invalid_value', '222 is out of range', 'age.years');
+      if (c.duration?.days > 1000) throw new CoreError('invalid_value', 'longer than the age', 'duration');
+      if (c.findings?.bad) throw new CoreError('invalid_value', 'bad finding', 'findings.bad');
+      return { keys: Object.keys(c).sort() };
+    },
+  };
+  const c = new Controller(core);
+  c.setCase({ ...emptyCase(), age: { years: 222 }, duration: { days: 5000 }, findings: { 'HP:0010543': 'present' } });
+  assert.equal(c.state.error.path, 'age.years', 'the problem is still reported');
+  assert.deepEqual(c.state.without, ['age', 'duration'], 'each field the core cannot use, in turn');
+  assert.deepEqual(c.state.report.keys, ['caseVersion', 'findings']);
+  assert.deepEqual(c.state.case.age, { years: 222 }, 'the case keeps what was typed');
+  c.setCase({ ...emptyCase(), age: { years: 2 } });
+  assert.equal(c.state.error, null);
+  assert.equal(c.state.without, null);
+  // Any other problem leaves no current report (the last one is not the case's).
+  c.setCase({ ...emptyCase(), age: { years: 222 }, findings: { bad: 'present' } });
+  assert.equal(c.state.without, null);
+  assert.deepEqual(c.state.report.keys, ['age', 'caseVersion', 'findings'], 'the last good report, marked stale by the view');
+});
+
 test('setCase copies its input', () => {
   const c = new Controller(stubCore());
   const input = { ...emptyCase(), findings: { 'HP:0001251': 'present' } };

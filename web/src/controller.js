@@ -88,7 +88,7 @@ export class Controller {
   constructor(core, onChange = () => {}) {
     this.core = core;
     this.onChange = onChange;
-    this.state = { case: emptyCase(), report: null, error: null };
+    this.state = { case: emptyCase(), report: null, error: null, without: null };
   }
 
   /** Gives the controller its core when it was created without one (the page renders first). */
@@ -295,10 +295,31 @@ export class Controller {
     }
     try {
       const report = this.core.evaluate(this.state.case);
-      this.state = { ...this.state, report, error: null };
+      this.state = { ...this.state, report, error: null, without: null };
     } catch (e) {
       if (!isCoreError(e)) throw e;
-      this.state = { ...this.state, error: errorOf(e) };
+      const error = errorOf(e);
+      // An age or a time since onset the core cannot use (an age of 200, a duration longer than the
+      // life): the rest of the case is evaluated without it, so the warning signs of the answers
+      // are never hidden behind a typing mistake; the view says what was left out until it is
+      // corrected. Any other problem leaves no current report.
+      const without = [];
+      let report = null;
+      let problem = error;
+      while (!report && problem) {
+        const field = FIELDS_LEFT_OUT.find((f) => !without.includes(f) && (problem.path === f || problem.path.startsWith(`${f}.`)));
+        if (!field) break;
+        without.push(field);
+        const rest = { ...this.state.case };
+        for (const f of without) delete rest[f];
+        try {
+          report = this.core.evaluate(rest);
+        } catch (e2) {
+          if (!isCoreError(e2)) throw e2;
+          problem = errorOf(e2);
+        }
+      }
+      this.state = report ? { ...this.state, report, error, without } : { ...this.state, error, without: null };
     }
     this.onChange(this.state);
     return this.state;
@@ -309,6 +330,9 @@ export class Controller {
     return this.evaluate();
   }
 }
+
+/** Fields a case is evaluated without when the core cannot use them (see evaluate). */
+export const FIELDS_LEFT_OUT = ['age', 'duration'];
 
 function isCoreError(e) {
   return e instanceof CoreError || (e && e.name === 'CoreError');

@@ -22,6 +22,13 @@ import { plain } from './views/common.js';
 // eslint-disable-next-line no-undef
 const BUILT_IN_DISCLAIMER = typeof __OMSAID_DISCLAIMER__ === 'string' && __OMSAID_DISCLAIMER__ ? __OMSAID_DISCLAIMER__ : null;
 
+/** A problem's path in the words of the form ("Age", "How long since it started"), or the path. */
+function fieldName(path, t) {
+  if (path === 'age' || path.startsWith('age.')) return t('f.age');
+  if (path === 'duration' || path.startsWith('duration.')) return t('f.duration');
+  return path;
+}
+
 let corePromise = null;
 function sharedCore() {
   corePromise ??= createOmsAid();
@@ -423,7 +430,7 @@ export class OmsAid extends LitElement {
     if (this._loadError) {
       return html`${header}<p class="error" role="alert">${t('app.loadFailed', { message: this._loadError.message })}</p>`;
     }
-    const { report, error } = this._state;
+    const { report, error, without } = this._state;
     const p = {
       report,
       caseObject: this._state.case,
@@ -441,7 +448,10 @@ export class OmsAid extends LitElement {
       mode,
       // The case has a problem (an age of 222): the last report describes the case before the
       // change, so no result is shown from it (a stale "no urgent sign" is worse than none).
-      stale: !!error && error.code !== 'internal',
+      stale: !!error && error.code !== 'internal' && !without?.length,
+      // ... unless the problem was with the age or the time since onset: the report is then of the
+      // case without them (never hiding a warning sign behind a typing mistake), and says so.
+      without: without ?? [],
       // The core's problem is with the age (out of range, not a number): said beside the field in
       // plain words as well as in the banner above.
       ageError: !!error && (error.path === 'age' || !!error.path?.startsWith('age.')),
@@ -471,7 +481,7 @@ export class OmsAid extends LitElement {
       ${error
         ? html`<p class="error screen" role="alert">${error.code === 'internal'
             ? t('error.internal')
-            : t('error.input', { message: plain(error.path ? `${error.path}: ${error.message}` : error.message, 400) })}</p>`
+            : t('error.input', { message: plain(error.path ? `${fieldName(error.path, t)}: ${error.message}` : error.message, 400) })}</p>`
         : nothing}
       <div class="screen" data-mode=${mode} ?data-ready=${!!report}>${mode === 'patient' ? patientView(p)
         : report ? clinicianView(p) : html`<p role="status">${t('app.loading')}</p>`}</div>

@@ -58,6 +58,7 @@ export default {
   'who.family': 'A parent or carer',
   'who.patient': 'The patient',
   'who.clinician': 'A clinician',
+  'age.notValid': 'Age entered: not a valid age (it cannot be below 0).',
   'age.none': 'No age entered yet. The questions work without it, but age changes what is likely.',
   'age.year': 'year',
   'age.yearsWord': 'years',
@@ -399,6 +400,8 @@ export default {
   's.sources': 'Sources',
 
   'error.input': 'This case has a problem: {message}',
+  'error.without': 'The {fields} could not be used, so these results are worked out without it: advice that depends on it (which tests, which criteria apply) may change once it is corrected. Your answers are kept.',
+  'error.and': ' and the ',
   'error.internal': 'Something went wrong inside the engine. Your answers are kept; please try again.',
   'error.stale': 'The results are hidden until the problem above is corrected: they would describe the answers as they were before the last change. Your answers are kept.',
   'age.outOfRange': 'Please check the age: it should be between 0 and 130 years.',

@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, CHOICES, DURATION_UNITS } from '../controller.js';
 import { criteriaPanel } from './criteria-panel.js';
-import { choices, triageBox, roleFlags, sources, sourcesBody, urgency, pct, citation, labelOf, ageInWords, whileOpen } from './common.js';
+import { choices, triageBox, roleFlags, sources, sourcesBody, urgency, pct, citation, labelOf, ageInWords, whileOpen, leftOutNotice } from './common.js';
 import { severityPanel } from './severity.js';
 
 /**
@@ -317,7 +317,7 @@ export function clinicianView(p) {
     </section>
     <section aria-labelledby="${uid}-assess">
       <h2 id="${uid}-assess">${t('c.assessment')}</h2>
-      ${p.stale ? html`<p class="error" role="alert" data-testid="assessment-stale">${t('error.stale')}</p>` : assessment(p)}
+      ${p.stale ? html`<p class="error" role="alert" data-testid="assessment-stale">${t('error.stale')}</p>` : html`${leftOutNotice(p.without, t)}${assessment(p)}`}
     </section>
   </div>`;
 }

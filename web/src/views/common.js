@@ -109,6 +109,17 @@ export function sources(item, report, t, disclosure = null, lay = false) {
   </details>`;
 }
 
+/**
+ * What the report leaves out because the core could not use it (an age of 200): one notice, the
+ * same on the parent's results, the clinician's assessment and the printed summary.
+ */
+export function leftOutNotice(without, t, { print = false } = {}) {
+  if (!without?.length) return nothing;
+  const fields = without.map((f) => t(`f.${f}`).toLowerCase()).join(t('error.and'));
+  return print ? html`<p data-testid="summary-without"><strong>${t('error.without', { fields })}</strong></p>`
+    : html`<p class="error" role="alert" data-testid="results-without">${t('error.without', { fields })}</p>`;
+}
+
 /** A small label for an urgency (emergency, urgent, soon, routine). */
 export const urgency = (u, t) => (u ? html`<span class="chip u-${u}">${t(`urgency.${u}`)}</span>` : nothing);
 
@@ -193,6 +204,8 @@ export function ageWords(age, t) {
 }
 
 export function ageInWords(age, t, vocabulary) {
+  // A negative number is no age: not read back as "10 months" (-2 months).
+  if (age && ['years', 'months', 'days'].some((u) => Number(age[u]) < 0)) return t('age.notValid');
   const p = ageParts(age);
   if (!p) return t('age.none');
   const words = ageWords(age, t);

@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answerOf, DURATION_UNITS } from '../controller.js';
-import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, layVerdicts, safetyNetHeadingKey, noSignReported } from './common.js';
+import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, layVerdicts, safetyNetHeadingKey, noSignReported, leftOutNotice } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
 import { matchDescription } from '../words.js';
@@ -228,6 +228,8 @@ function results(p) {
   const net = report?.safetyNet ?? [];
   return html`<section class="card narrow" aria-labelledby="${uid}-r">
     <h2 id="${uid}-r" tabindex="-1" data-step="results">${t('r.h')}</h2>
+    ${leftOutNotice(p.without, t)}
+    ${p.ageError && p.without?.length ? ageFields(p) : nothing}
     ${triageBox(report, t, { lay: true, level: 3 })}
     ${net.length ? html`<div class="safetynet" data-testid="safety-net"><h3>${t(safetyNetHeadingKey(report))}</h3>
       ${net.map((n) => html`<p>${n.lay}</p>${sources(n, report, t, null, true)}`)}</div>` : nothing}

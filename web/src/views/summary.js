@@ -4,9 +4,9 @@
 // the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
 // words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
-import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, noSignReported } from './common.js';
+import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, noSignReported, leftOutNotice } from './common.js';
 
-export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale }) {
+export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale, without }) {
   if (!report) return nothing;
   if (stale) return html`<section class="print-only summary" data-testid="summary"><p>${t('error.stale')}</p></section>`;
   const order = { present: 0, absent: 1, unknown: 2 };
@@ -35,6 +35,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   tests.forEach(cite);
   return html`<section class="print-only summary" data-testid="summary">
     <h2>${t('s.h')}</h2>
+    ${leftOutNotice(without, t, { print: true })}
     <p>${t('s.meta', { date: today, kb: report.kbVersion, hpo: report.hpoVersion })} <strong data-testid="summary-who">${who}</strong></p>
     <p><strong>${t('f.age')}:</strong> ${age}; <strong>${t('f.sex')}:</strong> ${t(`sex.${k.sex && k.sex !== 'unknown' ? k.sex : 'none'}`)};
       <strong>${t('f.onset')}:</strong> ${k.onset ? answerText('onset', k.onset, t, vocabulary) : t('s.unknown')};
