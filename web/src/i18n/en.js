@@ -216,7 +216,7 @@ export default {
   'criteria.status.met': 'Criteria met',
   'criteria.status.not_met': 'Criteria not met',
   'criteria.status.indeterminate': 'Indeterminate',
-  'criteria.count': '{count} of {required} required criteria present',
+  'criteria.count': '{count} criteria present ({required} required)',
   'criteria.needs': 'Still needed to decide: {items}',
   'criteria.metMimics': 'Meeting the criteria does not exclude a mimic (a drug or toxin, an infection, a brainstem lesion): the differential and the work-up below still apply.',
   'criteria.from': 'Made present by: {terms}',

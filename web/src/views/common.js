@@ -127,7 +127,8 @@ export const urgency = (u, t) => (u ? html`<span class="chip u-${u}">${t(`urgenc
 export function pct(p) {
   if (typeof p !== 'number') return '';
   if (p > 0 && p < 0.01) return '<1%';
-  if (p < 1 && p > 0.99) return '>99%';
+  // A posterior of exactly 1 is the rounding of one just below it: no explanation is certain.
+  if (p > 0.99) return '>99%';
   return `${Math.round(p * 100)}%`;
 }
 
