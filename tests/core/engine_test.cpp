@@ -612,6 +612,17 @@ TEST(Engine, UnsteadinessGettingWorseIsSeenTheSameDay) {
   EXPECT_EQ(std::get<2>(triage("worsening", 200)).find("ataxia-getting-worse"), std::string::npos);
 }
 
+// A known cancer changes the leading explanations, the antibody tests and the referral, so the
+// person is always asked about one, after the warning signs and the signs of OMS.
+TEST(Engine, EveryoneIsAskedWhetherACancerWasEverDiagnosed) {
+  for (const char* age : {R"("age": {"years": 58}, )", R"("age": {"years": 3}, )", ""}) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, )") + age + R"("findings": {"HP:0001251": "present"}})");
+    bool asked = false;
+    for (const Json& q : r["patientQuestions"]) asked |= q["feature"] == "exposure:known-cancer";
+    EXPECT_TRUE(asked) << age;
+  }
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());
