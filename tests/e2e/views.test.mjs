@@ -121,7 +121,7 @@ test('patient results use the same sections in plain language', async () => {
   assert.match(results, /Tests to ask the doctor about[\s\S]*Fixture lay test name[\s\S]*Doctors may call it: MRI or CT[\s\S]*Urine catecholamine/);
   // Each test in everyday words (its question's reason), the case's reason in the doctors' words behind a disclosure.
   assert.match(await page.locator('oms-aid [data-testid=lay-test-imaging-chest-abdomen-pelvis]').innerText(),
-    /a scan from the neck to the pelvis is the best way to find it[\s\S]*Why it is listed here/);
+    /a scan from the neck to the pelvis is the best way to find one[\s\S]*Why it is listed here/);
   assert.doesNotMatch(results, /Anti-GQ1b/, 'not-indicated tests are not listed');
   assert.match(results, /Started suddenly/);
   await page.emulateMedia({ media: 'print' });

@@ -158,6 +158,7 @@ test('shaking eyes and a jumping room are offered as both eye movements, not as 
   // all over still is one.
   assert.deepEqual(ids('it is like the world is shaking'), EYES);
   assert.deepEqual(ids('the room is shaking when I walk'), EYES);
+  assert.deepEqual(ids('the world jumps when I read'), EYES);
   assert.deepEqual(ids('I am shaking all over'), ['HP:0001337']);
   // A cancer already diagnosed, in the words people use for it.
   assert.deepEqual(ids('a neuroblastoma was found on the scan'), ['exposure:known-cancer']);
