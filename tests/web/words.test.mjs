@@ -404,3 +404,14 @@ test('a finding is offered only to the people it applies to (age and sex); what 
   assert.deepEqual(ids('a lump in the breast', { sex: 'other' }), ['HP:0003002']);
   assert.equal(appliesTo({ id: 'x' }, { age: 40, sex: 'male' }), true, 'no appliesTo: everyone');
 });
+
+// "Not" reaches the words of its own clause, a few words on: "she does not have a fever" is a fever
+// said to be absent, "no fever and jerks" is jerks present, "I don't know why her eyes dart" is
+// darting eyes present.
+test('a negation reaches across a few words of its own clause only', () => {
+  const neg = (text) => Object.fromEntries(matchDescription(text, variables).map((m) => [m.id, m.negated]));
+  assert.deepEqual(neg('she does not have a temperature'), { 'HP:0001945': true });
+  assert.deepEqual(neg('no temperature and jerks'), { 'HP:0001945': true, 'HP:0001336': false });
+  assert.deepEqual(neg("I don't know why her eyes dart"), { 'HP:0010543': false });
+  assert.deepEqual(neg('no temperature, but she is wobbly'), { 'HP:0001945': true, 'HP:0001251': false });
+});

@@ -110,6 +110,20 @@ const CONJUNCTION = new Set(['and', 'or']);
 const MAX_JOINED = 3;
 const SUBJECT = new Set(['i', 'he', 'she', 'it', 'we', 'they', 'you', 'his', 'her', 'my', 'our', 'their', 'your', 'the']);
 const NEGATION = new Set(['no', 'not', 'never', 'without', 'doesnt', 'dont', 'didnt', 'hasnt', 'havent', 'isnt', 'wasnt', 'nor']);
+// Words that start a new clause: a "no" before them does not reach the words after them ("no
+// fever and jerks", "I don't know why her eyes dart").
+const CLAUSE = new Set(['and', 'but', 'or', 'so', 'then', 'because', 'since', 'although', 'though', 'while', 'yet',
+  'why', 'when', 'what', 'if', 'whether', 'that', 'know', 'sure', 'think']);
+
+/** The up to four words before position `start` in the same clause (where a "not" reaches). */
+function clauseBefore(words, start) {
+  const out = [];
+  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
+    if (CLAUSE.has(words[i])) break;
+    out.unshift(words[i]);
+  }
+  return out;
+}
 
 /**
  * Where a phrase occurs in a list of words: its words in order, each allowed to be separated from
@@ -210,7 +224,8 @@ export function appliesTo(v, person = {}) {
  * written, or the phrase when they cannot be quoted; shared: the same words were matched to another
  * finding too, for the parent to choose).
  * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
- * `negated`: a "no", "not", "never" or "without" just before the words ("no fever").
+ * `negated`: a "no", "not", "never" or "without" shortly before the words, in the same clause ("no
+ * fever", "she does not have a fever"; not "no fever and jerks" for the jerks).
  * `person` ({age: years, sex}, optional): findings that do not apply to them are not offered (a
  * lump in the breast for a man, a baby's feeding for an adult).
  */
@@ -278,7 +293,7 @@ export function matchDescription(text, variables, person = {}) {
     for (const i of c.matched) takenBy[i] ??= rank(c);
     taken.set(`${c.start}:${c.end}`, rank(c));
     if (found.has(c.v.id)) continue;
-    const before = words.slice(Math.max(0, c.start - 2), c.start);
+    const before = clauseBefore(words, c.start);
     const said = at ? String(text).slice(at[c.start].from, at[c.end - 1].to) : c.term;
     found.set(c.v.id, { id: c.v.id, label: c.v.label, lay: c.v.lay ?? c.v.label, term: c.term, said, at: c.start,
       span: `${c.start}:${c.end}`, negated: before.some((w) => NEGATION.has(w)) });
