@@ -89,6 +89,7 @@ export default {
   'p.words.no': 'No',
   'p.words.none': 'We could not match your words to a sign we ask about. The questions will cover the main ones.',
   'p.next': 'Next',
+  'p.duration.invalid': 'Please enter a number of days, weeks or months (0 or more), or choose "Not sure".',
   'p.duration': 'How long since it started',
   'p.duration.n': 'Number',
   'p.duration.unit': 'Days, weeks or months',

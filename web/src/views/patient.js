@@ -102,17 +102,22 @@ function durationAnswer({ caseObject, t, act, uid, flow }) {
   const unit = DURATION_UNITS.find((u) => u in d) ?? 'days';
   const go = (e) => {
     const box = e.target.closest('.durationbox');
-    const n = box.querySelector('input[name=duration]').value;
+    const input = box.querySelector('input[name=duration]');
+    const n = input.value;
     if (n === '' || !Number.isFinite(Number(n)) || Number(n) < 0) {
-      box.querySelector('input[name=duration]').focus();
+      // Said, not only focused: a "-5" typed is refused with a reason the browser shows by the box.
+      input.setCustomValidity(t('p.duration.invalid'));
+      input.reportValidity();
+      input.focus();
       return;
     }
+    input.setCustomValidity('');
     act.answerDuration(n, box.querySelector('select[name=durationUnit]').value);
   };
   return html`<div class="durationbox">
     <div class="fields" role="group" aria-labelledby="${uid}-q">
       <label class="field">${t('p.duration.n')}<input type="number" inputmode="numeric" min="0" step="1" name="duration"
-        .value=${live(String(d[unit] ?? ''))} @keydown=${(e) => e.key === 'Enter' && go(e)}></label>
+        .value=${live(String(d[unit] ?? ''))} @keydown=${(e) => e.key === 'Enter' && go(e)} @input=${(e) => e.target.setCustomValidity('')}></label>
       <label class="field">${t('p.duration.unit')}<select name="durationUnit">
         ${DURATION_UNITS.map((u) => html`<option value=${u} .selected=${live(u === unit)}>${t(`f.${u}`)}</option>`)}</select></label>
     </div>
