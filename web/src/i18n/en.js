@@ -235,7 +235,7 @@ export default {
   'pns.level.probable': 'Probable PNS',
   'pns.level.possible': 'Possible PNS',
   'pns.level.non_pns': 'Non-PNS',
-  'pns.level.not_applicable': 'Not applicable',
+  'pns.level.not_applicable': 'Not applicable: this tool works out the score for the opsoclonus-myoclonus phenotype only (other high-risk phenotypes, such as a rapidly progressive cerebellar syndrome, are scored by hand)',
   'nq.h': 'Next best questions',
   'nq.note': 'The answers that would most change the differential. Answer here:',
   'nq.none': 'No further question would change the differential much.',
