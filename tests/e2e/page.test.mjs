@@ -37,7 +37,7 @@ test('criteria met from file:// with zero network requests', async () => {
   assert.match(await verdict.innerText(), /Still needed to decide/);
   await answer(page, 'behaviour', 'present');
   assert.match(await verdict.innerText(), /Criteria met/);
-  assert.match(await verdict.innerText(), /3 of 3/);
+  assert.match(await verdict.innerText(), /Criteria present: 3 \(3 needed\)/);
   await answer(page, 'behaviour', 'absent');
   await answer(page, 'tumour', 'absent');
   assert.match(await verdict.innerText(), /Criteria not met/);
@@ -122,7 +122,7 @@ test('works with the network off, and after "Save page as" (the rendered page wr
   await ready(copy.page);
   assert.equal(await copy.page.locator('oms-aid').getAttribute('mode'), 'clinician', 'saved in clinician mode');
   await copy.page.locator('oms-aid [data-criteria="genoa-2005"] input[data-item="motor"][value="present"]').check();
-  assert.match(await copy.page.locator('[data-testid="verdict-genoa-2005"]').innerText(), /1 of 3/);
+  assert.match(await copy.page.locator('[data-testid="verdict-genoa-2005"]').innerText(), /Criteria present: 1 \(3 needed\)/);
   await switchMode(copy.page, 'patient');
   await copy.page.locator('oms-aid [data-testid=start]').click();
   assert.equal(await copy.page.locator('oms-aid h2[data-step]').getAttribute('data-step'), 'question');

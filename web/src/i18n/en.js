@@ -217,7 +217,7 @@ export default {
   'criteria.status.met': 'Criteria met',
   'criteria.status.not_met': 'Criteria not met',
   'criteria.status.indeterminate': 'Indeterminate',
-  'criteria.count': '{count} criteria present ({required} required)',
+  'criteria.count': 'Criteria present: {count} ({required} needed)',
   'criteria.needs': 'Still needed to decide: {items}',
   'criteria.metMimics': 'Meeting the criteria does not exclude a mimic (a drug or toxin, an infection, a brainstem lesion): the differential and the work-up below still apply.',
   'criteria.from': 'Made present by: {terms}',
