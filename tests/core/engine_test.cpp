@@ -623,6 +623,17 @@ TEST(Engine, EveryoneIsAskedWhetherACancerWasEverDiagnosed) {
   }
 }
 
+// Nothing urgent is never said beside an urgent cause: a lesion already seen on brain imaging, or
+// a leading explanation that needs a doctor within a day though no probability reaches 0.3 (an
+// irritable 6-month-old with a movement disorder: autoimmune encephalitis first at 0.22).
+TEST(Engine, AnUrgentCauseOnImagingOrLeadingTheListIsNeverRoutine) {
+  const auto action = [](std::string_view c) { return Report(c)["triage"]["action"].get<std::string>(); };
+  EXPECT_EQ(action(R"({"caseVersion": 1, "age": {"years": 14}, "findings": {"HP:0001297": "present"}, "onset": "acute"})"), "emergency");
+  EXPECT_EQ(action(R"({"caseVersion": 1, "age": {"years": 5}, "findings": {"HP:6001085": "present", "HP:0001945": "present"}, "duration": {"days": 6}})"), "urgent");
+  EXPECT_EQ(action(R"({"caseVersion": 1, "age": {"months": 6}, "sex": "female", "findings": {"HP:0000737": "present", "HP:0002072": "present"}})"), "urgent");
+  EXPECT_EQ(action(R"({"caseVersion": 1, "age": {"years": 82}, "sex": "female", "findings": {"HP:0002315": "present"}, "onset": "subacute", "exposures": {"drug-or-toxin": "present"}})"), "urgent");
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());
