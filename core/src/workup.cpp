@@ -71,6 +71,18 @@ const std::string& Capped(const std::string& urgency, std::string_view triage, s
   return *storage;
 }
 
+// Whether `rule` holds for the case at one of a few ages that fall on each side of every age
+// boundary the knowledge base uses (under 1, under 3, under 6, 12, 18, 50 years).
+bool HoldsAtSomeAge(const Rule& rule, const Evidence& ev) {
+  for (double age : {0.5, 2.0, 4.0, 10.0, 15.0, 30.0, 70.0}) {
+    Evidence trial = ev;
+    trial.age_years = age;
+    trial.ResetDefinitions();
+    if (EvaluateRule(rule, trial) == Tri::kTrue) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, std::string_view triage) {
@@ -98,19 +110,24 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, 
         }
         continue;
       }
-      if (item.indication || holds != Tri::kUnknown) continue;
+      if (holds != Tri::kUnknown) continue;
       if (!item.possible) item.possible = &ind;
-      if (!demographic) {
+      if (!demographic || UrgencyRank(ind.urgency) < UrgencyRank(demographic->urgency)) {
         Unknowns u;
         UnknownLeaves(ind.when, ev, &u);
-        if (u.variables.empty() && (u.age || u.sex)) {
+        // Only the age or sex is missing; or, without an age, it holds at some age (the red flags
+        // read an unknown age the same way: dancing eyes of unknown age get the child's search).
+        const bool only_demographic = u.variables.empty() && (u.age || u.sex);
+        if (only_demographic || (u.age && !ev.age_years && HoldsAtSomeAge(ind.when, ev))) {
           demographic = &ind;
           demographic_unknowns = u;
+          if (!only_demographic) demographic_unknowns.sex = false;  // the age alone decides it
         }
       }
     }
-    if (!item.indication && demographic) {
-      // Listed as recommended, saying the age or sex decides it.
+    if (demographic && (!item.indication || UrgencyRank(demographic->urgency) < UrgencyRank(item.indication->urgency))) {
+      // Listed as recommended, saying the age or sex decides it (and, when an indication already
+      // holds, only if the age or sex could make it more urgent).
       item.indication = demographic;
       item.needs_age = demographic_unknowns.age;
       item.needs_sex = demographic_unknowns.sex;
@@ -162,6 +179,7 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, 
   return items;
 }
 
+
 Tri RedFlagState(const KnowledgeBase& kb, const Evidence& ev, int flag) {
   if (flag < 0 || static_cast<size_t>(flag) >= kb.red_flags.size()) return Tri::kUnknown;
   const bool memo = static_cast<size_t>(flag) < ev.red_flag_memo.size();
@@ -172,6 +190,10 @@ Tri RedFlagState(const KnowledgeBase& kb, const Evidence& ev, int flag) {
     Unknowns u;
     UnknownLeaves(when, ev, &u);
     if (u.variables.empty() && (u.age || u.sex)) state = Tri::kTrue;
+    // Without an age, a flag that holds at some age is raised: dancing eyes of unknown age are a
+    // child's until the age says otherwise, even while other branches of the rule wait on answers
+    // (the leaves above would then not be the age alone).
+    if (state == Tri::kUnknown && u.age && !ev.age_years) state = HoldsAtSomeAge(when, ev) ? Tri::kTrue : state;
   }
   if (memo) ev.red_flag_memo[flag] = static_cast<int8_t>(state);
   return state;

@@ -634,6 +634,25 @@ TEST(Engine, AnUrgentCauseOnImagingOrLeadingTheListIsNeverRoutine) {
   EXPECT_EQ(action(R"({"caseVersion": 1, "age": {"years": 82}, "sex": "female", "findings": {"HP:0002315": "present"}, "onset": "subacute", "exposures": {"drug-or-toxin": "present"}})"), "urgent");
 }
 
+// Without an age, a warning that holds at some age is raised, and a test it calls for is listed as
+// depending on the age: dancing eyes of unknown age are a child's until the age says otherwise,
+// even while another branch of "OMS suspected" still waits on answers (a chronic onset once left
+// them at "within a few days" with no tumour search).
+TEST(Engine, WithoutAnAgeDancingEyesAreAChildsUntilTheAgeSaysOtherwise) {
+  const Json r = Report(R"({"caseVersion": 1, "findings": {"HP:0031931": "present"}, "onset": "chronic"})");
+  EXPECT_EQ(r["triage"]["action"], "urgent");
+  bool imaging = false;
+  for (const Json& w : r["workup"]) {
+    if (w["id"] != "imaging-chest-abdomen-pelvis") continue;
+    imaging = w["status"] == "recommended" && w["urgency"] == "urgent";
+    EXPECT_NE(w.dump().find("Age"), std::string::npos) << w.dump();
+  }
+  EXPECT_TRUE(imaging);
+  // With the age of an adult, the child's search is not there.
+  const Json adult = Report(R"({"caseVersion": 1, "age": {"years": 40}, "findings": {"HP:0031931": "present"}, "onset": "chronic"})");
+  for (const Json& w : adult["workup"]) EXPECT_NE(w["id"], "imaging-chest-abdomen-pelvis");
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());
