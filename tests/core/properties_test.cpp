@@ -597,6 +597,14 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
       ++with_signs;
     }
     EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads") && Has(ids, "post-infectious-ataxia-leads-with-signs"));
+    // "Usually gets better within weeks" and "go back if not gone after 4 weeks" never meet a case
+    // that is relapsing, coming in attacks, chronic, or a month old already.
+    const bool long_course = c.course == Course::kRelapsing || c.course == Course::kEpisodic ||
+                             c.onset == Onset::kChronic || (c.duration_days && *c.duration_days >= 28);
+    if (long_course) {
+      EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
+      EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads-with-signs")) << g.json;
+    }
     // "It usually gets better by itself" never stands beside a warning sign of something else: the
     // only red flags it may share the page with are new or sudden unsteadiness and possible OMS.
     if (Has(ids, "post-infectious-ataxia-leads")) {
