@@ -278,7 +278,12 @@ class ReportWriter {
       w_.Field("urgency", item.urgency);
       if (item.urgency != item.indicated_urgency) w_.Field("indicatedUrgency", item.indicated_urgency);
       w_.Field("status", ToString(item.status));
-      const Indication* basis = item.indication ? item.indication : item.possible;
+      // A test not indicated says what would indicate it; one already done or pending, with no
+      // indication that holds, says what it looks for (not a premise the case may not have, such as
+      // "signs of spinal cord compression" beside a spine MRI the case lists as pending).
+      const Indication* basis = item.indication                                  ? item.indication
+                                : item.status == WorkupStatus::kNotIndicated ? item.possible
+                                                                             : nullptr;
       w_.Key("reason");
       if (basis) Whole(f_.Statement(basis->provenance, true)); else w_.String(t.looks_for);
       const bool demographic = item.needs_age || item.needs_sex;

@@ -653,6 +653,21 @@ TEST(Engine, WithoutAnAgeDancingEyesAreAChildsUntilTheAgeSaysOtherwise) {
   for (const Json& w : adult["workup"]) EXPECT_NE(w["id"], "imaging-chest-abdomen-pelvis");
 }
 
+// A test entered as pending or done, with no indication that holds, says what it looks for, not
+// the premise of an indication the case may not have ("Signs of spinal cord compression").
+TEST(Engine, APendingTestWithoutAnIndicationSaysWhatItLooksFor) {
+  const Json r = Report(R"({"caseVersion": 1, "age": {"years": 51}, "sex": "female", "findings": {"HP:0001251": "present"},
+      "tests": {"spine-mri": "pending"}})");
+  bool seen = false;
+  for (const Json& w : r["workup"]) {
+    if (w["id"] != "spine-mri") continue;
+    seen = true;
+    EXPECT_EQ(w["status"], "pending");
+    EXPECT_EQ(w["reason"], w["looksFor"]);
+  }
+  EXPECT_TRUE(seen);
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());
