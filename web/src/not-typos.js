@@ -18,7 +18,7 @@ export const NOT_TYPOS = new Set((
   'cankers canneries cannery cannon cannoned cannoning cannons canter cantered cantering canters ' +
   'canto cantos caries champ champed champing champs chance chanced chanceries chancery chances ' +
   'chancing chancy chant chanted chantey chanties chanting chants chanty charge charged charges ' +
-  'charging chocking choker chokers chore chores chowing clack clacked clacking clacks clamp ' +
+  'charging chem chocking choker chokers chore chores chowing clack clacked clacking clacks clamp ' +
   'clamped clamping clamps clang clanged clanging clangs clank clanked clanking clanks cleanly ' +
   'cleansed cleanses cleansing clear cleared clearing clears cleat cleats cleaved cleaves cleaving ' +
   'clewing clink clinked clinking clinks clump clumped clumping clumps clung cokes coking coldly ' +
