@@ -179,7 +179,6 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, 
   return items;
 }
 
-
 Tri RedFlagState(const KnowledgeBase& kb, const Evidence& ev, int flag) {
   if (flag < 0 || static_cast<size_t>(flag) >= kb.red_flags.size()) return Tri::kUnknown;
   const bool memo = static_cast<size_t>(flag) < ev.red_flag_memo.size();

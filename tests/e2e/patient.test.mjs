@@ -215,6 +215,7 @@ test('an impossible age is left out of the results, which say so, until it is co
   await fillIntro(page, { years: 222 });
   assert.match(await el(page, '[data-testid=age-out-of-range]').innerText(), /between 0 and 130 years/);
   assert.match(await el(page, '.error.screen').innerText(), /Age: 222 is out of range/, 'the banner names the field in words');
+  assert.match(await el(page, '[data-testid=age-readback]').innerText(), /222 years, which is not a possible age/);
   await el(page, '[data-testid=start]').click();
   await answerAll(page, { 'HP:0010543': 'present', 'HP:0001251': 'present' });
   assert.equal(await heading(page).getAttribute('data-step'), 'results');

@@ -211,6 +211,7 @@ export function ageInWords(age, t, vocabulary) {
   if (!p) return t('age.none');
   const words = ageWords(age, t);
   const years = p.total / 12;
+  if (years > 130) return t('age.readbackImpossible', { words });
   const band = (vocabulary?.ageBands ?? []).find((b) => years >= b.min && years < b.max);
   return band ? t('age.readback', { words, band: band.label }) : t('age.readbackNoBand', { words });
 }
