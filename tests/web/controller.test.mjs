@@ -3,7 +3,7 @@
 // item features, and errors that never lose the case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Controller, emptyCase, answerOf, withAnswer } from '../../web/src/controller.js';
+import { Controller, emptyCase, answerOf, withAnswer, leftOutField } from '../../web/src/controller.js';
 import { CoreError } from '../../web/src/core-error.js';
 
 function stubCore() {
@@ -77,6 +77,9 @@ test('an age or a time since onset the core cannot use is left out, and the rest
   c.setCase({ ...emptyCase(), age: { years: 222 }, findings: { bad: 'present' } });
   assert.equal(c.state.without, null);
   assert.deepEqual(c.state.report.keys, ['age', 'caseVersion', 'findings'], 'the last good report, marked stale by the view');
+  // The field a problem's path is in: the view's "Age: …" banner and its age message use it too.
+  assert.deepEqual(['age.years', 'age', 'duration', 'findings.bad', 'ageing', ''].map((p) => leftOutField(p)),
+    ['age', 'age', 'duration', undefined, undefined, undefined]);
 });
 
 test('setCase copies its input', () => {

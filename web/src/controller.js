@@ -307,8 +307,8 @@ export class Controller {
       let report = null;
       let problem = error;
       while (!report && problem) {
-        const field = FIELDS_LEFT_OUT.find((f) => !without.includes(f) && (problem.path === f || problem.path.startsWith(`${f}.`)));
-        if (!field) break;
+        const field = leftOutField(problem.path);
+        if (!field || without.includes(field)) break;
         without.push(field);
         const rest = { ...this.state.case };
         for (const f of without) delete rest[f];
@@ -333,6 +333,11 @@ export class Controller {
 
 /** Fields a case is evaluated without when the core cannot use them (see evaluate). */
 export const FIELDS_LEFT_OUT = ['age', 'duration'];
+
+/** The field of FIELDS_LEFT_OUT a problem's path is in ('age' for "age.years"), or undefined. */
+export function leftOutField(path = '') {
+  return FIELDS_LEFT_OUT.find((f) => path === f || path.startsWith(`${f}.`));
+}
 
 function isCoreError(e) {
   return e instanceof CoreError || (e && e.name === 'CoreError');

@@ -5,7 +5,7 @@
 // Switching modes keeps the case: both modes render the same controller's state.
 import { LitElement, html, nothing } from 'lit';
 import { createOmsAid } from './core.js';
-import { Controller } from './controller.js';
+import { Controller, leftOutField } from './controller.js';
 import { translator } from './i18n/i18n.js';
 import { PatientFlow } from './flow.js';
 import { searchTerms } from './search.js';
@@ -24,9 +24,8 @@ const BUILT_IN_DISCLAIMER = typeof __OMSAID_DISCLAIMER__ === 'string' && __OMSAI
 
 /** A problem's path in the words of the form ("Age", "How long since it started"), or the path. */
 function fieldName(path, t) {
-  if (path === 'age' || path.startsWith('age.')) return t('f.age');
-  if (path === 'duration' || path.startsWith('duration.')) return t('f.duration');
-  return path;
+  const field = leftOutField(path);
+  return field ? t(`f.${field}`) : path;
 }
 
 let corePromise = null;
@@ -454,7 +453,7 @@ export class OmsAid extends LitElement {
       without: without ?? [],
       // The core's problem is with the age (out of range, not a number): said beside the field in
       // plain words as well as in the banner above.
-      ageError: !!error && (error.path === 'age' || !!error.path?.startsWith('age.')),
+      ageError: !!error && leftOutField(error.path) === 'age',
       ageUnit: this._ageUnit,
       lang: this.lang,
       isOpen: (key) => this._open.has(key),
