@@ -74,8 +74,8 @@ const std::string& Capped(const std::string& urgency, std::string_view triage, s
 // Whether `rule` holds for the case at one of a few ages that fall on each side of every age
 // boundary the knowledge base uses (under 1, under 3, under 6, 12, 18, 50 years).
 bool HoldsAtSomeAge(const Rule& rule, const Evidence& ev) {
+  Evidence trial = ev;  // one copy, its age and memos reset for each age tried
   for (double age : {0.5, 2.0, 4.0, 10.0, 15.0, 30.0, 70.0}) {
-    Evidence trial = ev;
     trial.age_years = age;
     trial.ResetDefinitions();
     if (EvaluateRule(rule, trial) == Tri::kTrue) return true;
