@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "omsaid/engine.h"
 
+#include <algorithm>
+
 #include "omsaid/criteria.h"
 #include "omsaid/differential.h"
 #include "omsaid/evidence.h"
@@ -69,6 +71,17 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   report.next_questions = NextQuestions(kb, kb.differential, e, report.differential, kMaxNextQuestions);
   report.patient_questions =
       PatientQuestions(kb, kb.differential, e, report.differential, kMaxPatientQuestions);
+  report.self = c.entered_by == EnteredBy::kPatient;
+  if (report.self) {
+    // A question nobody can answer about themselves (how a baby is fed) is not put to the person.
+    const auto unaskable = [&kb](const NextQuestion& q) {
+      const std::optional<Wording>& w = kb.variables[q.variable].self_wording;
+      return w && w->question.empty();
+    };
+    for (auto* list : {&report.next_questions, &report.patient_questions}) {
+      list->erase(std::remove_if(list->begin(), list->end(), unaskable), list->end());
+    }
+  }
   report.pns_care = ScorePnsCare(kb, e);
   // The red flags decide the overall triage; no test or referral is more urgent than it.
   report.red_flags = RaisedRedFlags(kb, e);

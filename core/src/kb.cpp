@@ -113,26 +113,37 @@ int KbLoader::AddVariable(Variable v, const std::string& path) {
   return it->second;
 }
 
-void KbLoader::ReadAdultWording(const Json& obj, const std::string& path, Variable* v) {
-  if (const Json* adult = reader_.Member(obj, "forAdults", path, false)) {
-    const std::string apath = JoinPath(path, "forAdults");
-    if (reader_.ExpectObject(*adult, apath)) {
-      v->has_adult_wording = true;
-      for (auto it = adult->begin(); it != adult->end(); ++it) {
-        if (it.key() != "question" && it.key() != "help" && it.key() != "why") {
-          Problem(ErrorCode::kInvalidValue, JoinPath(apath, it.key()),
-                  "an adult's wording has only 'question', 'help' and 'why'");
-        }
-      }
-      v->adult_question = adult->contains("question") ? OptString(*adult, "question", apath, 400) : v->question;
-      v->adult_help = adult->contains("help") ? OptString(*adult, "help", apath, 1000) : v->help;
-      v->adult_why = adult->contains("why") ? OptString(*adult, "why", apath, 400) : v->why;
-      if (v->question.empty() != v->adult_question.empty()) {
-        Problem(ErrorCode::kInvalidValue, JoinPath(apath, "question"),
-                "an adult's question is asked exactly when the general one is");
-      }
+void KbLoader::ReadWording(const Json& obj, const std::string& path, std::string_view key, std::string_view whose,
+                           const Wording& base, bool may_skip, std::optional<Wording>* out) {
+  const Json* json = reader_.Member(obj, key, path, false);
+  if (!json) return;
+  const std::string wpath = JoinPath(path, key);
+  if (!reader_.ExpectObject(*json, wpath)) return;
+  for (auto it = json->begin(); it != json->end(); ++it) {
+    if (it.key() != "question" && it.key() != "help" && it.key() != "why") {
+      Problem(ErrorCode::kInvalidValue, JoinPath(wpath, it.key()),
+              std::string(whose) + " wording has only 'question', 'help' and 'why'");
     }
   }
+  Wording w;
+  w.question = json->contains("question") ? OptString(*json, "question", wpath, 400) : base.question;
+  w.help = json->contains("help") ? OptString(*json, "help", wpath, 1000) : base.help;
+  w.why = json->contains("why") ? OptString(*json, "why", wpath, 400) : base.why;
+  // A question nobody could answer about themselves (how a baby is fed) may be "" for the person.
+  const bool skipped = may_skip && json->contains("question") && w.question.empty();
+  if (base.question.empty() != w.question.empty() && !(skipped && !base.question.empty())) {
+    Problem(ErrorCode::kInvalidValue, JoinPath(wpath, "question"),
+            std::string(whose) + " question is asked exactly when the general one is");
+  }
+  *out = std::move(w);
+}
+
+void KbLoader::ReadWordings(const Json& obj, const std::string& path, Variable* v) {
+  const Wording general{v->question, v->help, v->why};
+  ReadWording(obj, path, "forAdults", "an adult's", general, false, &v->adult_wording);
+  // Put to the person themselves: what it does not give is taken from the adult wording.
+  ReadWording(obj, path, "forSelf", "the person's own", v->adult_wording ? *v->adult_wording : general, true,
+              &v->self_wording);
 }
 
 void KbLoader::ReadAskable(const Json& obj, const std::string& path, Variable* v) {
@@ -317,7 +328,7 @@ void KbLoader::LoadVocabulary(const Json& root) {
       v.help = OptString(e, "help", path, 1000);
       v.why = OptString(e, "why", path, 400);
       v.ask_after_id = OptString(e, "askAfter", path, 64);
-      ReadAdultWording(e, path, &v);
+      ReadWordings(e, path, &v);
       ReadAskable(e, path, &v);
       if (kind == VariableKind::kDuration) {
         DurationBand band;
@@ -460,7 +471,7 @@ void KbLoader::LoadFeatures(const Json& root) {
     v.question = OptString(e, "question", path, 400);
     v.help = OptString(e, "help", path, 1000);
     v.why = OptString(e, "why", path, 400);
-    ReadAdultWording(e, path, &v);
+    ReadWordings(e, path, &v);
     // Each is a list of objects with an HPO id under "hpo"; fn reads the rest of the object.
     auto hpo_objects = [&](std::string_view key, auto&& fn) {
       const Json* items = reader_.Member(e, key, path, false);

@@ -85,7 +85,11 @@ class KbLoader {
   /// `observable`, `safety` (its place among the safety questions) and `layTerms`.
   void ReadAskable(const Json& obj, const std::string& path, Variable* v);
   /// Reads `forAdults` (the question, help and why put about an adult), after the general wording.
-  void ReadAdultWording(const Json& obj, const std::string& path, Variable* v);
+  /// `key` ("forAdults", "forSelf"): the question, help and why put to another reader, each taken
+  /// from `base` where not given; `may_skip`: the question may be "" (not put to that reader).
+  void ReadWording(const Json& obj, const std::string& path, std::string_view key, std::string_view whose,
+                   const Wording& base, bool may_skip, std::optional<Wording>* out);
+  void ReadWordings(const Json& obj, const std::string& path, Variable* v);
 
   KnowledgeBase& kb() { return *kb_; }
 

@@ -135,8 +135,11 @@ void RenderReportFragments(KnowledgeBase* kb) {
       return q;
     };
     out.variable_question.push_back(members(question, help, why));
-    out.variable_question_adult.push_back(
-        v.has_adult_wording ? members(v.adult_question, v.adult_help, v.adult_why) : std::string());
+    const auto worded = [&](const std::optional<Wording>& w) {
+      return w ? members(w->question, w->help, w->why) : std::string();
+    };
+    out.variable_question_adult.push_back(worded(v.adult_wording));
+    out.variable_question_self.push_back(worded(v.self_wording));
   }
 
   for (TestDef& t : kb->tests) {

@@ -62,6 +62,27 @@ TEST(Engine, AParentIsAlwaysAskedAboutTheSignsOfOms) {
   }
 }
 
+// A person answering for themselves is asked as "you", and never how a baby is fed (a question
+// put to a family when the age is not given); the same case entered by the family keeps the
+// general wording.
+TEST(Engine, APersonAnsweringForThemselvesIsAskedAsYou) {
+  const auto questions = [](std::string_view who) {
+    std::map<std::string, std::string> q;
+    const Json r = Report(testing::CaseWith(R"("HP:0001251": "present")", who));
+    for (const Json& e : r["patientQuestions"]) q[e["feature"].get<std::string>()] = e["question"].get<std::string>();
+    return q;
+  };
+  const auto self = questions(R"("enteredBy": "patient")");
+  const auto family = questions(R"("enteredBy": "family")");
+  ASSERT_TRUE(family.count("exposure:infant-b12-risk"));
+  EXPECT_FALSE(self.count("exposure:infant-b12-risk"));
+  ASSERT_TRUE(self.count("HP:0002315") && family.count("HP:0002315"));
+  EXPECT_EQ(self.at("HP:0002315"), "Do you have a headache?");
+  EXPECT_NE(family.at("HP:0002315"), self.at("HP:0002315"));
+  ASSERT_TRUE(self.count("exposure:head-trauma"));
+  EXPECT_NE(self.at("exposure:head-trauma").find("did you hit your head"), std::string::npos);
+}
+
 TEST(Engine, ReportHasEveryContractField) {
   const Json r = Report(R"({"caseVersion": 1})");
   ASSERT_TRUE(r.is_object());

@@ -403,10 +403,46 @@ TEST(KbLoad, AnAdultsWordingIsChecked) {
   // An exposure's adult help replaces only the help.
   const KnowledgeBase& kb = EmbeddedKnowledgeBase().value();
   const Variable& drug = kb.variables[static_cast<size_t>(kb.FindVariable("exposure:drug-or-toxin"))];
-  EXPECT_TRUE(drug.has_adult_wording);
-  EXPECT_EQ(drug.adult_question, drug.question);
-  EXPECT_NE(drug.adult_help, drug.help);
-  EXPECT_EQ(drug.adult_help.find("grandparent"), std::string::npos);
+  ASSERT_TRUE(drug.adult_wording);
+  EXPECT_EQ(drug.adult_wording->question, drug.question);
+  EXPECT_NE(drug.adult_wording->help, drug.help);
+  EXPECT_EQ(drug.adult_wording->help.find("grandparent"), std::string::npos);
+}
+
+TEST(KbLoad, TheWordingForThePersonThemselvesIsChecked) {
+  // A typo, a question put to the person for a feature never asked, an adult's question emptied
+  // (only the person's own may be "": not put to them).
+  int unasked = -1;
+  auto p = Problems("features.json", Edited("features.json", [&unasked](Json& j) {
+    j["features"][FeatureIndex(j, "HP:0001251")]["forSelf"] = {{"why", "x"}, {"hlep", "x"}};
+    j["features"][FeatureIndex(j, "HP:0000651")]["forAdults"] = {{"question", ""}};
+    j["features"][FeatureIndex(j, "HP:0001945")]["forSelf"] = {{"question", ""}};
+    for (size_t i = 0; i < j["features"].size() && unasked < 0; ++i) {
+      if (!j["features"][i].contains("question")) unasked = static_cast<int>(i);
+    }
+    ASSERT_GE(unasked, 0);
+    j["features"][static_cast<size_t>(unasked)]["forSelf"] = {{"question", "Do you?"}};
+  }));
+  const Json features = ParseJson(KbFileText("features.json"), JsonLimits{16u << 20, 64}).value();
+  const auto at = [&](const char* id) { return "features.json:features[" + std::to_string(FeatureIndex(features, id)) + "]"; };
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, at("HP:0001251") + ".forSelf.hlep")) << Dump(p);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, at("HP:0000651") + ".forAdults.question")) << Dump(p);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue,
+                         "features.json:features[" + std::to_string(unasked) + "].forSelf.question")) << Dump(p);
+  // The emptied adult question is also the base of that feature's own question ("Do you see double?").
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, at("HP:0000651") + ".forSelf.question")) << Dump(p);
+  EXPECT_EQ(p.size(), 4u) << Dump(p);
+  // What the person's own wording leaves out comes from the adult wording: the drug question's
+  // help for an adult, not the general one that speaks of grandparents.
+  const KnowledgeBase& kb = EmbeddedKnowledgeBase().value();
+  const Variable& drug = kb.variables[static_cast<size_t>(kb.FindVariable("exposure:drug-or-toxin"))];
+  ASSERT_TRUE(drug.self_wording && drug.adult_wording);
+  EXPECT_NE(drug.self_wording->question, drug.question);
+  EXPECT_EQ(drug.self_wording->help, drug.adult_wording->help);
+  // The baby's feeding is never put to the person themselves.
+  const Variable& b12 = kb.variables[static_cast<size_t>(kb.FindVariable("exposure:infant-b12-risk"))];
+  ASSERT_TRUE(b12.self_wording);
+  EXPECT_TRUE(b12.self_wording->question.empty());
 }
 
 TEST(KbLoad, ReadAsIsChecked) {

@@ -111,6 +111,9 @@ Generated Generate(XorShift& rng, int i) {
   if (!tests.empty()) field(R"("tests": {)" + tests + "}");
   if (!antibodies.empty()) field(R"("antibodies": {)" + antibodies + "}");
   if (rng.Below(4) == 0) field(R"("followUpMonths": )" + std::to_string(rng.Below(60)));
+  // Who answers, from the case number (not drawn, so the other fields stay as they were).
+  if (i % 4 == 3) field(R"("enteredBy": "patient")");
+  if (i % 4 == 1) field(R"("enteredBy": "family")");
   return {R"({"caseVersion": 1, "findings": {)" + f + "}" + extra_fields + "}",
           R"({"caseVersion": 1, "findings": {)" + r + "}" + extra_fields + "}"};
 }
@@ -214,9 +217,9 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
         ASSERT_NE(list, doc.end()) << key;
         for (const Json& q : *list) {
           const int v = kb.FindVariable(q.value("feature", std::string()));
-          if (v >= 0 && kb.variables[v].has_adult_wording) {
+          if (v >= 0 && kb.variables[v].adult_wording && !r.self) {
             ++adult_wordings;
-            EXPECT_EQ(q.value("question", std::string()), kb.variables[v].adult_question) << kb.variables[v].id;
+            EXPECT_EQ(q.value("question", std::string()), kb.variables[v].adult_wording->question) << kb.variables[v].id;
           }
           for (const char* field : {"question", "help"}) {
             const std::string text = q.value(field, std::string());
@@ -243,6 +246,54 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
   EXPECT_GT(adults, kCases / 6);
   EXPECT_GT(children, kCases / 6);
   EXPECT_GT(adult_wordings, kCases / 6);
+}
+
+TEST_F(Properties, APersonAnsweringForThemselvesIsAskedAsYou) {
+  // Entered by the patient: every question and its help are put to them ("Do you see double?"),
+  // never about "the person" or a child, from 12 years (or an unknown age: whoever answers). The
+  // general wording is kept for everyone else.
+  const KnowledgeBase& kb = Kb();
+  int selves = 0, others = 0, worded = 0;
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence&, const Report& r, const std::string& json) {
+    EXPECT_EQ(r.self, c.entered_by == EnteredBy::kPatient) << g.json;
+    if (c.age_years && *c.age_years < 12) return;
+    Result<Json> parsed = ParseJson(json);
+    ASSERT_TRUE(parsed.ok() && parsed.value().is_object());
+    const Json& doc = parsed.value();
+    (r.self ? selves : others) += 1;
+    for (const char* key : {"patientQuestions", "nextQuestions"}) {
+      const auto list = doc.find(key);
+      ASSERT_NE(list, doc.end()) << key;
+      for (const Json& q : *list) {
+        // The categorical questions (onset, course, duration) are the same for everyone.
+        const int v = kb.FindVariable(q.value("feature", std::string()));
+        const Variable* var = v >= 0 ? &kb.variables[v] : nullptr;
+        const std::string question = q.value("question", std::string());
+        if (!r.self) {
+          if (var && var->self_wording && var->self_wording->question != var->question &&
+              (!var->adult_wording || var->self_wording->question != var->adult_wording->question)) {
+            EXPECT_NE(question, var->self_wording->question) << var->id << " put as 'you' for " << g.json;
+          }
+          continue;
+        }
+        if (var && var->self_wording) {
+          ++worded;
+          EXPECT_EQ(question, var->self_wording->question) << var->id;
+        }
+        for (const char* field : {"question", "help"}) {
+          std::string text = q.value(field, std::string());
+          std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
+          for (const char* words : {"the person", "person's", "child", "baby", "babies", "infant", "toddler", "themselves",
+                                    "their head", "they are", "they seem"}) {
+            EXPECT_EQ(text.find(words), std::string::npos) << words << " in \"" << text << "\" for " << g.json;
+          }
+        }
+      }
+    }
+  });
+  EXPECT_GT(selves, kCases / 8);
+  EXPECT_GT(others, kCases / 3);
+  EXPECT_GT(worded, kCases / 8);
 }
 
 TEST_F(Properties, EveryExplanationMultipliesOutToItsProbability) {

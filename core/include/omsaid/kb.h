@@ -76,6 +76,11 @@ struct HpoAlias {
   Provenance provenance;  ///< why (its note is required)
 };
 
+/// A question with its help and why, as worded for one reader (an adult, the person themselves).
+struct Wording {
+  std::string question, help, why;
+};
+
 struct Variable {
   /// "HP:0010543", "exposure:recent-infection", "history:family-history-of-ataxia", "test:eeg",
   /// "antibody:anti-Ri", "onset:acute"
@@ -89,9 +94,12 @@ struct Variable {
   std::string help;      ///< plain-language help for the question
   std::string why;       ///< why the answer matters (for next-question suggestions)
   /// The question, help and why as put about an adult (18 years or more), where the general wording
-  /// speaks of a child ("or has a child stopped talking?"); has_adult_wording false: the general one.
-  bool has_adult_wording = false;
-  std::string adult_question, adult_help, adult_why;
+  /// speaks of a child ("or has a child stopped talking?"); none: the general one.
+  std::optional<Wording> adult_wording;
+  /// The same put to the person answering about themselves ("Do you see double?"), where the
+  /// general or adult wording speaks of "the person"; none: the adult wording, or the general one.
+  /// An empty question: never put to the person themselves (how a baby is fed).
+  std::optional<Wording> self_wording;
   int index = -1;        ///< kTest: index into KnowledgeBase::tests; kAntibody: into antibodies
   /// Asked (as a next question) only once this variable is present, e.g. "getting better on its
   /// own?" only once there is unsteadiness; -1: always askable.
