@@ -27,7 +27,7 @@ const SAFETY = ['HP:0004372', 'HP:0001250', 'exposure:drug-or-toxin', 'exposure:
   'HP:0002013', 'HP:0002315', 'HP:0031500', 'duration', 'course'];
 
 async function fillIntro(page, { who = 'family', years = '', months = '', sex = '', words = '' }) {
-  await el(page, `input[type=radio][value=${who}]`).check();
+  await el(page, `input[type=radio][name$=-who][value=${who}]`).check();
   if (years !== '') {
     await el(page, 'input[name=ageYears]').fill(String(years));
     await el(page, 'input[name=ageYears]').dispatchEvent('change');
@@ -240,6 +240,43 @@ test('an impossible age is left out of the results, which say so, until it is co
   await el(page, 'input[name=ageMonths]').dispatchEvent('change');
   assert.match(await el(page, '[data-testid=age-readback]').innerText(), /not a valid age/);
   assert.deepEqual(requests, []);
+  await context.close();
+});
+
+// A person answering for themselves is asked as "you" (never "the person", never how a baby is
+// fed, even with no age given), and told to have someone else film their eyes.
+test('journey: an adult answering for herself is asked as "you", with no age given', async () => {
+  const { context, page, requests, errors } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { who: 'patient', sex: 'female', words: 'I am unsteady on my feet' });
+  for (const b of await el(page, '[data-testid=word-matches] button[data-answer=present]').all()) await b.click();
+  await el(page, '[data-testid=start]').click();
+  const questions = [];
+  let film = '';
+  for (let i = 0; i < 25 && (await heading(page).getAttribute('data-step')) === 'question'; i++) {
+    const id = await heading(page).getAttribute('data-variable');
+    questions.push(`${id}: ${(await el(page, 'section[aria-labelledby]').innerText()).replace(/\s+/g, ' ')}`);
+    if (id === 'HP:0010543') {
+      await el(page, '[data-testid=film-guide] summary').click();
+      film = await el(page, '[data-testid=film-guide]').innerText();
+    }
+    if (id === 'duration') {
+      await el(page, 'button[data-answer=unsure]').click();
+      continue;
+    }
+    const no = el(page, 'section[aria-labelledby] button[data-answer=absent]');
+    if (await no.count()) await no.first().click();
+    else await el(page, 'button[data-answer=unsure]').first().click();
+  }
+  const all = questions.join('\n');
+  assert.match(all, /HP:0002315: [^\n]*Do you have a headache\?/);
+  assert.match(all, /did you hit your head/);
+  assert.doesNotMatch(all, /the person|person's|\bbaby\b|\bchild\b/i);
+  assert.ok(!all.includes('exposure:infant-b12-risk'), 'a baby\'s feeding is not asked of the person themselves');
+  assert.match(film, /Ask someone to film your eyes/);
+  assert.equal(await heading(page).getAttribute('data-step'), 'results');
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

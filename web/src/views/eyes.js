@@ -27,7 +27,8 @@ function panel(cls, trace, variable, t, own) {
   </div>`;
 }
 
-export function eyesIllustration({ vocabulary, paused, onToggle, t }) {
+/** `self`: the person answers for themselves, so someone else films them. */
+export function eyesIllustration({ vocabulary, paused, onToggle, t, self = false }) {
   const v = (id) => vocabulary?.variables?.find((x) => x.id === id);
   return html`<figure class="eyes ${paused ? 'paused' : ''}">
     <div class="eyes-panels">
@@ -40,7 +41,7 @@ export function eyesIllustration({ vocabulary, paused, onToggle, t }) {
       <button type="button" class="btn sm" @click=${onToggle}>${t(paused ? 'eyes.play' : 'eyes.pause')}</button>
     </figcaption>
     <details class="film" data-testid="film-guide"><summary>${t('eyes.film.h')}</summary>
-      <ol>${['1', '2', '3', '4', '5'].map((k) => html`<li>${t(`eyes.film.${k}`)}</li>`)}</ol>
+      <ol>${['1', '2', '3', '4', '5'].map((k) => html`<li>${t(self && k <= '2' ? `eyes.film.self.${k}` : `eyes.film.${k}`)}</li>`)}</ol>
     </details>
   </figure>`;
 }

@@ -145,7 +145,7 @@ function question(p) {
     ${repeat([q.id], (id) => id, () => html`<section class="card narrow" aria-labelledby="${uid}-q">
       <p class="progress">${t('p.progress', { n: flow.position, max: MAX_QUESTIONS })}</p>
       <h2 id="${uid}-q" class="question" tabindex="-1" data-step="question" data-variable=${q.id}>${q.question}</h2>
-      ${EYE_FEATURES.has(q.id) ? eyesIllustration({ vocabulary, paused: eyesPaused, onToggle: act.toggleEyes, t }) : nothing}
+      ${EYE_FEATURES.has(q.id) ? eyesIllustration({ vocabulary, paused: eyesPaused, onToggle: act.toggleEyes, t, self: caseObject.enteredBy === 'patient' }) : nothing}
       ${q.help ? html`<p>${q.help}</p>` : nothing}
       ${answers}
       ${q.why ? html`<details class="why"><summary>${t('p.why')}</summary><p>${q.why}</p></details>` : nothing}
