@@ -275,6 +275,9 @@ test('journey: an adult answering for herself is asked as "you", with no age giv
   assert.ok(!all.includes('exposure:infant-b12-risk'), 'a baby\'s feeding is not asked of the person themselves');
   assert.match(film, /Ask someone to film your eyes/);
   assert.equal(await heading(page).getAttribute('data-step'), 'results');
+  // "Not sure" to how long and how it goes is printed so, not as "not given".
+  assert.equal((await el(page, '[data-testid=summary-duration]').innerText()).trim(), 'not sure');
+  assert.equal((await el(page, '[data-testid=summary-course]').innerText()).trim(), 'not sure');
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);
   await context.close();

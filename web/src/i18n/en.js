@@ -389,6 +389,7 @@ export default {
   's.years': '{n} years',
   's.months': '{n} months',
   's.unknown': 'not given',
+  's.notSure': 'not sure',
   's.findings': 'Findings (HPO-coded)',
   's.term': 'Finding',
   's.hpo': 'HPO',

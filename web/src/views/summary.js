@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, noSignReported, leftOutNotice } from './common.js';
 
-export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale, without }) {
+export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale, without, flow }) {
   if (!report) return nothing;
   if (stale) return html`<section class="print-only summary" data-testid="summary"><p>${t('error.stale')}</p></section>`;
   const order = { present: 0, absent: 1, unknown: 2 };
@@ -21,6 +21,8 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ...Object.entries(k.history ?? {}).map(([x, v]) => [`history:${x}`, 'history', v]),
   ];
   const age = ageWords(k.age, t) || '—';
+  // Answered "not sure" in this session (the case cannot record it) is not "not given".
+  const notGiven = (kind) => t(flow?.skipped?.has(kind) ? 's.notSure' : 's.unknown');
   const lay = mode === 'patient';
   const who = k.enteredBy ? t(`s.by.${k.enteredBy}`) : t(lay ? 's.by.familyOrPatient' : 's.by.clinicianMode');
   const tests = (report.workup ?? []).filter((w) => w.status === 'recommended' || w.status === 'pending');
@@ -38,9 +40,9 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ${leftOutNotice(without, t, { print: true })}
     <p>${t('s.meta', { date: today, kb: report.kbVersion, hpo: report.hpoVersion })} <strong data-testid="summary-who">${who}</strong></p>
     <p><strong>${t('f.age')}:</strong> ${age}; <strong>${t('f.sex')}:</strong> ${t(`sex.${k.sex && k.sex !== 'unknown' ? k.sex : 'none'}`)};
-      <strong>${t('f.onset')}:</strong> ${k.onset ? answerText('onset', k.onset, t, vocabulary) : t('s.unknown')};
-      <strong>${t('f.duration')}:</strong> <span data-testid="summary-duration">${k.duration ? durationInWords(k.duration, t) : t('s.unknown')}</span>;
-      <strong>${t('f.course')}:</strong> ${k.course ? answerText('course', k.course, t, vocabulary) : t('s.unknown')}
+      <strong>${t('f.onset')}:</strong> ${k.onset ? answerText('onset', k.onset, t, vocabulary) : notGiven('onset')};
+      <strong>${t('f.duration')}:</strong> <span data-testid="summary-duration">${k.duration ? durationInWords(k.duration, t) : notGiven('duration')}</span>;
+      <strong>${t('f.course')}:</strong> <span data-testid="summary-course">${k.course ? answerText('course', k.course, t, vocabulary) : notGiven('course')}</span>
       ${k.followUpMonths != null ? html`; <strong>${t('f.followUp')}:</strong> ${k.followUpMonths}` : nothing}</p>
     ${k.note ? html`<p data-testid="summary-note"><strong>${t('s.note')}:</strong> ${k.note}</p>` : nothing}
     <h3>${t('s.findings')}</h3>
