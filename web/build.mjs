@@ -8,7 +8,8 @@
 //                                  their hashes and 'wasm-unsafe-eval', the engine's bytes in a data
 //                                  block after the script, nothing fetched
 //   dist/embed-example.html        a host page embedding the element and a sandboxed iframe
-// Usage: node web/build.mjs [--wasm-dir DIR]
+// Usage: node web/build.mjs [--wasm-dir DIR] [--keep-names]
+//   --keep-names  keep function names (for a readable CPU profile); the shipped build renames them
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -100,7 +101,9 @@ async function bundle(plugins) {
     format: 'iife',
     platform: 'browser',
     target: ['chrome100', 'firefox100', 'safari15'],
-    minify: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: !args.includes('--keep-names'),
     legalComments: 'none',
     // Node-only branches of the Emscripten runtime; never reached in a browser.
     external: ['fs', 'path', 'crypto', 'url', 'node:*'],
