@@ -351,6 +351,21 @@ TEST(Engine, ABreastfedBabyAtRiskOfB12DeficiencyGetsTheB12TestUrgently) {
   EXPECT_NE(b12(R"({"years": 30})", R"(, "exposures": {"infant-b12-risk": "present"})"), "recommended/urgent");
 }
 
+// A tumour that causes OMS, once found, makes the OMS paraneoplastic at any age: one that is rare at
+// that age (a neuroblastoma or a ganglioneuroma in an adult, a lung cancer at 17, an ovarian
+// teratoma at 3) once counted for nothing, and "no cause found" led beside the tumour.
+TEST(Engine, ATumourFoundAtAnyAgeMakesTheOmsParaneoplastic) {
+  for (const auto& [age, sex, tumour] : std::vector<std::tuple<const char*, const char*, const char*>>{
+           {"30", "female", "HP:0003006"}, {"40", "male", "HP:0003005"}, {"17", "male", "HP:0030357"},
+           {"3", "female", "HP:0012226"}, {"2", "female", "HP:0003006"}, {"60", "male", "HP:0030357"}}) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": )") + age + R"(}, "sex": ")" + sex +
+                          R"(", "findings": {"HP:0010543": "present", "HP:0001251": "present", ")" + tumour + R"(": "present"}})");
+    ASSERT_FALSE(r["omsEtiology"].empty());
+    EXPECT_EQ(r["omsEtiology"][0]["id"], "paraneoplastic") << tumour << " at " << age;
+    EXPECT_GT(r["omsEtiology"][0]["probability"].get<double>(), 0.7) << tumour << " at " << age;
+  }
+}
+
 // The causes of OMS read a fever now as an infection around the onset, which defines the
 // parainfectious cause: an adult with OMS and a fever is ranked parainfectious first, and a fever
 // with an infection before counts about once (the differential's group, used again by the causes).
