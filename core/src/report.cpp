@@ -279,10 +279,13 @@ class ReportWriter {
       w_.Field("urgency", item.urgency);
       if (item.urgency != item.indicated_urgency) w_.Field("indicatedUrgency", item.indicated_urgency);
       w_.Field("status", ToString(item.status));
-      // A test not indicated says what would indicate it; one already done or pending, with no
-      // indication that holds, says what it looks for (not a premise the case may not have, such as
-      // "signs of spinal cord compression" beside a spine MRI the case lists as pending).
-      const Indication* basis = item.indication                                  ? item.indication
+      // A test recommended says why; one not indicated, what would indicate it; one already done
+      // or pending says what it looks for: not a premise the case may not have ("signs of spinal
+      // cord compression" beside a spine MRI the case lists as pending), nor advice on ordering it
+      // ("image within days" beside a scan already done, abnormal).
+      const bool under_way = item.status != WorkupStatus::kRecommended && item.status != WorkupStatus::kNotIndicated;
+      const Indication* basis = under_way && !t.looks_for.empty()             ? nullptr
+                                : item.indication                             ? item.indication
                                 : item.status == WorkupStatus::kNotIndicated ? item.possible
                                                                              : nullptr;
       w_.Key("reason");

@@ -351,6 +351,27 @@ TEST(Engine, ABreastfedBabyAtRiskOfB12DeficiencyGetsTheB12TestUrgently) {
   EXPECT_NE(b12(R"({"years": 30})", R"(, "exposures": {"infant-b12-risk": "present"})"), "recommended/urgent");
 }
 
+// A child whose body imaging shows a mass gets the neuroblastoma markers and the MIBG scan (the
+// diagnosis and staging), not "not indicated" because the eyes are not yet known; the scan already
+// done says what it looks for, not "image within days".
+TEST(Engine, AMassOnAChildsBodyImagingBringsTheNeuroblastomaMarkers) {
+  const Json r = Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0001251": "present", "HP:0000737": "present"},
+                            "tests": {"imaging-chest-abdomen-pelvis": "abnormal"}})");
+  std::map<std::string, Json> w;
+  for (const Json& item : r["workup"]) w[item["id"].get<std::string>()] = item;
+  EXPECT_EQ(w["urine-catecholamines"]["status"], "recommended");
+  EXPECT_EQ(w["urine-catecholamines"]["urgency"], "urgent");
+  EXPECT_EQ(w["mibg-scan"]["status"], "recommended");
+  EXPECT_EQ(w["imaging-chest-abdomen-pelvis"]["status"], "done_abnormal");
+  EXPECT_EQ(w["imaging-chest-abdomen-pelvis"]["reason"].get<std::string>().find("Image within days"), std::string::npos);
+  // An adult's abnormal CT brings neither (a child's markers).
+  const Json adult = Report(R"({"caseVersion": 1, "age": {"years": 40}, "findings": {"HP:0010543": "present"},
+                                "tests": {"ct-chest-abdomen-pelvis": "abnormal"}})");
+  for (const Json& item : adult["workup"]) {
+    if (item["id"] == "urine-catecholamines" || item["id"] == "mibg-scan") EXPECT_NE(item["status"], "recommended");
+  }
+}
+
 // A tumour that causes OMS, once found, makes the OMS paraneoplastic at any age: one that is rare at
 // that age (a neuroblastoma or a ganglioneuroma in an adult, a lung cancer at 17, an ovarian
 // teratoma at 3) once counted for nothing, and "no cause found" led beside the tumour.
