@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "json_util.h"
@@ -370,6 +371,33 @@ TEST(Engine, AMassOnAChildsBodyImagingBringsTheNeuroblastomaMarkers) {
   for (const Json& item : adult["workup"]) {
     if (item["id"] == "urine-catecholamines" || item["id"] == "mibg-scan") EXPECT_NE(item["status"], "recommended");
   }
+}
+
+// An adult with OMS whose cancer has been found is not sent for the screens of other organs (its team
+// directs any further search), while an antibody that points to another organ still brings it.
+TEST(Engine, AnAdultsCancerFoundEndsTheGenericOrganScreens) {
+  const auto recommended = [](std::string_view json) {
+    std::set<std::string> ids;
+    const Json r = Report(json);
+    for (const Json& w : r["workup"]) {
+      if (w["status"] == "recommended") ids.insert(w["id"].get<std::string>());
+    }
+    return ids;
+  };
+  const std::string oms = R"("HP:0010543": "present", "HP:0001336": "present", "HP:0001251": "present")";
+  const auto man = recommended(R"({"caseVersion": 1, "age": {"years": 45}, "sex": "male", "findings": {)" + oms + "}}");
+  EXPECT_TRUE(man.count("testicular-ultrasound"));
+  EXPECT_FALSE(recommended(R"({"caseVersion": 1, "age": {"years": 66}, "sex": "male", "findings": {)" + oms + "}}")
+                   .count("testicular-ultrasound")) << "a testicular screen at 66";
+  const auto found = recommended(R"({"caseVersion": 1, "age": {"years": 45}, "sex": "male", "findings": {)" + oms +
+                                 R"(, "HP:0030357": "present"}})");
+  EXPECT_FALSE(found.count("testicular-ultrasound"));
+  EXPECT_FALSE(found.count("fdg-pet-ct"));
+  const auto woman = recommended(R"({"caseVersion": 1, "age": {"years": 55}, "sex": "female", "findings": {)" + oms +
+                                 R"(, "HP:0003002": "present"}, "antibodies": {"anti-NMDAR": "positive"}})");
+  EXPECT_TRUE(woman.count("pelvic-ultrasound")) << "anti-NMDAR still asks for the teratoma search";
+  EXPECT_FALSE(recommended(R"({"caseVersion": 1, "age": {"years": 55}, "sex": "female", "findings": {)" + oms +
+                           R"(, "HP:0003002": "present"}})").count("pelvic-ultrasound"));
 }
 
 // A tumour that causes OMS, once found, makes the OMS paraneoplastic at any age: one that is rare at

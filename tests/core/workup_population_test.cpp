@@ -68,8 +68,9 @@ std::string Expected(std::string_view test, const Population& p) {
     if (male) return "absent";
     return teen || adult || !known ? "urgent" : "";
   }
-  if (test == "testicular-ultrasound") {  // from 12: the tumours OMS goes with are of men and teenagers
+  if (test == "testicular-ultrasound") {  // 12 to 50: the tumours OMS goes with are of younger men and teenagers
     if (female || (known && a < 12)) return "absent";
+    if (known && a >= 50) return "";  // listed, not recommended (KLHL11 or Ma2 antibodies would)
     if (adult || !known) return "urgent";
     return "soon";
   }
