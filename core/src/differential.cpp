@@ -509,6 +509,9 @@ bool Askable(const KnowledgeBase& kb, const Evidence& ev, int v) {
   if (ev.vars[v] != Tri::kUnknown || var.kind == VariableKind::kGroup) return false;
   if (EvaluateRule(var.applies, ev) == Tri::kFalse) return false;
   if (var.ask_after >= 0 && ev.vars[var.ask_after] != Tri::kTrue) return false;
+  for (int u : var.ask_unless) {
+    if (ev.vars[u] == Tri::kTrue) return false;
+  }
   if (var.kind == VariableKind::kTest) {
     return !(var.index >= 0 && ev.tests[var.index] == TestState::kPending);
   }

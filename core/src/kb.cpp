@@ -170,6 +170,11 @@ void KbLoader::ReadAskable(const Json& obj, const std::string& path, Variable* v
     auto list = reader_.StringArray(*l, JoinPath(path, "layTerms"), 60);
     if (list) v->lay_terms = std::move(*list);
   }
+  if (const Json* u = reader_.Member(obj, "askUnless", path, false)) {
+    v->ask_unless_path = JoinPath(path, "askUnless");
+    auto list = reader_.StringArray(*u, v->ask_unless_path, 64);
+    if (list) v->ask_unless_ids = std::move(*list);
+  }
 }
 
 Provenance KbLoader::ReadProvenance(const Json& obj, const std::string& path, bool required) {
@@ -695,6 +700,22 @@ void KbLoader::Load(const std::vector<KbFile>& files) {
     if (v.ask_after < 0 && vocabulary != by_kind.end()) {
       Problem(ErrorCode::kUnknownReference, vocabulary->second.name + ":" + v.id + ".askAfter",
               "unknown variable '" + v.ask_after_id + "'");
+    }
+  }
+  // Not asked once another answer is present (askUnless): resolved here for the same reason.
+  for (Variable& v : kb_->variables) {
+    for (size_t i = 0; i < v.ask_unless_ids.size(); ++i) {
+      const int u = kb_->FindVariable(v.ask_unless_ids[i]);
+      if (u < 0) {
+        const auto file = by_kind.find(v.kind == VariableKind::kPhenotype ? "features"
+                                       : v.kind == VariableKind::kTest    ? "workup"
+                                                                          : "vocabulary");
+        Problem(ErrorCode::kUnknownReference,
+                (file != by_kind.end() ? file->second.name + ":" : std::string()) + IndexPath(v.ask_unless_path, i),
+                "unknown variable '" + v.ask_unless_ids[i] + "'");
+      } else {
+        v.ask_unless.push_back(u);
+      }
     }
   }
   // Each model's tables cover every variable, including the groups another model added.

@@ -400,6 +400,28 @@ TEST(Engine, AnAdultsCancerFoundEndsTheGenericOrganScreens) {
                            R"(, "HP:0003002": "present"}})").count("pelvic-ultrasound"));
 }
 
+// What a recorded finding already answers is not asked: with a neuroblastoma found, not whether a
+// cancer was ever diagnosed, nor whether there is a lump in the tummy; with a testicular tumour
+// found, not whether a testicular ultrasound was done.
+TEST(Engine, AQuestionAnsweredByAFindingIsNotAsked) {
+  const auto asked = [](std::string_view findings, std::string_view who) {
+    std::set<std::string> ids;
+    const Json r = Report(std::string(R"({"caseVersion": 1, )") + std::string(who) +
+                          R"(, "findings": {"HP:0010543": "present", "HP:0001251": "present")" + std::string(findings) + "}}");
+    for (const char* key : {"patientQuestions", "nextQuestions"}) {
+      for (const Json& q : r[key]) ids.insert(q["feature"].get<std::string>());
+    }
+    return ids;
+  };
+  const auto before = asked("", R"("age": {"years": 2})");
+  EXPECT_TRUE(before.count("exposure:known-cancer"));
+  EXPECT_TRUE(before.count("HP:0031500"));
+  const auto after = asked(R"(, "HP:0003006": "present")", R"("age": {"years": 2})");
+  EXPECT_FALSE(after.count("exposure:known-cancer"));
+  EXPECT_FALSE(after.count("HP:0031500"));
+  EXPECT_FALSE(asked(R"(, "HP:0010788": "present")", R"("age": {"years": 30}, "sex": "male")").count("test:testicular-ultrasound"));
+}
+
 // A tumour that causes OMS, once found, makes the OMS paraneoplastic at any age: one that is rare at
 // that age (a neuroblastoma or a ganglioneuroma in an adult, a lung cancer at 17, an ovarian
 // teratoma at 3) once counted for nothing, and "no cause found" led beside the tumour.

@@ -445,6 +445,17 @@ TEST(KbLoad, TheWordingForThePersonThemselvesIsChecked) {
   EXPECT_TRUE(b12.self_wording->question.empty());
 }
 
+TEST(KbLoad, AskUnlessNamesKnownVariables) {
+  auto p = Problems("features.json", Edited("features.json", [](Json& j) {
+    j["features"][FeatureIndex(j, "HP:0031500")]["askUnless"] = {"HP:0003006", "HP:9999999"};
+  }));
+  const Json features = ParseJson(KbFileText("features.json"), JsonLimits{16u << 20, 64}).value();
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kUnknownReference, "features.json:features[" +
+                                                              std::to_string(FeatureIndex(features, "HP:0031500")) +
+                                                              "].askUnless[1]")) << Dump(p);
+  EXPECT_EQ(p.size(), 1u) << Dump(p);
+}
+
 TEST(KbLoad, ReadAsIsChecked) {
   // Read as a term that is itself a feature; a term already below a feature; one without a note;
   // one not in hpo.json.

@@ -235,6 +235,16 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
     }
     if (c.age_years && *c.age_years < 18) {
       ++children;
+      // Why a child's question matters is not given for adults only ("In adults OMS can be...").
+      Result<Json> parsed = ParseJson(json);
+      ASSERT_TRUE(parsed.ok() && parsed.value().is_object());
+      for (const char* key : {"patientQuestions", "nextQuestions"}) {
+        const auto list = parsed.value().find(key);
+        ASSERT_NE(list, parsed.value().end()) << key;
+        for (const Json& q : *list) {
+          EXPECT_NE(q.value("why", std::string()).rfind("In adults", 0), 0u) << q.dump() << " for " << g.json;
+        }
+      }
       if (!entered("ct-chest-abdomen-pelvis")) EXPECT_FALSE(Has(tests, "ct-chest-abdomen-pelvis")) << g.json;
       for (const CriteriaResult& k : r.criteria) {
         if (k.population == "adults") EXPECT_EQ(k.applies, Tri::kFalse) << k.id;

@@ -105,6 +105,10 @@ struct Variable {
   /// own?" only once there is unsteadiness; -1: always askable.
   int ask_after = -1;
   std::string ask_after_id;
+  /// Not asked once any of these is present (a cancer found answers "ever diagnosed with a cancer?").
+  std::vector<int> ask_unless;
+  std::vector<std::string> ask_unless_ids;
+  std::string ask_unless_path;  ///< where the ids were read, for a problem found when resolving them
   std::vector<HpoCrosswalk> counts_from;  ///< kPhenotype: near-equivalent terms read as this feature
   std::vector<std::string> excludes;      ///< kPhenotype: HPO branches below it that do not count for it
   /// kPhenotype: when set, only these HPO branches below the feature count for it (with the feature
