@@ -245,7 +245,7 @@ class CaseParser {
     bool any = false;
     for (auto it = value.begin(); it != value.end(); ++it) {
       const std::string path = JoinPath("duration", it.key());
-      const double per = it.key() == "days" ? 1 : it.key() == "weeks" ? 7 : it.key() == "months" ? 30 : 0;
+      const double per = it.key() == "days" ? 1 : it.key() == "weeks" ? 7 : it.key() == "months" ? kDaysPerMonth : 0;
       if (per == 0) {
         Warn(path, "unknown key ignored");
         continue;

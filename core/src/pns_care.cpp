@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "omsaid/pns_care.h"
 
+#include <optional>
+
 namespace omsaid {
 
 PnsCareResult ScorePnsCare(const KnowledgeBase& kb, const Evidence& ev) {
@@ -47,13 +49,17 @@ PnsCareResult ScorePnsCare(const KnowledgeBase& kb, const Evidence& ev) {
   if (cancer == Tri::kTrue) {
     r.parts.push_back(PnsCarePart{"cancer", m.consistent_cancer_label, m.cancer_points, &m.cancer_provenance});
   } else {
-    const bool short_follow_up = !ev.follow_up_months || *ev.follow_up_months < m.follow_up_cutoff_months;
+    // The follow-up without a cancer found: the case's, else the time since onset (the authors'
+    // worked example counts the years of the illness: "in year 3 without tumour" scores 0).
+    std::optional<double> follow_up = ev.follow_up_months;
+    if (!follow_up && ev.duration_days) follow_up = *ev.duration_days / kDaysPerMonth;
+    const bool short_follow_up = !follow_up || *follow_up < m.follow_up_cutoff_months;
     r.parts.push_back(PnsCarePart{"cancer",
                                   short_follow_up ? m.no_cancer_short_label : m.no_cancer_long_label,
                                   short_follow_up ? m.no_cancer_short_points : m.no_cancer_long_points,
                                   &m.no_cancer_provenance});
     if (cancer == Tri::kUnknown) r.needs.push_back(m.needs_cancer);
-    if (!ev.follow_up_months && m.no_cancer_short_points != m.no_cancer_long_points) {
+    if (!follow_up && m.no_cancer_short_points != m.no_cancer_long_points) {
       r.needs.push_back(m.needs_follow_up);
     }
   }

@@ -484,6 +484,16 @@ TEST(PnsCare, FollowUpDecidesWithoutCancer) {
   EXPECT_EQ(late.level, "non_pns");
   PnsCareResult unknown = Pns(no_tumour, R"("age": {"years": 40})");
   EXPECT_EQ(unknown.needs.size(), 2u) << "antibodies and follow-up still unknown";
+  // Without a follow-up time, the time since onset is the follow-up (the authors' worked example
+  // counts the years of the illness); a follow-up given wins.
+  PnsCareResult years = Pns(no_tumour, R"("age": {"years": 40}, "duration": {"days": 900}, "tests": {"paraneoplastic-antibody-panel": "normal"})");
+  EXPECT_EQ(years.score, 3);
+  EXPECT_TRUE(years.needs.empty());
+  PnsCareResult weeks = Pns(no_tumour, R"("age": {"years": 40}, "duration": {"weeks": 3}, "tests": {"paraneoplastic-antibody-panel": "normal"})");
+  EXPECT_EQ(weeks.score, 4);
+  EXPECT_TRUE(weeks.needs.empty());
+  PnsCareResult given = Pns(no_tumour, R"("age": {"years": 40}, "duration": {"days": 900}, "followUpMonths": 6, "tests": {"paraneoplastic-antibody-panel": "normal"})");
+  EXPECT_EQ(given.score, 4);
 }
 
 TEST(PnsCare, IntermediateRiskAntibody) {

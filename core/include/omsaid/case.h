@@ -55,6 +55,9 @@ struct Visit {
 /// A case (and its report) lists at most this many warnings; the rest are counted in one last
 /// warning, "and N more warnings not listed" (10,000 unknown keys give 101 warnings, not 10,000).
 constexpr size_t kMaxWarnings = 100;
+/// A month of a duration ({"months": 1}) or of follow-up, in days: the knowledge base's duration
+/// bands count 30.
+constexpr double kDaysPerMonth = 30;
 
 /// Limits on a case (hostile or accidental huge input gets a clear error, not a slow page).
 struct CaseLimits {
