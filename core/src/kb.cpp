@@ -218,6 +218,8 @@ void KbLoader::LoadMeta(const Json& root) {
   kb_->disclaimer = ReqString(root, "disclaimer", "", 2000);
   kb_->test_question_template = ReqString(root, "testQuestionTemplate", "", 300);
   kb_->antibody_question_template = ReqString(root, "antibodyQuestionTemplate", "", 300);
+  kb_->antibody_why = ReqString(root, "antibodyWhy", "", 300);
+  kb_->antibody_class_why_template = ReqString(root, "antibodyClassWhyTemplate", "", 300);
 }
 
 void KbLoader::LoadReferences(const Json& root) {

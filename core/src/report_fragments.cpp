@@ -108,6 +108,15 @@ void RenderReportFragments(KnowledgeBase* kb) {
       case VariableKind::kAntibody:
         kind = "antibody";
         if (question.empty()) question = Fill(kb->antibody_question_template, v.label);
+        if (why.empty()) {
+          why = kb->antibody_why;
+          for (const PnsCareModel::AntibodyClass& c : kb->pns_care.antibody_classes) {
+            if (std::find(c.antibodies.begin(), c.antibodies.end(), v.index) != c.antibodies.end()) {
+              why = Fill(kb->antibody_class_why_template, c.label);
+              break;
+            }
+          }
+        }
         break;
       case VariableKind::kOnset:
       case VariableKind::kCourse:

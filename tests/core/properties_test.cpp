@@ -306,6 +306,23 @@ TEST_F(Properties, APersonAnsweringForThemselvesIsAskedAsYou) {
   EXPECT_GT(worded, kCases / 8);
 }
 
+TEST_F(Properties, EveryQuestionSaysWhyItIsAsked) {
+  int questions = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report&, const std::string& json) {
+    Result<Json> parsed = ParseJson(json);
+    ASSERT_TRUE(parsed.ok() && parsed.value().is_object());
+    for (const char* key : {"patientQuestions", "nextQuestions"}) {
+      const auto list = parsed.value().find(key);
+      ASSERT_NE(list, parsed.value().end()) << key;
+      for (const Json& q : *list) {
+        ++questions;
+        EXPECT_FALSE(q.value("why", std::string()).empty()) << q.dump() << " for " << g.json;
+      }
+    }
+  });
+  EXPECT_GT(questions, kCases);
+}
+
 TEST_F(Properties, EveryExplanationMultipliesOutToItsProbability) {
   int checked = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string& json) {

@@ -476,6 +476,9 @@ struct KnowledgeBase {
   /// Question templates for variables without their own question ("{label}" is replaced).
   std::string test_question_template;
   std::string antibody_question_template;
+  /// Why an antibody question matters: for one of PNS-Care's classes, the template filled with the
+  /// class's label; otherwise the general line.
+  std::string antibody_why, antibody_class_why_template;
   /// Set by the loader, indexed by `Provenance::index` and the model's other indexes; copies of the
   /// knowledge base share it (a copy whose texts are edited by hand reports the loaded texts).
   std::shared_ptr<const ReportFragments> report_fragments;
