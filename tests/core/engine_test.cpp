@@ -434,6 +434,8 @@ TEST(Engine, ATumourFoundAtAnyAgeMakesTheOmsParaneoplastic) {
     ASSERT_FALSE(r["omsEtiology"].empty());
     EXPECT_EQ(r["omsEtiology"][0]["id"], "paraneoplastic") << tumour << " at " << age;
     EXPECT_GT(r["omsEtiology"][0]["probability"].get<double>(), 0.7) << tumour << " at " << age;
+    // And the differential: dancing eyes and unsteadiness with the tumour are OMS first.
+    EXPECT_EQ(r["differential"][0]["id"], "oms") << tumour << " at " << age;
   }
 }
 
