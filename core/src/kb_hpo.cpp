@@ -124,6 +124,16 @@ void KbLoader::LoadHpo(const Json& root) {
   // then one per crosswalk.
   std::vector<int> mark(n, -1);
   std::vector<int> excluded(n, -1);
+  // (feature term, branch it leaves out): such a feature is not answered by that branch either way.
+  std::vector<std::pair<int, int>> exclusions;
+  for (const Variable& var : kb_->variables) {
+    if (var.kind != VariableKind::kPhenotype) continue;
+    const int f = kb_->FindHpo(var.id);
+    for (const std::string& id : var.excludes) {
+      const int x = kb_->FindHpo(id);
+      if (f >= 0 && x >= 0) exclusions.emplace_back(f, x);
+    }
+  }
   for (size_t v = 0; v < kb_->variables.size(); ++v) {
     const Variable& var = kb_->variables[v];
     if (var.kind != VariableKind::kPhenotype) continue;
@@ -168,10 +178,18 @@ void KbLoader::LoadHpo(const Json& root) {
         Walk(x, down, enter);
       }
     }
-    // Ancestors-or-self: absent there implies this feature absent.
+    // Ancestors-or-self: absent there implies this feature absent, except a feature that leaves
+    // this one's branch out ("no twisted postures" says nothing of a head tilt, which dystonia
+    // excludes); the terms above it still do.
+    const auto leaves_out = [&](int x) {
+      return std::any_of(exclusions.begin(), exclusions.end(), [&](const std::pair<int, int>& e) {
+        return e.first == x && IsBelow(children, e.second, t);
+      });
+    };
     Walk(t, up, [&](int x) {
       if (mark[x] == stamp + 1) return false;
       mark[x] = stamp + 1;
+      if (x != t && leaves_out(x)) return true;
       kb_->hpo_terms[x].implies_absent.push_back(vi);
       return true;
     });

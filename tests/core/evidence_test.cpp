@@ -194,6 +194,21 @@ TEST(Evidence, ExcludedBranchDoesNotCountForTheFeature) {
   EXPECT_EQ(StateOf(aggression, "HP:0000708"), Tri::kTrue);
 }
 
+// A feature that leaves another feature's branch out is not answered by it either way: "no twisted
+// postures" (dystonia absent) beside "a head tilt" (torticollis, which dystonia excludes) is not a
+// contradiction, nor "no swings of heart rate or blood pressure" beside a Horner syndrome; a term
+// above both still answers for both.
+TEST(Evidence, AFeatureThatExcludesABranchIsNotAnsweredByIt) {
+  const Evidence tilt = Build(R"("HP:0000473": "present", "HP:0001332": "absent")");
+  EXPECT_EQ(StateOf(tilt, "HP:0000473"), Tri::kTrue);
+  EXPECT_EQ(StateOf(tilt, "HP:0001332"), Tri::kFalse);
+  const Evidence horner = Build(R"("HP:0002277": "present", "HP:0012332": "absent")");
+  EXPECT_EQ(StateOf(horner, "HP:0002277"), Tri::kTrue);
+  EXPECT_EQ(StateOf(horner, "HP:0012332"), Tri::kFalse);
+  const Evidence none = Build(R"("HP:0001332": "absent")");
+  EXPECT_EQ(StateOf(none, "HP:0000473"), Tri::kUnknown) << "no dystonia says nothing of a head tilt";
+}
+
 TEST(Evidence, ExposuresTestsAntibodiesAndOnsetBecomeVariables) {
   const Evidence ev = Build("", R"("exposures": ["recent-infection"], "tests": {"eeg": "normal",
       "brain-mri": "abnormal", "csf-analysis": "pending"}, "antibodies": {"anti-Ri": "positive"},
