@@ -71,7 +71,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   report.next_questions = NextQuestions(kb, kb.differential, e, report.differential, kMaxNextQuestions);
   report.patient_questions =
       PatientQuestions(kb, kb.differential, e, report.differential, kMaxPatientQuestions);
-  report.self = c.entered_by == EnteredBy::kPatient;
+  report.self = c.entered_by == EnteredBy::kPatient && !(c.age_years && *c.age_years < kSelfReportYears);
   if (report.self) {
     // A question nobody can answer about themselves (how a baby is fed) is not put to the person.
     const auto unaskable = [&kb](const NextQuestion& q) {

@@ -20,6 +20,9 @@ constexpr size_t kMaxNextQuestions = 8;
 constexpr size_t kMaxPatientQuestions = 12;
 /// From this age (years) a question is put in its adult wording (Variable::adult_wording).
 constexpr double kAdultYears = 18;
+/// Below this age (years) a case "entered by the patient" is still worded for whoever answers for
+/// them: a 1-year-old does not answer "Are you newly unsteady?" (our judgement).
+constexpr double kSelfReportYears = 8;
 
 struct Report {
   std::vector<std::string> warnings;
@@ -41,7 +44,7 @@ struct Report {
   std::vector<CareItem> care_team;
   bool any_sign = true;  ///< Evidence::any_sign: without a sign nothing is shown to a parent as likely
   bool adult = false;    ///< the age is known and 18 years or more: questions use their adult wording
-  bool self = false;     ///< entered by the patient: questions put to them ("Do you see double?")
+  bool self = false;     ///< entered by the patient (not a young child): questions put to them ("Do you see double?")
 };
 
 /// How much static knowledge-base text the report repeats. Both levels have every field of the
