@@ -378,6 +378,8 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       return InRange(ev.age_years, rule);
     case RuleType::kFollowUp:
       return InRange(ev.follow_up_months, rule);
+    case RuleType::kDuration:
+      return InRange(ev.duration_days, rule);
     case RuleType::kSex:
       if (ev.sex == Sex::kUnknown) return Tri::kUnknown;
       // "Other" does not say the anatomy: a rule about female or male is undecided, so a

@@ -160,6 +160,9 @@ Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
   } else if (type == "follow_up") {
     r.type = RuleType::kFollowUp;
     read_range();
+  } else if (type == "duration") {
+    r.type = RuleType::kDuration;
+    read_range();
   } else if (type == "sex") {
     r.type = RuleType::kSex;
     read_values({"female", "male", "other"});

@@ -719,6 +719,10 @@ TEST(Engine, UnsteadinessGettingWorseIsSeenTheSameDay) {
   // Months of slow worsening: not this flag (other flags may still call for more, as the
   // differential then leads with a slowly growing lesion).
   EXPECT_EQ(std::get<2>(triage("worsening", 200)).find("ataxia-getting-worse"), std::string::npos);
+  // "Go back if not clearly better after 2 weeks" is not said at 3 weeks of "about the same", and is
+  // before 2 weeks.
+  EXPECT_EQ(std::get<1>(triage("persistent", 21)).find("post-infectious-ataxia-leads"), std::string::npos);
+  EXPECT_EQ(std::get<1>(triage("persistent", 5)), "post-infectious-ataxia-leads ");
 }
 
 // A known cancer changes the leading explanations, the antibody tests and the referral, so the

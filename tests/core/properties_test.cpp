@@ -681,7 +681,8 @@ TEST_F(Properties, SafetyNettingFitsTheCaseAndThePlan) {
     // "Usually gets better within weeks" and "go back if not gone after 4 weeks" never meet a case
     // that is relapsing, coming in attacks, chronic, or a month old already.
     const bool long_course = c.course == Course::kRelapsing || c.course == Course::kEpisodic ||
-                             c.onset == Onset::kChronic || (c.duration_days && *c.duration_days >= 28);
+                             c.onset == Onset::kChronic || (c.duration_days && *c.duration_days >= 28) ||
+                             (c.course == Course::kPersistent && c.duration_days && *c.duration_days >= 14);
     if (long_course) {
       EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads")) << g.json;
       EXPECT_FALSE(Has(ids, "post-infectious-ataxia-leads-with-signs")) << g.json;

@@ -34,6 +34,7 @@ enum class RuleType : uint8_t {
   kProbability,  ///< a diagnosis' posterior probability is >= min
   kRank,         ///< a diagnosis is ranked within the first `max` of the differential
   kFollowUp,     ///< follow-up months within [min, max)
+  kDuration,     ///< days since onset within [min, max)
   kRef,          ///< a named rule of data/definitions.json (ref = its index)
   kRedFlag,  ///< one of the red flags in `flags` (their indices) holds: by id, by action, or all
              ///< but some
