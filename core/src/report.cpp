@@ -32,6 +32,8 @@ class ReportWriter {
     w_.Field("kbVersion", kb_.kb_version);
     w_.Field("hpoVersion", kb_.hpo_version);
     Strings("warnings", r.warnings);
+    // Whether the questions are put to the person themselves (the page words its own guides alike).
+    w_.Field("selfReport", r.self);
     Criteria(r.criteria);
     PnsCare(r.pns_care);
     named_.assign(kb_.differential.diagnoses.size(), 0);

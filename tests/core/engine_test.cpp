@@ -73,6 +73,9 @@ TEST(Engine, APersonAnsweringForThemselvesIsAskedAsYou) {
     for (const Json& e : r["patientQuestions"]) q[e["feature"].get<std::string>()] = e["question"].get<std::string>();
     return q;
   };
+  EXPECT_EQ(Report(testing::CaseWith("", R"("enteredBy": "patient")"))["selfReport"], true);
+  EXPECT_EQ(Report(testing::CaseWith("", R"("enteredBy": "patient", "age": {"years": 1})"))["selfReport"], false);
+  EXPECT_EQ(Report(testing::CaseWith("", R"("enteredBy": "family")"))["selfReport"], false);
   const auto self = questions(R"("enteredBy": "patient")");
   const auto family = questions(R"("enteredBy": "family")");
   ASSERT_TRUE(family.count("exposure:infant-b12-risk"));

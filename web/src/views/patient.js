@@ -129,15 +129,6 @@ function durationAnswer({ caseObject, t, act, uid, flow }) {
   </div>`;
 }
 
-/** The core's kSelfReportYears: below it a case entered by "the patient" is worded for whoever answers. */
-const SELF_REPORT_YEARS = 8;
-
-/** Whether the person answers for themselves, as the core words the questions (report.h). */
-function answersForSelf(caseObject) {
-  const age = ageParts(caseObject.age);
-  return caseObject.enteredBy === 'patient' && !(age && age.total / 12 < SELF_REPORT_YEARS);
-}
-
 function question(p) {
   const { report, caseObject, vocabulary, t, uid, flow, q, eyesPaused, act } = p;
   const value = answerOf(caseObject, q.id);
@@ -154,7 +145,7 @@ function question(p) {
     ${repeat([q.id], (id) => id, () => html`<section class="card narrow" aria-labelledby="${uid}-q">
       <p class="progress">${t('p.progress', { n: flow.position, max: MAX_QUESTIONS })}</p>
       <h2 id="${uid}-q" class="question" tabindex="-1" data-step="question" data-variable=${q.id}>${q.question}</h2>
-      ${EYE_FEATURES.has(q.id) ? eyesIllustration({ vocabulary, paused: eyesPaused, onToggle: act.toggleEyes, t, self: answersForSelf(caseObject) }) : nothing}
+      ${EYE_FEATURES.has(q.id) ? eyesIllustration({ vocabulary, paused: eyesPaused, onToggle: act.toggleEyes, t, self: report?.selfReport === true }) : nothing}
       ${q.help ? html`<p>${q.help}</p>` : nothing}
       ${answers}
       ${q.why ? html`<details class="why"><summary>${t('p.why')}</summary><p>${q.why}</p></details>` : nothing}
