@@ -52,6 +52,153 @@ void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, 
   }
 }
 
+// Step 3 of the engine, shared by the report and by the "what if" of EitherWay: the criteria,
+// then the differential, whose probabilities and ranks later rules read.
+// `explained`: how many diagnoses get their explanation (none for a "what if").
+DifferentialResult AssessCase(const KnowledgeBase& kb, Evidence* e, std::vector<CriteriaResult>* criteria,
+                              size_t explained) {
+  *criteria = EvaluateCriteria(kb, e);
+  e->ResetDefinitions();
+  DifferentialResult d = RankDiagnoses(kb, kb.differential, *e, explained);
+  e->probabilities = d.probability;
+  e->ranks.assign(kb.differential.diagnoses.size(), 0);
+  for (const RankedDiagnosis& rd : d.ranked) e->ranks[rd.index] = rd.rank;
+  e->ResetDefinitions();
+  return d;
+}
+
+// A skipped question must not give calmer advice than every answer to it would. The red flags that
+// read the differential use probability thresholds, which are not monotone in the evidence: with
+// unsteadiness unanswered the differential can sit just under a line that "absent" (the weight
+// moves to a brain lesion) and "present" (a flag of its own) each cross. So for the key signs
+// (KnowledgeBase::either_way_signs) left unanswered, the triage of the case is taken as at least
+// the less urgent of the triages that answering one of them present or absent brings, where each
+// of those is judged the same way for the key signs still unanswered (at most 3^k assessments for
+// k signs, each worked out once).
+class EitherWaySearch {
+ public:
+  EitherWaySearch(const KnowledgeBase& kb, const Case& c, std::vector<int> signs, int triage)
+      : kb_(kb), c_(c), signs_(std::move(signs)), limit_(triage) {
+    int states = 1;
+    for (size_t i = 0; i < signs_.size(); ++i) states *= 3;
+    memo_.assign(static_cast<size_t>(states), kNotYet);
+    base_.assign(static_cast<size_t>(states), kNotYet);
+    below_.assign(static_cast<size_t>(states), -1);
+    base_[0] = triage;
+  }
+
+  size_t size() const { return signs_.size(); }
+  int sign(size_t i) const { return signs_[i]; }
+
+  /// The triage that answering sign i either way brings from the case as given (each answer's
+  /// own triage judged with this rule), if it is more urgent than the case's; -1 if not, or if an
+  /// answer contradicts the case.
+  int EitherAnswer(size_t i) {
+    // Most cases have none: "more urgent than the case's" is decided first, without exact values.
+    if (!Below(Power(i)) || !Below(2 * Power(i))) return -1;
+    return EitherAnswer(0, i);
+  }
+
+ private:
+  static constexpr int kNotYet = -2;
+
+  static int Digit(int code, size_t i) {
+    for (size_t k = 0; k < i; ++k) code /= 3;
+    return code % 3;
+  }
+  static int Power(size_t i) {
+    int p = 1;
+    for (size_t k = 0; k < i; ++k) p *= 3;
+    return p;
+  }
+
+  int EitherAnswer(int code, size_t i) {
+    const int present = Triage(code + Power(i));
+    const int absent = Triage(code + 2 * Power(i));
+    return present < 0 || absent < 0 ? -1 : std::max(present, absent);
+  }
+
+  // Whether Triage(code) is more urgent than the case's, exploring no more than it needs: its own
+  // red flags, else some unanswered sign with both answers so (an "and" that stops at the first
+  // answer that is not).
+  bool Below(int code) {
+    int8_t& b = below_[static_cast<size_t>(code)];
+    if (b >= 0) return b == 1;
+    const int base = Base(code);
+    bool below = base >= 0 && base < limit_;
+    for (size_t i = 0; !below && base >= 0 && i < signs_.size(); ++i) {
+      if (Digit(code, i) != 0) continue;
+      below = Below(code + Power(i)) && Below(code + 2 * Power(i));
+    }
+    b = below ? 1 : 0;
+    return below;
+  }
+
+  // The triage with the answers of `code` (per sign: 0 unanswered, 1 present, 2 absent).
+  int Triage(int code) {
+    int& t = memo_[static_cast<size_t>(code)];
+    if (t != kNotYet) return t;
+    t = Base(code);
+    if (t <= 0) return t;  // a contradiction, or an emergency already
+    for (size_t i = 0; i < signs_.size(); ++i) {
+      if (Digit(code, i) != 0) continue;
+      const int either = EitherAnswer(code, i);
+      if (either >= 0) t = std::min(t, either);
+    }
+    return t;
+  }
+
+  // The triage from the red flags alone (no either_way), with the differential recomputed.
+  int Base(int code) {
+    int& t = base_[static_cast<size_t>(code)];
+    if (t != kNotYet) return t;
+    Case what_if = c_;
+    for (size_t i = 0; i < signs_.size(); ++i) {
+      const int d = Digit(code, i);
+      if (d == 0) continue;
+      const std::string& term = kb_.variables[static_cast<size_t>(signs_[i])].id;
+      auto same = [&term](const Finding& f) { return f.term == term; };
+      what_if.findings.erase(
+          std::remove_if(what_if.findings.begin(), what_if.findings.end(), same),
+          what_if.findings.end());
+      what_if.findings.push_back({term, d == 1 ? FindingState::kPresent : FindingState::kAbsent});
+    }
+    Result<Evidence> ev = BuildEvidence(kb_, what_if);
+    if (!ev) return t = -1;
+    std::vector<CriteriaResult> criteria;
+    AssessCase(kb_, &ev.value(), &criteria, 0);
+    return t = UrgencyRank(TriageOf(RaisedRedFlags(kb_, ev.value())));
+  }
+
+  const KnowledgeBase& kb_;
+  const Case& c_;
+  std::vector<int> signs_;
+  int limit_;  ///< the case's triage
+  std::vector<int> memo_, base_;
+  std::vector<int8_t> below_;  ///< Below(code): -1 not yet, else 0 or 1
+};
+
+// Records, for the `either_way` rules, each unanswered key sign whose answers both bring a more
+// urgent triage than the case's (see EitherWaySearch). Returns whether any did.
+bool EitherWay(const KnowledgeBase& kb, const Case& c, int triage, Evidence* e) {
+  if (triage == 0) return false;  // nothing is more urgent than an emergency
+  std::vector<int> unanswered;
+  for (int v : kb.either_way_signs) {
+    if (e->vars[static_cast<size_t>(v)] == Tri::kUnknown) unanswered.push_back(v);
+  }
+  if (unanswered.empty()) return false;
+  EitherWaySearch search(kb, c, std::move(unanswered), triage);
+  bool any = false;
+  for (size_t i = 0; i < search.size(); ++i) {
+    const int either = search.EitherAnswer(i);
+    if (either < 0) continue;
+    e->either_way.resize(kb.variables.size(), -1);
+    e->either_way[static_cast<size_t>(search.sign(i))] = static_cast<int8_t>(either);
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
@@ -60,13 +207,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   Evidence& e = ev.value();
   Report report;
   // Order matters: later rules may refer to the criteria status and the diagnosis probabilities.
-  report.criteria = EvaluateCriteria(kb, &e);
-  e.ResetDefinitions();
-  report.differential = RankDiagnoses(kb, kb.differential, e, kMaxDifferentialInReport);
-  e.probabilities = report.differential.probability;
-  e.ranks.assign(kb.differential.diagnoses.size(), 0);
-  for (const RankedDiagnosis& rd : report.differential.ranked) e.ranks[rd.index] = rd.rank;
-  e.ResetDefinitions();
+  report.differential = AssessCase(kb, &e, &report.criteria, kMaxDifferentialInReport);
   report.etiology = RankDiagnoses(kb, kb.etiology, e, kMaxDifferentialInReport);
   report.next_questions = NextQuestions(kb, kb.differential, e, report.differential, kMaxNextQuestions);
   report.patient_questions =
@@ -86,6 +227,16 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   // The red flags decide the overall triage; no test or referral is more urgent than it.
   report.red_flags = RaisedRedFlags(kb, e);
   report.triage = std::string(TriageOf(report.red_flags));
+  if (EitherWay(kb, c, UrgencyRank(report.triage), &e)) {
+    for (size_t v = 0; v < e.either_way.size(); ++v) {
+      if (e.either_way[v] < 0) continue;
+      report.triage_either_way.push_back(static_cast<int>(v));
+      report.triage_either_way_action.emplace_back(UrgencyName(e.either_way[v]));
+    }
+    e.ResetDefinitions();
+    report.red_flags = RaisedRedFlags(kb, e);
+    report.triage = std::string(TriageOf(report.red_flags));
+  }
   report.workup = PlanWorkup(kb, e, report.triage);
   UnsureForTriage(kb, c, e, &report);
   NoteUnsoughtItems(kb, report.workup, &report.criteria);

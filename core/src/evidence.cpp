@@ -430,6 +430,14 @@ Tri EvaluateRule(const Rule& rule, const Evidence& ev) {
       }
       return unknown ? Tri::kUnknown : Tri::kFalse;
     }
+    case RuleType::kEitherWay:
+      for (const Rule& c : rule.children) {
+        if (c.ref >= 0 && static_cast<size_t>(c.ref) < ev.either_way.size() &&
+            ev.either_way[c.ref] == rule.minimum) {
+          return Tri::kTrue;
+        }
+      }
+      return Tri::kFalse;
     case RuleType::kRank:
       if (rule.ref < 0 || static_cast<size_t>(rule.ref) >= ev.ranks.size()) return Tri::kUnknown;
       return FromBool(ev.any_sign && ev.ranks[rule.ref] <= rule.max);

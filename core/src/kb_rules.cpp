@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kb_loader.h"
+#include "omsaid/workup.h"
 #include "text_util.h"
 
 namespace omsaid {
@@ -68,6 +69,37 @@ void KbLoader::ReadRedFlagRule(const Json& node, const std::string& path, Rule* 
     r->flags.push_back(static_cast<int>(i));
   }
   if (r->flags.empty()) Problem(ErrorCode::kInvalidRule, path, "selects no red flag");
+}
+
+// {"type": "either_way", "action": "urgent", "of": [{"type": "feature", "id": "HP:0001251"}, …]}:
+// one of these key signs is unanswered, and answering it present or absent would each bring this
+// triage, more urgent than the case's (the engine works it out with the differential recomputed
+// for each answer). Only a red flag's rule may use it: it is how a skipped question is kept from
+// giving calmer advice than every answer to it would.
+void KbLoader::ReadEitherWayRule(const Json& node, const std::string& path, Rule* r) {
+  r->type = RuleType::kEitherWay;
+  if (!reading_red_flags_) {
+    Problem(ErrorCode::kInvalidRule, JoinPath(path, "type"),
+            "an either_way rule may only be a red flag's rule");
+  }
+  const std::string action = ReqString(node, "action", path, 20);
+  if (action != "emergency" && action != "urgent" && action != "soon") {
+    Problem(ErrorCode::kInvalidRule, JoinPath(path, "action"), "must be emergency, urgent or soon");
+  }
+  r->minimum = UrgencyRank(action);
+  for (size_t i = 0; i < r->children.size(); ++i) {
+    const Rule& c = r->children[i];
+    const bool phenotype = c.type == RuleType::kFeature && c.ref >= 0 &&
+                           kb_->variables[static_cast<size_t>(c.ref)].kind == VariableKind::kPhenotype;
+    if (!phenotype) {
+      Problem(ErrorCode::kInvalidRule, IndexPath(JoinPath(path, "of"), i),
+              "an either_way rule lists findings (feature rules on HPO terms)");
+      continue;
+    }
+    auto& signs = kb_->either_way_signs;
+    if (std::find(signs.begin(), signs.end(), c.ref) == signs.end()) signs.push_back(c.ref);
+  }
+  if (r->children.empty()) Problem(ErrorCode::kInvalidRule, JoinPath(path, "of"), "must not be empty");
 }
 
 Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
@@ -198,6 +230,9 @@ Rule KbLoader::ReadRule(const Json& node, const std::string& path, int depth) {
     }
   } else if (type == "red_flag") {
     ReadRedFlagRule(node, path, &r);
+  } else if (type == "either_way") {
+    read_children();
+    ReadEitherWayRule(node, path, &r);
   } else if (type == "probability") {
     r.type = RuleType::kProbability;
     r.ref = kb_->differential.Find(r.id);

@@ -232,11 +232,30 @@ class ReportWriter {
     w_.EndArray();
   }
 
-  std::string_view LayBand(double p) const {
-    for (const LikelihoodBand& b : kb_.likelihood_bands) {
-      if (p >= b.min) return b.id;
+  // The band of a probability (bands highest minimum first), by index; the last band if none.
+  size_t LayBandIndex(double p) const {
+    for (size_t i = 0; i < kb_.likelihood_bands.size(); ++i) {
+      if (p >= kb_.likelihood_bands[i].min) return i;
     }
-    return kb_.likelihood_bands.empty() ? std::string_view() : std::string_view(kb_.likelihood_bands.back().id);
+    return kb_.likelihood_bands.empty() ? 0 : kb_.likelihood_bands.size() - 1;
+  }
+
+  std::string_view LayBand(double p) const {
+    return kb_.likelihood_bands.empty() ? std::string_view() : std::string_view(kb_.likelihood_bands[LayBandIndex(p)].id);
+  }
+
+  // "About n in 100" for a family, never a count that reads as the band above: 0.0296 is "unlikely"
+  // (under 3 in 100), so "about 2 in 100", not the 3 that rounding gives and that "less likely"
+  // begins at. The band stays the raw probability's, as the red flags' thresholds are.
+  long LayInHundred(double p) const {
+    long n = std::lround(p * 100);
+    const size_t band = LayBandIndex(p);
+    if (band > 0) {
+      const double above = kb_.likelihood_bands[band - 1].min * 100;
+      const long limit = static_cast<long>(std::ceil(above - 1e-9)) - 1;
+      n = std::min(n, limit);
+    }
+    return n;
   }
 
   void Differential(std::string_view key, const DiagnosisModel& m, const DifferentialResult& r,
@@ -255,6 +274,7 @@ class ReportWriter {
       w_.Rounded(rd.pretest);
       if (with_head) {
         w_.Field("layLikelihood", LayBand(rd.probability));
+        w_.Field("layInHundred", static_cast<int>(LayInHundred(rd.probability)));
         const bool named = static_cast<size_t>(rd.index) < named_.size() && named_[rd.index];
         w_.Field("layShown", any_sign_ && (named || rd.probability >= kb_.lay_min_probability));
         if (named) w_.Field("layNamed", true);
@@ -329,6 +349,23 @@ class ReportWriter {
     w_.EndArray();
   }
 
+  void VariablesWithAction(const char* key, const std::vector<int>& vars,
+                           const std::vector<std::string>& actions) {
+    if (vars.empty()) return;
+    w_.Key(key);
+    w_.BeginArray();
+    for (size_t i = 0; i < vars.size(); ++i) {
+      const Variable& var = kb_.variables[static_cast<size_t>(vars[i])];
+      w_.BeginObject();
+      w_.Field("id", var.id);
+      w_.Field("label", var.label);
+      if (!var.lay.empty()) w_.Field("lay", var.lay);
+      w_.Field("action", actions[i]);
+      w_.EndObject();
+    }
+    w_.EndArray();
+  }
+
   void Triage(const Report& r) {
     const int level = UrgencyRank(r.triage);
     const TriageText& t = kb_.triage[level];
@@ -343,21 +380,10 @@ class ReportWriter {
       if (f->action == r.triage) w_.String(f->id);
     }
     w_.EndArray();
-    if (!r.triage_unsure.empty()) {
-      // Answered "not sure", and an answer could make the triage more urgent: which, and how much.
-      w_.Key("unsure");
-      w_.BeginArray();
-      for (size_t i = 0; i < r.triage_unsure.size(); ++i) {
-        const Variable& var = kb_.variables[static_cast<size_t>(r.triage_unsure[i])];
-        w_.BeginObject();
-        w_.Field("id", var.id);
-        w_.Field("label", var.label);
-        if (!var.lay.empty()) w_.Field("lay", var.lay);
-        w_.Field("action", r.triage_unsure_action[i]);
-        w_.EndObject();
-      }
-      w_.EndArray();
-    }
+    // Answered "not sure", and an answer could make the triage more urgent: which, and how much.
+    VariablesWithAction("unsure", r.triage_unsure, r.triage_unsure_action);
+    // Key signs not answered, whose every answer brings the triage given: which.
+    VariablesWithAction("eitherWay", r.triage_either_way, r.triage_either_way_action);
     Provenance(t.provenance);
     w_.EndObject();
   }

@@ -23,6 +23,11 @@ int UrgencyRank(std::string_view urgency) {
   return 3;
 }
 
+std::string_view UrgencyName(int rank) {
+  static constexpr std::string_view kNames[] = {"emergency", "urgent", "soon", "routine"};
+  return rank >= 0 && rank < 3 ? kNames[rank] : kNames[3];
+}
+
 void UnknownLeaves(const Rule& rule, const Evidence& ev, Unknowns* out) {
   if (EvaluateRule(rule, ev) != Tri::kUnknown) return;
   switch (rule.type) {

@@ -784,6 +784,35 @@ TEST(Engine, APendingTestWithoutAnIndicationSaysWhatItLooksFor) {
   EXPECT_TRUE(seen);
 }
 
+// A 12-year-old walking abnormally, nothing else answered, was "routine": with unsteadiness answered
+// "absent" the differential leads with Guillain-Barré syndrome (urgent), and with it "present" the
+// new ataxia is a warning sign of its own (soon). Leaving it unanswered now gives the less urgent
+// of the two, and the report says which question that is.
+TEST(Engine, AnUnansweredKeySignGivesTheAdviceEveryAnswerWould) {
+  const std::string age = R"("age": {"years": 12})";
+  const auto triage = [&](std::string_view findings) {
+    return Report(testing::CaseWith(findings, age))["triage"];
+  };
+  const Json skipped = triage(R"("HP:0001288": "present")");
+  const std::string absent = triage(R"("HP:0001288": "present", "HP:0001251": "absent")")["action"];
+  const std::string present = triage(R"("HP:0001288": "present", "HP:0001251": "present")")["action"];
+  EXPECT_EQ(absent, "urgent");
+  EXPECT_EQ(present, "soon");
+  EXPECT_EQ(skipped["action"], "soon");
+  EXPECT_EQ(skipped["flags"], Json::array({"either-answer-soon"}));
+  ASSERT_TRUE(skipped.contains("eitherWay"));
+  bool ataxia = false;
+  for (const Json& e : skipped["eitherWay"]) {
+    EXPECT_EQ(e["action"], "soon");
+    ataxia = ataxia || e["id"] == "HP:0001251";
+  }
+  EXPECT_TRUE(ataxia) << skipped.dump();
+  // Answered (all three key signs), the flag and the list are gone.
+  const Json answered = triage(R"("HP:0001288": "present", "HP:0001251": "present", "HP:0010543": "absent", "HP:0001336": "absent")");
+  EXPECT_FALSE(answered.contains("eitherWay"));
+  for (const Json& f : answered["flags"]) EXPECT_EQ(f.get<std::string>().rfind("either-answer", 0), std::string::npos);
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());

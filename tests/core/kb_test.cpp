@@ -205,6 +205,36 @@ TEST(KbLoad, RedFlagRulesAreResolvedAndChecked) {
       << Dump(p);
 }
 
+// An either_way rule is a red flag's only (the engine works it out after the other flags), at a
+// level the triage has, over findings; its signs are gathered for the engine, without repeats.
+TEST(KbLoad, EitherWayRulesAreCheckedAndTheirSignsGathered) {
+  auto flag = [](Json rule) {
+    return Problems("red_flags.json",
+                    Edited("red_flags.json", [&](Json& j) { j["redFlags"][1]["when"] = rule; }));
+  };
+  const std::string at = "red_flags.json:redFlags[1].when";
+  const Json ataxia = {{"type", "feature"}, {"id", "HP:0001251"}};
+  auto p = flag(Json{{"type", "either_way"}, {"action", "urgent"}, {"of", Json::array({ataxia})}});
+  EXPECT_TRUE(p.empty()) << Dump(p);
+  p = flag(Json{{"type", "either_way"}, {"action", "routine"}, {"of", Json::array({ataxia})}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, at + ".action")) << Dump(p);
+  p = flag(Json{{"type", "either_way"}, {"action", "urgent"},
+                {"of", Json::array({ataxia, Json{{"type", "age"}, {"min", 1}}})}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, at + ".of[1]")) << Dump(p);
+  p = flag(Json{{"type", "either_way"}, {"action", "urgent"},
+                {"of", Json::array({Json{{"type", "feature"}, {"id", "exposure:head-trauma"}}})}});
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, at + ".of[0]")) << Dump(p);
+  p = Problems("care_team.json", Edited("care_team.json", [&](Json& j) {
+                 j["roles"][0]["when"] =
+                     Json{{"type", "either_way"}, {"action", "urgent"}, {"of", Json::array({ataxia})}};
+               }));
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidRule, "care_team.json:roles[0].when.type")) << Dump(p);
+
+  const KnowledgeBase& kb = testing::Kb();
+  ASSERT_EQ(kb.either_way_signs.size(), 3u);  // one list per level in the shipped flags, gathered once
+  for (int v : kb.either_way_signs) EXPECT_EQ(kb.variables[static_cast<size_t>(v)].kind, VariableKind::kPhenotype);
+}
+
 // The shipped rules that say "any emergency flag" stand for exactly the emergency flags.
 // A criteria item answered only by tests names an item of its own set and known tests, with the
 // statement shown when the work-up orders none of them.

@@ -406,6 +406,79 @@ TEST_F(Properties, OneTriageTheMostUrgentRedFlagAndNothingMoreUrgent) {
   EXPECT_GT(raised, kCases / 3);
 }
 
+// A question left unanswered never gives calmer advice than every answer to it would (the red
+// flags' probability thresholds are not monotone: unsteadiness unanswered once left an 8-year-old
+// with headache and vomiting "routine", where "absent" and "present" were both urgent). For each
+// key sign a case leaves unanswered, the triage is at least as urgent as the less urgent of the
+// two triages with it answered, each a full evaluation; a sign the report names under the triage
+// (eitherWay) has exactly that level. Every third case: each costs up to seven evaluations.
+TEST_F(Properties, AnUnansweredKeySignNeverGivesCalmerAdviceThanEveryAnswer) {
+  int n = 0, checked = 0, named = 0;
+  ASSERT_FALSE(Kb().either_way_signs.empty());
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string&) {
+    if (n++ % 3) return;
+    for (int v : Kb().either_way_signs) {
+      if (ev.vars[static_cast<size_t>(v)] != Tri::kUnknown) continue;
+      int either = -1;  // the less urgent of the two answers' triages
+      bool contradiction = false;
+      for (FindingState s : {FindingState::kPresent, FindingState::kAbsent}) {
+        Case answered = c;
+        const std::string& id = Kb().variables[static_cast<size_t>(v)].id;
+        answered.findings.erase(std::remove_if(answered.findings.begin(), answered.findings.end(),
+                                               [&](const Finding& f) { return f.term == id; }),
+                                answered.findings.end());
+        answered.findings.push_back({id, s});
+        Result<Report> a = EvaluateCase(Kb(), answered);
+        if (!a.ok()) {
+          contradiction = true;
+          break;
+        }
+        either = std::max(either, UrgencyRank(a.value().triage));
+      }
+      if (contradiction) continue;
+      ++checked;
+      EXPECT_LE(UrgencyRank(r.triage), either)
+          << Kb().variables[static_cast<size_t>(v)].id << " unanswered gives " << r.triage
+          << ", calmer than either answer (" << UrgencyName(either) << "): " << g.json;
+      const auto listed = std::find(r.triage_either_way.begin(), r.triage_either_way.end(), v);
+      if (listed != r.triage_either_way.end()) {
+        ++named;
+        EXPECT_EQ(r.triage_either_way_action[listed - r.triage_either_way.begin()], UrgencyName(either)) << g.json;
+      }
+    }
+  });
+  EXPECT_GT(checked, kCases / 3);
+  EXPECT_GT(named, 0) << "no case's triage was raised by an unanswered key sign";
+}
+
+// A family reads a likelihood as words and a count ("less likely: about 3 in 100"): the count never
+// reads as another band's (0.0296 was "unlikely: about 3 in 100" while 0.0304 was "less likely:
+// about 3 in 100"), and it is the probability to within one in a hundred.
+TEST_F(Properties, ALikelihoodsCountReadsAsItsOwnWords) {
+  const auto& bands = Kb().likelihood_bands;
+  ASSERT_GE(bands.size(), 2u);
+  const auto band_of = [&](double p) {
+    for (const LikelihoodBand& b : bands) {
+      if (p >= b.min) return b.id;
+    }
+    return bands.back().id;
+  };
+  int edges = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report&, const std::string& json) {
+    Result<Json> parsed = ParseJson(json, JsonLimits{16u << 20, 64});
+    ASSERT_TRUE(parsed.ok());
+    for (const Json& d : parsed.value()["differential"]) {
+      if (d.find("layInHundred") == d.end()) continue;
+      const int n = d["layInHundred"].get<int>();
+      const double p = d["probability"].get<double>();
+      EXPECT_EQ(band_of(n / 100.0), d["layLikelihood"].get<std::string>()) << n << " in 100, p " << p << ": " << g.json;
+      EXPECT_LE(std::fabs(n - p * 100), 1.0) << g.json;
+      edges += std::lround(p * 100) != n;
+    }
+  });
+  RecordProperty("counts moved off a band edge", edges);
+}
+
 // A referral names the warning signs that call for it in this case, and only those: every flag a
 // role lists is raised and its rule refers to it; a role whose rule is a red-flag selector names at
 // least one; the emergency department names every raised emergency flag, in the order the report

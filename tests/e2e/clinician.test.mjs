@@ -131,6 +131,34 @@ test('a needed tumour the work-up does not order is explained beside the criteri
   await context.close();
 });
 
+// A key sign not recorded never leaves the advice calmer than either answer would: the triage
+// names it, for the clinician and (in the parent's words) for a family, and recording it removes
+// the line.
+test('an unrecorded key sign that either answer would make more urgent is named under the triage', async () => {
+  const { context, page, requests, errors } = await clinician();
+  const gait = { caseVersion: 1, age: { years: 12 }, findings: { 'HP:0001288': 'present' } };
+  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, gait);
+  const line = page.locator('oms-aid [data-testid=triage] [data-testid=triage-either-way]');
+  assert.match(await line.innerText(), /Not recorded: .*Ataxia.*present or absent/);
+  assert.equal(await page.locator('oms-aid [data-testid=triage]').getAttribute('data-action'), 'soon');
+  assert.ok((await currentReport(page)).triage.flags.includes('either-answer-soon'));
+  await switchMode(page, 'patient');
+  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, gait);
+  await page.locator('oms-aid [data-testid=start]').click();
+  await page.locator('oms-aid [data-testid=to-results]').click();
+  const lay = page.locator('oms-aid [data-testid=triage] [data-testid=triage-either-way]').first();
+  assert.match(await lay.innerText(), /Not answered yet: .*Unsteadiness.*Whatever the answer to one of these, do not wait longer/);
+  await switchMode(page, 'clinician');
+  await page.evaluate((k) => {
+    document.querySelector('oms-aid').case = { ...k, findings: { ...k.findings, 'HP:0001251': 'present', 'HP:0010543': 'absent', 'HP:0001336': 'absent' } };
+  }, gait);
+  await line.waitFor({ state: 'detached' });
+  assert.ok(!(await currentReport(page)).triage.eitherWay);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('work-up checklist: a result re-evaluates; next questions answer in place', async () => {
   const { context, page, requests, errors } = await clinician();
   await page.evaluate(() => {

@@ -50,6 +50,11 @@ struct Evidence {
   bool any_sign = false;
   std::vector<double> probabilities;  ///< by diagnosis index, once the differential has run
   std::vector<int> ranks;             ///< by diagnosis index (1 = first), once it has run
+  /// By variable, for the unanswered key signs (KnowledgeBase::either_way_signs): the urgency rank
+  /// (0 emergency … 3 routine) that answering it either way would bring, where that is more urgent
+  /// than the case's triage; -1 otherwise, and empty until the engine has worked it out. Read by
+  /// `either_way` rules.
+  std::vector<int8_t> either_way;
   /// Memo of the named rules (definitions) for this evaluation: -1 not computed, else a Tri.
   /// Call ResetDefinitions() whenever criteria or probabilities change.
   mutable std::vector<int8_t> definition_memo;

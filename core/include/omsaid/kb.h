@@ -451,6 +451,9 @@ struct KnowledgeBase {
   DiagnosisModel differential;
   DiagnosisModel etiology;
   std::vector<RedFlag> red_flags;
+  /// The key signs that `either_way` rules name (variable indices, no repeats): the engine works out,
+  /// for each one unanswered, the triage that answering it either way would bring.
+  std::vector<int> either_way_signs;
   TriageText triage[4];  ///< by action: emergency, urgent, soon, routine
   std::vector<SafetyNet> safety_net;
   std::vector<LikelihoodBand> likelihood_bands;  ///< highest minimum first

@@ -40,6 +40,10 @@ struct Report {
   /// action such a flag would bring (triage_unsure_action[i] for triage_unsure[i]).
   std::vector<int> triage_unsure;
   std::vector<std::string> triage_unsure_action;
+  /// Key signs left unanswered whose every answer brings a more urgent triage than leaving them
+  /// (variable indices), and that triage (triage_either_way_action[i]): the `either_way` red flags.
+  std::vector<int> triage_either_way;
+  std::vector<std::string> triage_either_way_action;
   std::vector<const SafetyNet*> safety_net;
   std::vector<CareItem> care_team;
   bool any_sign = true;  ///< Evidence::any_sign: without a sign nothing is shown to a parent as likely

@@ -38,6 +38,8 @@ enum class RuleType : uint8_t {
   kRef,          ///< a named rule of data/definitions.json (ref = its index)
   kRedFlag,  ///< one of the red flags in `flags` (their indices) holds: by id, by action, or all
              ///< but some
+  kEitherWay,  ///< a key sign among `children` (feature rules) is unanswered, and either answer
+               ///< would bring the triage `minimum` (an urgency rank) that the case does not have
 };
 
 /// One node of a rule tree. Leaves refer to variables by index (resolved when the knowledge base
@@ -47,7 +49,7 @@ struct Rule {
   std::string id;                   ///< label of an item (criteria) or the referenced id
   std::string label;                ///< human label for items
   int ref = -1;                     ///< resolved index of `id` (variable, test, criteria, diagnosis)
-  int minimum = 0;                  ///< at_least
+  int minimum = 0;                  ///< at_least; either_way: the urgency rank (0 emergency)
   double min = -1e300, max = 1e300; ///< age, follow-up, probability
   std::vector<std::string> values;  ///< sex / test / antibody / criteria states
   std::vector<int> flags;           ///< red_flag: the red flags it stands for (resolved at load)

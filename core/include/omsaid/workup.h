@@ -78,5 +78,6 @@ void UnknownLeaves(const Rule& rule, const Evidence& ev, Unknowns* out);
 
 std::string_view ToString(WorkupStatus s);
 int UrgencyRank(std::string_view urgency);  ///< emergency 0, urgent 1, soon 2, routine 3
+std::string_view UrgencyName(int rank);     ///< the inverse of UrgencyRank (routine beyond 3)
 
 }  // namespace omsaid

@@ -121,6 +121,8 @@ export default {
   'r.possibleNote': 'From your answers, most likely first. This is not a diagnosis.',
   'p.words.count': '{n} of {max} characters.',
   'p.words.full': 'The box is full ({max} characters): anything more you type or paste is not kept. Bring longer notes to the doctor on paper.',
+  'eitherWay.lay': 'Not answered yet: {items}. Whatever the answer to one of these, do not wait longer than this advice says.',
+  'eitherWay.clinician': 'Not recorded: {items}. Recorded present or absent, each would call for at least this level.',
   'unsure.emergency': 'You were not sure about: {items}. If any of these is happening, get emergency help now: call your local emergency number or go to the emergency department.',
   'unsure.urgent': 'You were not sure about: {items}. If any of these is happening, see a doctor within 24 hours.',
   'unsure.soon': 'You were not sure about: {items}. If any of these is happening, see a doctor within a few days.',

@@ -261,8 +261,23 @@ export function triageBox(report, t, { lay, level = 2, disclosure = null } = {})
     <p><strong>${lay ? triage.lay : triage.message}</strong></p>
     ${flags.length ? html`<p class="why-label">${t('triage.why')}</p><ul data-testid="red-flags">${flags.map((f) => html`<li data-flag=${f.id}>${lay ? f.lay || f.message : html`${f.message}${urgency(f.action, t)}`}
       ${sources(f, report, t, disclosure, lay)}</li>`)}</ul>` : nothing}
+    ${eitherWayLine(triage, t, lay)}
     ${unsureLines(triage, t, lay)}
   </section>`;
+}
+
+/**
+ * The key signs not answered yet whose every answer brings this advice (the either-answer red
+ * flags name them as "see below"): "Not answered yet: unsteadiness. Whatever the answer to one of
+ * these, do not wait longer than this advice says." Only those at the triage's level: a parent sees that level's flags only. The
+ * screen and the printed summary both use it.
+ */
+export function eitherWayLine(triage, t, lay) {
+  const items = (triage.eitherWay ?? []).filter((u) => u.action === triage.action);
+  if (!items.length) return nothing;
+  return html`<p class="unsure" data-testid="triage-either-way">${t(lay ? 'eitherWay.lay' : 'eitherWay.clinician', {
+    items: items.map((u) => (lay ? u.lay || u.label : u.label)).join('; '),
+  })}</p>`;
 }
 
 /**
@@ -299,9 +314,12 @@ export function noSignReported(report) {
   return dx.length > 0 && !dx.some((d) => d.layShown !== false);
 }
 
-/** How likely an explanation is, in words a parent reads correctly: "likely — about 42 in 100". */
+/**
+ * How likely an explanation is, in words a parent reads correctly: "likely — about 42 in 100". The
+ * count is the core's (layInHundred), which never reads as the band above the words.
+ */
 export function likelihoodWords(d, t) {
-  const n = Math.round((d.probability ?? 0) * 100);
+  const n = d.layInHundred ?? Math.round((d.probability ?? 0) * 100);
   const words = t(`lk.${d.layLikelihood ?? 'unlikely'}`);
   if (n < 1) return t('lk.phraseBound', { words, count: t('lk.lessThanOne') });
   if (n > 99) return t('lk.phraseBound', { words, count: t('lk.moreThan99') });
