@@ -513,7 +513,14 @@ bool Askable(const KnowledgeBase& kb, const Evidence& ev, int v) {
     if (ev.vars[u] == Tri::kTrue) return false;
   }
   if (var.kind == VariableKind::kTest) {
-    return !(var.index >= 0 && ev.tests[var.index] == TestState::kPending);
+    if (var.index < 0) return true;
+    // Once one of its more specific results is answered, the differential no longer counts the
+    // test's own result (Observe): asking whether it was done adds nothing ("Has a brain MRI been
+    // done?" beside a posterior fossa mass recorded absent on imaging).
+    for (int r : kb.tests[var.index].results) {
+      if (ev.vars[r] != Tri::kUnknown) return false;
+    }
+    return ev.tests[var.index] != TestState::kPending;
   }
   if (var.kind == VariableKind::kAntibody) {
     return !(var.index >= 0 && ev.antibodies[var.index] == AntibodyState::kPending);

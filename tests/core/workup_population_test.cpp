@@ -70,7 +70,7 @@ std::string Expected(std::string_view test, const Population& p) {
   }
   if (test == "testicular-ultrasound") {  // 12 to 50: the tumours OMS goes with are of younger men and teenagers
     if (female || (known && a < 12)) return "absent";
-    if (known && a >= 50) return "";  // listed, not recommended (KLHL11 or Ma2 antibodies would)
+    if (known && a >= 50) return "absent";  // not for this age, unless KLHL11 or Ma2 antibodies
     if (adult || !known) return "urgent";
     return "soon";
   }
@@ -146,6 +146,50 @@ TEST(WorkupPopulation, BreastImagingStartsByAge) {
 TEST(WorkupPopulation, SpinalFluidIsTakenBeforeImmuneTreatment) {
   EXPECT_NE(Reason(Evaluate(kOms, R"("age": {"years": 2})"), "csf-analysis").find("before immune treatment"),
             std::string::npos);
+}
+
+// A high-risk antibody (over 70% associated with a cancer) starts the search for that cancer
+// whatever the neurological picture: an adult with ataxia and anti-Hu had an urgent triage for the
+// antibody and no scan at all. Every antibody of PNS-Care's high-risk class, at every age and sex:
+// the neck-to-pelvis imaging of a child or the adult CT (then PET once the CT is normal), and the
+// organ screens of the antibodies that point to a woman's breast or ovary.
+TEST(WorkupPopulation, AHighRiskAntibodyStartsTheSearchForItsCancer) {
+  const PnsCareModel& pns = Kb().pns_care;
+  const auto high = std::find_if(pns.antibody_classes.begin(), pns.antibody_classes.end(),
+                                 [](const PnsCareModel::AntibodyClass& c) { return c.id == "high"; });
+  ASSERT_NE(high, pns.antibody_classes.end());
+  ASSERT_GE(high->antibodies.size(), 9u);
+  for (int a : high->antibodies) {
+    const std::string& id = Kb().antibodies[static_cast<size_t>(a)].id;
+    for (const Population& p : {Population{8, "male"}, Population{30, "female"}, Population{64, "male"}, Population{70, "female"}}) {
+      const std::string extra = Extra(p) + R"(, "antibodies": {")" + id + R"(": "positive"})";
+      const Report r = Evaluate(R"("HP:0001251": "present")", extra);
+      const std::string who = id + " at " + std::to_string(*p.age) + " " + p.sex;
+      EXPECT_EQ(Recommendation(r, *p.age < 18 ? "imaging-chest-abdomen-pelvis" : "ct-chest-abdomen-pelvis"), "urgent") << who;
+      if (*p.age >= 18) {
+        const Report after = Evaluate(R"("HP:0001251": "present")", extra + R"(, "tests": {"ct-chest-abdomen-pelvis": "normal"})");
+        EXPECT_EQ(Recommendation(after, "fdg-pet-ct"), "urgent") << who;
+      }
+      if (p.sex == "female" && (id == "anti-Yo" || id == "anti-amphiphysin" || id == "anti-Ri")) {
+        EXPECT_EQ(Recommendation(r, "breast-imaging"), "urgent") << who;
+      }
+      if (p.sex == "female" && *p.age >= 18 && id == "anti-Yo") EXPECT_EQ(Recommendation(r, "pelvic-ultrasound"), "urgent") << who;
+    }
+  }
+  // The definition the indications use names the same antibodies as PNS-Care's class.
+  const int def = [] {
+    for (size_t i = 0; i < Kb().definitions.size(); ++i) {
+      if (Kb().definitions[i].id == "high-risk-antibody-positive") return static_cast<int>(i);
+    }
+    return -1;
+  }();
+  ASSERT_GE(def, 0);
+  std::vector<int> named;
+  for (const Rule& c : Kb().definitions[static_cast<size_t>(def)].rule.children) named.push_back(c.ref);
+  std::vector<int> cls = high->antibodies;
+  std::sort(named.begin(), named.end());
+  std::sort(cls.begin(), cls.end());
+  EXPECT_EQ(named, cls);
 }
 
 TEST(WorkupPopulation, ARelapseTriggersANewTumourSearch) {
