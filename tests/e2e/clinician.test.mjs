@@ -159,6 +159,20 @@ test('an unrecorded key sign that either answer would make more urgent is named 
   await context.close();
 });
 
+// PNS-Care "definite" below its threshold of 8 (OMS with a consistent cancer, no antibody) says why.
+test('a definite PNS-Care level below 8 names the OMS exception it rests on', async () => {
+  const { context, page, requests, errors } = await clinician();
+  await page.evaluate(() => {
+    document.querySelector('oms-aid').case = { caseVersion: 1, age: { years: 60 }, sex: 'female',
+      findings: { 'HP:0010543': 'present', 'HP:0001336': 'present', 'HP:0001251': 'present', 'HP:0030357': 'present' } };
+  });
+  assert.match(await page.locator('oms-aid [data-testid=pns]').innerText(), /Definite PNS[\s\S]*Score 7/);
+  assert.match(await page.locator('oms-aid [data-testid=pns-oms-exception]').innerText(), /Definite at a score of 7: opsoclonus-myoclonus is the stated exception/);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('work-up checklist: a result re-evaluates; next questions answer in place', async () => {
   const { context, page, requests, errors } = await clinician();
   await page.evaluate(() => {

@@ -237,6 +237,7 @@ export default {
   'pns.part': 'Part',
   'pns.points': 'Points',
   'pns.level.definite': 'Definite PNS',
+  'pns.omsException': 'Definite at a score of {score}: opsoclonus-myoclonus is the stated exception to the rule that a definite PNS needs a high- or intermediate-risk antibody, read here as OMS with a consistent cancer being definite.',
   'pns.level.probable': 'Probable PNS',
   'pns.level.possible': 'Possible PNS',
   'pns.level.non_pns': 'Non-PNS',

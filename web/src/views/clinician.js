@@ -152,6 +152,7 @@ function pnsPanel(p) {
       : html`<div class="verdict lv-${pns.level}" role="status" data-testid="pns">
           <strong>${t(`pns.level.${pns.level}`)}</strong>${pns.applicable ? html`<span>${t('pns.score', { score: pns.score })}</span>` : nothing}</div>
         ${pns.note ? html`<p class="muted">${pns.note}</p>` : nothing}
+        ${pns.omsException ? html`<p class="muted" data-testid="pns-oms-exception">${t('pns.omsException', { score: pns.score })}${pns.levelBasis ? sources(pns.levelBasis, report, t, p) : nothing}</p>` : nothing}
         ${pns.parts?.length ? html`<div class="scroll"><table><thead><tr><th>${t('pns.part')}</th><th>${t('pns.points')}</th></tr></thead>
           <tbody>${pns.parts.map((x) => html`<tr><td>${x.label}${sources(x, report, t, p)}</td><td>${x.points}</td></tr>`)}</tbody></table></div>` : nothing}`}
   </section>`;
