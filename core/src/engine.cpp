@@ -15,8 +15,9 @@ namespace omsaid {
 namespace {
 
 // Unknown is not absent for the triage either: what the case answers "not sure" (explicitly
-// unknown, not merely unasked) and would make the triage more urgent if it were so, with that
-// triage ("not sure whether she is hard to wake" beside "within a few days": an emergency if so).
+// unknown) and would make the triage more urgent if it were so, with that triage ("not sure
+// whether she is hard to wake" beside "within a few days": an emergency if so); and, apart, the
+// safety questions not yet asked that would.
 void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, Report* report) {
   std::vector<uint8_t> said_unsure;
   auto mark = [&](const std::string& id) {
@@ -34,22 +35,42 @@ void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, 
   for (const Exposure& x : c.history) {
     if (x.state == FindingState::kUnknown) mark("history:" + x.id);
   }
+  // The safety questions a family is asked first and has not been (stopped early, or went to the
+  // results): "nothing you told us needs urgent care" must not read as "nothing is urgent".
+  std::vector<uint8_t> unasked(kb.variables.size(), 0);
+  bool any_unasked = false;
+  for (size_t v = 0; v < kb.variables.size(); ++v) {
+    const Variable& var = kb.variables[v];
+    if (var.safety <= 0 || IsCategorical(var.kind) || (v < said_unsure.size() && said_unsure[v])) continue;
+    if (!Askable(kb, e, static_cast<int>(v))) continue;
+    unasked[v] = 1;
+    any_unasked = true;
+  }
   // What the triage would be if each were so (the differential as it is): a knock to the head
   // and unsteadiness are an emergency only together, so each is judged on its own.
-  if (said_unsure.empty()) return;  // nothing answered "not sure": no copy of the evidence
+  if (said_unsure.empty() && !any_unasked) return;  // no copy of the evidence
   const int triage = UrgencyRank(report->triage);
   Evidence what_if = e;
-  for (size_t v = 0; v < said_unsure.size(); ++v) {
-    if (!said_unsure[v] || e.vars[v] != Tri::kUnknown) continue;
+  auto judge = [&](size_t v, std::vector<int>* ids, std::vector<std::string>* actions) {
     what_if.vars = e.vars;
     what_if.vars[v] = Tri::kTrue;
     what_if.ResetDefinitions();
     const std::string_view action = TriageOf(RaisedRedFlags(kb, what_if));
     if (UrgencyRank(action) < triage) {
-      report->triage_unsure.push_back(static_cast<int>(v));
-      report->triage_unsure_action.emplace_back(action);
+      ids->push_back(static_cast<int>(v));
+      actions->emplace_back(action);
     }
+  };
+  for (size_t v = 0; v < said_unsure.size(); ++v) {
+    if (said_unsure[v] && e.vars[v] == Tri::kUnknown) judge(v, &report->triage_unsure, &report->triage_unsure_action);
   }
+  std::vector<size_t> order;  // in the order the family is asked them
+  for (size_t v = 0; v < unasked.size(); ++v) {
+    if (unasked[v]) order.push_back(v);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&kb](size_t a, size_t b) { return kb.variables[a].safety < kb.variables[b].safety; });
+  for (size_t v : order) judge(v, &report->triage_unasked, &report->triage_unasked_action);
 }
 
 // Step 3 of the engine, shared by the report and by the "what if" of EitherWay: the criteria,

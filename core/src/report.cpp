@@ -382,6 +382,8 @@ class ReportWriter {
     w_.EndArray();
     // Answered "not sure", and an answer could make the triage more urgent: which, and how much.
     VariablesWithAction("unsure", r.triage_unsure, r.triage_unsure_action);
+    // The safety questions not answered at all, and what each would bring if it were so.
+    VariablesWithAction("unasked", r.triage_unasked, r.triage_unasked_action);
     // Key signs not answered, whose every answer brings the triage given: which.
     VariablesWithAction("eitherWay", r.triage_either_way, r.triage_either_way_action);
     Provenance(t.provenance);

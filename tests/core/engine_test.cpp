@@ -813,6 +813,36 @@ TEST(Engine, AnUnansweredKeySignGivesTheAdviceEveryAnswerWould) {
   for (const Json& f : answered["flags"]) EXPECT_EQ(f.get<std::string>().rfind("either-answer", 0), std::string::npos);
 }
 
+// A family that goes to the results before the safety questions reads "nothing you told us needs
+// urgent care"; the report names the safety questions not asked that would make it more urgent,
+// in the order they are asked, each with its level; answered (here "no"), they are not named.
+TEST(Engine, TheSafetyQuestionsNotAskedAreNamedWithWhatEachWouldBring) {
+  const Json early = Report(testing::CaseWith(R"("HP:0001251": "present")", R"("age": {"years": 2})"))["triage"];
+  ASSERT_TRUE(early.contains("unasked")) << early.dump();
+  std::map<std::string, std::string> action;
+  int previous = 0;
+  for (const Json& u : early["unasked"]) {
+    action[u["id"].get<std::string>()] = u["action"].get<std::string>();
+    const Variable& var = Kb().variables[static_cast<size_t>(Kb().FindVariable(u["id"].get<std::string>()))];
+    EXPECT_GT(var.safety, 0) << var.id;
+    EXPECT_GE(var.safety, previous) << "in the order they are asked";
+    previous = var.safety;
+    EXPECT_LT(UrgencyRank(u["action"].get<std::string>()), UrgencyRank(early["action"].get<std::string>())) << var.id;
+  }
+  EXPECT_EQ(action["HP:0004372"], "emergency");  // very drowsy or hard to wake
+  EXPECT_EQ(action["HP:0001250"], "emergency");  // a seizure
+  // Answered "no", drowsiness and seizures are not named; "not sure" moves them to `unsure`.
+  const Json no = Report(testing::CaseWith(R"("HP:0001251": "present", "HP:0004372": "absent", "HP:0001250": "unknown")",
+                                           R"("age": {"years": 2})"))["triage"];
+  for (const Json& u : no["unasked"]) {
+    EXPECT_NE(u["id"], "HP:0004372");
+    EXPECT_NE(u["id"], "HP:0001250");
+  }
+  bool unsure = false;
+  for (const Json& u : no["unsure"]) unsure = unsure || u["id"] == "HP:0001250";
+  EXPECT_TRUE(unsure) << no.dump();
+}
+
 TEST(Engine, SameInputSameReport) {
   const char* c = R"({"caseVersion": 1, "findings": {"HP:0010543": "present"}})";
   EXPECT_EQ(EvaluateJson(Kb(), c).value(), EvaluateJson(Kb(), c).value());

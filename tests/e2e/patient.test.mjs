@@ -322,6 +322,24 @@ test('a parent who answers no to everything is told no sign was reported, with n
   await context.close();
 });
 
+// A parent who goes to the results after one answer is not left with "nothing urgent" alone: the
+// warning-sign questions not asked yet are named, with what to do if one applies; on screen and in
+// the printed summary.
+test('a parent who stops early is told which warning signs were not asked and what to do if one applies', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { months: 22 });
+  await el(page, '[data-testid=start]').click();
+  await el(page, 'button[data-answer=absent]').first().click();
+  await el(page, '[data-testid=to-results]').click();
+  const emergency = el(page, '[data-testid=triage] [data-testid=triage-unasked][data-action=emergency]');
+  assert.match(await emergency.innerText(), /Not asked yet: .*Seizures.*If any of these applies, get emergency help now/);
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await el(page, '[data-testid=summary]').innerText(), /Not asked yet: .*get emergency help now/);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
 // "Not sure" is not "no": a parent not sure about the warning signs is told which, and what to do
 // if one is happening (an emergency for drowsiness or fits), beside the triage.
 test('a parent who is not sure about the warning signs is told what to do if one is happening', async () => {

@@ -42,6 +42,10 @@ struct Report {
   std::vector<std::string> triage_unsure_action;
   /// Key signs left unanswered whose every answer brings a more urgent triage than leaving them
   /// (variable indices), and that triage (triage_either_way_action[i]): the `either_way` red flags.
+  /// The same for the safety questions not answered at all (a family that went to the results
+  /// early): triage_unasked_action[i] for triage_unasked[i].
+  std::vector<int> triage_unasked;
+  std::vector<std::string> triage_unasked_action;
   std::vector<int> triage_either_way;
   std::vector<std::string> triage_either_way_action;
   std::vector<const SafetyNet*> safety_net;

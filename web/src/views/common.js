@@ -263,6 +263,7 @@ export function triageBox(report, t, { lay, level = 2, disclosure = null } = {})
       ${sources(f, report, t, disclosure, lay)}</li>`)}</ul>` : nothing}
     ${eitherWayLine(triage, t, lay)}
     ${unsureLines(triage, t, lay)}
+    ${lay ? unaskedLines(triage, t) : nothing}
   </section>`;
 }
 
@@ -284,13 +285,26 @@ export function eitherWayLine(triage, t, lay) {
  * What was answered "not sure" and would make it more urgent if it were so, most urgent first:
  * "You were not sure about: very drowsy or hard to wake. If it is happening, get emergency help".
  */
-function unsureLines(triage, t, lay) {
-  const unsure = triage.unsure ?? [];
-  if (!unsure.length) return nothing;
+export function unsureLines(triage, t, lay) {
+  return actionLines(triage?.unsure, 'unsure', 'triage-unsure', t, lay);
+}
+
+/**
+ * For a family that went to the results before the safety questions (hard to wake, fits, a
+ * poison, a knock to the head...): which were not asked, and what to do if one applies, so that
+ * "nothing you told us needs urgent care" never reads as "nothing is urgent".
+ */
+export function unaskedLines(triage, t) {
+  return actionLines(triage?.unasked, 'unasked', 'triage-unasked', t, true);
+}
+
+// Lines grouped by the action each item would bring, most urgent first.
+function actionLines(list, key, testid, t, lay) {
+  if (!list?.length) return nothing;
   const groups = ['emergency', 'urgent', 'soon']
-    .map((action) => [action, unsure.filter((u) => u.action === action)])
+    .map((action) => [action, list.filter((u) => u.action === action)])
     .filter(([, items]) => items.length);
-  return html`${groups.map(([action, items]) => html`<p class="unsure" data-testid="triage-unsure" data-action=${action}>${t(`unsure.${action}`, {
+  return html`${groups.map(([action, items]) => html`<p class="unsure" data-testid=${testid} data-action=${action}>${t(`${key}.${action}`, {
     items: items.map((u) => (lay ? u.lay || u.label : u.label)).join('; '),
   })}</p>`)}`;
 }

@@ -4,7 +4,7 @@
 // the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
 // words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
-import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, eitherWayLine, noSignReported, leftOutNotice } from './common.js';
+import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, eitherWayLine, unsureLines, unaskedLines, noSignReported, leftOutNotice } from './common.js';
 
 export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale, without, flow }) {
   if (!report) return nothing;
@@ -70,6 +70,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
         ${(report.differential ?? []).length ? html`<li>${t('dx.h')}: ${report.differential.slice(0, 4).map((d) => `${d.label} ${pct(d.probability)}`).join('; ')}</li>` : nothing}
       </ul>`}
     ${flags.length ? html`<h3>${t('s.flags')}</h3><ul>${flags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>${eitherWayLine(report.triage, t, lay)}` : nothing}
+    ${unsureLines(report.triage, t, lay)}${lay ? unaskedLines(report.triage, t) : nothing}
     ${(report.safetyNet ?? []).length ? html`<h3>${t('r.safetyNet')}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
     ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${lay && w.lay ? `${w.lay} (${w.label})` : w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}</li>`)}</ul>` : nothing}
     ${(report.careTeam ?? []).length ? html`<h3>${t('ct.h')}</h3><p>${report.careTeam.map((c) => c.role).join('; ')}</p>` : nothing}
