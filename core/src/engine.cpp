@@ -2,6 +2,7 @@
 #include "omsaid/engine.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "omsaid/criteria.h"
 #include "omsaid/differential.h"
@@ -51,14 +52,26 @@ void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, 
   if (said_unsure.empty() && !any_unasked) return;  // no copy of the evidence
   const int triage = UrgencyRank(report->triage);
   Evidence what_if = e;
+  // Only a flag that reads the variable can change with it, and only one more urgent than the
+  // triage can make it more urgent: the rest are not evaluated again.
   auto judge = [&](size_t v, std::vector<int>* ids, std::vector<std::string>* actions) {
-    what_if.vars = e.vars;
-    what_if.vars[v] = Tri::kTrue;
-    what_if.ResetDefinitions();
-    const std::string_view action = TriageOf(RaisedRedFlags(kb, what_if));
-    if (UrgencyRank(action) < triage) {
+    if (v >= kb.red_flags_reading.size()) return;
+    bool copied = false;
+    int best = triage;
+    for (int f : kb.red_flags_reading[v]) {
+      const int rank = UrgencyRank(kb.red_flags[static_cast<size_t>(f)].action);
+      if (rank >= best) continue;
+      if (!copied) {
+        what_if.vars = e.vars;
+        what_if.vars[v] = Tri::kTrue;
+        what_if.ResetDefinitions();
+        copied = true;
+      }
+      if (RedFlagState(kb, what_if, f) == Tri::kTrue) best = rank;
+    }
+    if (best < triage) {
       ids->push_back(static_cast<int>(v));
-      actions->emplace_back(action);
+      actions->emplace_back(UrgencyName(best));
     }
   };
   for (size_t v = 0; v < said_unsure.size(); ++v) {
@@ -105,6 +118,8 @@ class EitherWaySearch {
     memo_.assign(static_cast<size_t>(states), kNotYet);
     base_.assign(static_cast<size_t>(states), kNotYet);
     below_.assign(static_cast<size_t>(states), -1);
+    assessed_.resize(static_cast<size_t>(states));
+    contradicts_.assign(static_cast<size_t>(states), 0);
     base_[0] = triage;
   }
 
@@ -145,8 +160,8 @@ class EitherWaySearch {
   bool Below(int code) {
     int8_t& b = below_[static_cast<size_t>(code)];
     if (b >= 0) return b == 1;
-    const int base = Base(code);
-    bool below = base >= 0 && base < limit_;
+    const int base = BaseBelowLimit(code);
+    bool below = base == 1;
     for (size_t i = 0; !below && base >= 0 && i < signs_.size(); ++i) {
       if (Digit(code, i) != 0) continue;
       below = Below(code + Power(i)) && Below(code + 2 * Power(i));
@@ -173,6 +188,30 @@ class EitherWaySearch {
   int Base(int code) {
     int& t = base_[static_cast<size_t>(code)];
     if (t != kNotYet) return t;
+    const Evidence* ev = Assessed(code);
+    return t = ev ? UrgencyRank(TriageOf(RaisedRedFlags(kb_, *ev))) : -1;
+  }
+
+  // Whether Base(code) is more urgent than the case's triage (1) or not (0), evaluating only the
+  // flags that could make it so and stopping at the first raised; -1 for a contradiction.
+  int BaseBelowLimit(int code) {
+    const int known = base_[static_cast<size_t>(code)];
+    if (known != kNotYet) return known < 0 ? -1 : known < limit_ ? 1 : 0;
+    const Evidence* ev = Assessed(code);
+    if (!ev) return -1;
+    for (size_t f = 0; f < kb_.red_flags.size(); ++f) {
+      if (UrgencyRank(kb_.red_flags[f].action) >= limit_) continue;
+      if (RedFlagState(kb_, *ev, static_cast<int>(f)) == Tri::kTrue) return 1;
+    }
+    return 0;
+  }
+
+  // The evidence with the answers of `code`, its criteria and differential worked out (once);
+  // null when the answers contradict the case.
+  const Evidence* Assessed(int code) {
+    std::optional<Evidence>& slot = assessed_[static_cast<size_t>(code)];
+    if (slot) return &*slot;
+    if (contradicts_[static_cast<size_t>(code)]) return nullptr;
     Case what_if = c_;
     for (size_t i = 0; i < signs_.size(); ++i) {
       const int d = Digit(code, i);
@@ -185,10 +224,14 @@ class EitherWaySearch {
       what_if.findings.push_back({term, d == 1 ? FindingState::kPresent : FindingState::kAbsent});
     }
     Result<Evidence> ev = BuildEvidence(kb_, what_if);
-    if (!ev) return t = -1;
+    if (!ev) {
+      contradicts_[static_cast<size_t>(code)] = 1;
+      return nullptr;
+    }
     std::vector<CriteriaResult> criteria;
     AssessCase(kb_, &ev.value(), &criteria, 0);
-    return t = UrgencyRank(TriageOf(RaisedRedFlags(kb_, ev.value())));
+    slot = std::move(ev.value());
+    return &*slot;
   }
 
   const KnowledgeBase& kb_;
@@ -197,6 +240,8 @@ class EitherWaySearch {
   int limit_;  ///< the case's triage
   std::vector<int> memo_, base_;
   std::vector<int8_t> below_;  ///< Below(code): -1 not yet, else 0 or 1
+  std::vector<std::optional<Evidence>> assessed_;
+  std::vector<uint8_t> contradicts_;
 };
 
 // Records, for the `either_way` rules, each unanswered key sign whose answers both bring a more

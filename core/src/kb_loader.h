@@ -47,6 +47,7 @@ class KbLoader {
   /// Reads and resolves a red_flag rule node into `r`.
   void ReadRedFlagRule(const Json& node, const std::string& path, Rule* r);
   void ReadEitherWayRule(const Json& node, const std::string& path, Rule* r);
+  void IndexRedFlagReaders();
   /// Reads an optional plain string member ("" when absent).
   std::string OptString(const Json& obj, std::string_view key, const std::string& path,
                         size_t max_length = 4000);

@@ -599,7 +599,40 @@ void KbLoader::LoadRedFlags(const Json& root) {
     if (!f.id.empty() && CheckUnique(&seen, f.id, path)) kb_->red_flags.push_back(std::move(f));
   });
   reading_red_flags_ = false;
+  IndexRedFlagReaders();
   LoadTriageAndSafetyNet(root);
+}
+
+namespace {
+
+// The variables a rule reads, directly or through the definitions it refers to.
+void VariablesRead(const KnowledgeBase& kb, const Rule& rule, std::vector<uint8_t>* seen_definition,
+                   std::vector<int>* out) {
+  if (rule.type == RuleType::kFeature && rule.ref >= 0) out->push_back(rule.ref);
+  if (rule.type == RuleType::kRef && rule.ref >= 0 && static_cast<size_t>(rule.ref) < kb.definitions.size() &&
+      !(*seen_definition)[static_cast<size_t>(rule.ref)]) {
+    (*seen_definition)[static_cast<size_t>(rule.ref)] = 1;
+    VariablesRead(kb, kb.definitions[static_cast<size_t>(rule.ref)].rule, seen_definition, out);
+  }
+  for (const Rule& c : rule.children) VariablesRead(kb, c, seen_definition, out);
+}
+
+}  // namespace
+
+void KbLoader::IndexRedFlagReaders() {
+  kb_->red_flags_reading.assign(kb_->variables.size(), {});
+  for (size_t f = 0; f < kb_->red_flags.size(); ++f) {
+    std::vector<uint8_t> seen(kb_->definitions.size(), 0);
+    std::vector<int> vars;
+    VariablesRead(*kb_, kb_->red_flags[f].when, &seen, &vars);
+    std::sort(vars.begin(), vars.end());
+    vars.erase(std::unique(vars.begin(), vars.end()), vars.end());
+    for (int v : vars) {
+      if (static_cast<size_t>(v) < kb_->red_flags_reading.size()) {
+        kb_->red_flags_reading[static_cast<size_t>(v)].push_back(static_cast<int>(f));
+      }
+    }
+  }
 }
 
 void KbLoader::LoadTriageAndSafetyNet(const Json& root) {

@@ -205,6 +205,28 @@ TEST(KbLoad, RedFlagRulesAreResolvedAndChecked) {
       << Dump(p);
 }
 
+// Which red flags read a variable, directly or through the definitions: what the "not sure" and
+// "not asked" what-ifs re-evaluate. Unsteadiness reaches the poisoning flag through the definition
+// of new ataxia; a seizure reaches its own flag; no flag reads a test's own variable by accident.
+TEST(KbLoad, TheRedFlagsReadingEachVariableAreIndexed) {
+  const KnowledgeBase& kb = testing::Kb();
+  ASSERT_EQ(kb.red_flags_reading.size(), kb.variables.size());
+  const auto reads = [&](std::string_view var, std::string_view flag) {
+    const int v = kb.FindVariable(var);
+    EXPECT_GE(v, 0) << var;
+    if (v < 0) return false;
+    for (int f : kb.red_flags_reading[static_cast<size_t>(v)]) {
+      if (kb.red_flags[static_cast<size_t>(f)].id == flag) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(reads("HP:0001250", "seizure"));
+  EXPECT_TRUE(reads("HP:0001251", "poisoning"));
+  EXPECT_TRUE(reads("exposure:drug-or-toxin", "poisoning"));
+  EXPECT_FALSE(reads("HP:0001250", "poisoning"));
+  EXPECT_FALSE(reads("HP:0002315", "seizure"));
+}
+
 // An either_way rule is a red flag's only (the engine works it out after the other flags), at a
 // level the triage has, over findings; its signs are gathered for the engine, without repeats.
 TEST(KbLoad, EitherWayRulesAreCheckedAndTheirSignsGathered) {

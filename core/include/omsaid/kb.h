@@ -454,6 +454,9 @@ struct KnowledgeBase {
   /// The key signs that `either_way` rules name (variable indices, no repeats): the engine works out,
   /// for each one unanswered, the triage that answering it either way would bring.
   std::vector<int> either_way_signs;
+  /// By variable index: the red flags whose rule reads it, directly or through definitions (not
+  /// through the differential or the criteria). Answering one variable can raise only these.
+  std::vector<std::vector<int>> red_flags_reading;
   TriageText triage[4];  ///< by action: emergency, urgent, soon, routine
   std::vector<SafetyNet> safety_net;
   std::vector<LikelihoodBand> likelihood_bands;  ///< highest minimum first
