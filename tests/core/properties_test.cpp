@@ -32,7 +32,7 @@ namespace {
 using testing::Kb;
 using testing::XorShift;
 
-// 3,000 natively and as WASM. The ASan+UBSan build (scripts/test) runs 1,000, where each case costs
+// 3,000 natively and as WASM. The ASan+UBSan build (scripts/test) runs 750, where each case costs
 // about ten times as much: still every feature in each state (case i holds feature i/2), and the
 // properties themselves are proven over the full 3,000 in the two other builds.
 #ifndef OMSAID_PROPERTY_CASES
