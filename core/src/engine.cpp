@@ -37,24 +37,24 @@ void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, 
     if (x.state == FindingState::kUnknown) mark("history:" + x.id);
   }
   // The safety questions a family is asked first and has not been (stopped early, or went to the
-  // results): "nothing you told us needs urgent care" must not read as "nothing is urgent".
-  std::vector<uint8_t> unasked(kb.variables.size(), 0);
-  bool any_unasked = false;
+  // results): "nothing you told us needs urgent care" must not read as "nothing is urgent". In the
+  // order the family is asked them.
+  std::vector<size_t> unasked;
   for (size_t v = 0; v < kb.variables.size(); ++v) {
     const Variable& var = kb.variables[v];
     if (var.safety <= 0 || IsCategorical(var.kind) || (v < said_unsure.size() && said_unsure[v])) continue;
-    if (!Askable(kb, e, static_cast<int>(v))) continue;
-    unasked[v] = 1;
-    any_unasked = true;
+    if (Askable(kb, e, static_cast<int>(v))) unasked.push_back(v);
   }
+  std::stable_sort(unasked.begin(), unasked.end(),
+                   [&kb](size_t a, size_t b) { return kb.variables[a].safety < kb.variables[b].safety; });
   // What the triage would be if each were so (the differential as it is): a knock to the head
   // and unsteadiness are an emergency only together, so each is judged on its own.
-  if (said_unsure.empty() && !any_unasked) return;  // no copy of the evidence
+  if (said_unsure.empty() && unasked.empty()) return;  // no copy of the evidence
   const int triage = UrgencyRank(report->triage);
   Evidence what_if = e;
   // Only a flag that reads the variable can change with it, and only one more urgent than the
   // triage can make it more urgent: the rest are not evaluated again.
-  auto judge = [&](size_t v, std::vector<int>* ids, std::vector<std::string>* actions) {
+  auto judge = [&](size_t v, std::vector<TriageIf>* out) {
     if (v >= kb.red_flags_reading.size()) return;
     bool copied = false;
     int best = triage;
@@ -69,21 +69,12 @@ void UnsureForTriage(const KnowledgeBase& kb, const Case& c, const Evidence& e, 
       }
       if (RedFlagState(kb, what_if, f) == Tri::kTrue) best = rank;
     }
-    if (best < triage) {
-      ids->push_back(static_cast<int>(v));
-      actions->emplace_back(UrgencyName(best));
-    }
+    if (best < triage) out->push_back({static_cast<int>(v), std::string(UrgencyName(best))});
   };
   for (size_t v = 0; v < said_unsure.size(); ++v) {
-    if (said_unsure[v] && e.vars[v] == Tri::kUnknown) judge(v, &report->triage_unsure, &report->triage_unsure_action);
+    if (said_unsure[v] && e.vars[v] == Tri::kUnknown) judge(v, &report->triage_unsure);
   }
-  std::vector<size_t> order;  // in the order the family is asked them
-  for (size_t v = 0; v < unasked.size(); ++v) {
-    if (unasked[v]) order.push_back(v);
-  }
-  std::stable_sort(order.begin(), order.end(),
-                   [&kb](size_t a, size_t b) { return kb.variables[a].safety < kb.variables[b].safety; });
-  for (size_t v : order) judge(v, &report->triage_unasked, &report->triage_unasked_action);
+  for (size_t v : unasked) judge(v, &report->triage_unasked);
 }
 
 // Step 3 of the engine, shared by the report and by the "what if" of EitherWay: the criteria,
@@ -296,8 +287,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   if (EitherWay(kb, c, UrgencyRank(report.triage), &e)) {
     for (size_t v = 0; v < e.either_way.size(); ++v) {
       if (e.either_way[v] < 0) continue;
-      report.triage_either_way.push_back(static_cast<int>(v));
-      report.triage_either_way_action.emplace_back(UrgencyName(e.either_way[v]));
+      report.triage_either_way.push_back({static_cast<int>(v), std::string(UrgencyName(e.either_way[v]))});
     }
     e.ResetDefinitions();
     report.red_flags = RaisedRedFlags(kb, e);

@@ -349,18 +349,17 @@ class ReportWriter {
     w_.EndArray();
   }
 
-  void VariablesWithAction(const char* key, const std::vector<int>& vars,
-                           const std::vector<std::string>& actions) {
-    if (vars.empty()) return;
+  void VariablesWithAction(const char* key, const std::vector<TriageIf>& list) {
+    if (list.empty()) return;
     w_.Key(key);
     w_.BeginArray();
-    for (size_t i = 0; i < vars.size(); ++i) {
-      const Variable& var = kb_.variables[static_cast<size_t>(vars[i])];
+    for (const TriageIf& x : list) {
+      const Variable& var = kb_.variables[static_cast<size_t>(x.variable)];
       w_.BeginObject();
       w_.Field("id", var.id);
       w_.Field("label", var.label);
       if (!var.lay.empty()) w_.Field("lay", var.lay);
-      w_.Field("action", actions[i]);
+      w_.Field("action", x.action);
       w_.EndObject();
     }
     w_.EndArray();
@@ -381,11 +380,11 @@ class ReportWriter {
     }
     w_.EndArray();
     // Answered "not sure", and an answer could make the triage more urgent: which, and how much.
-    VariablesWithAction("unsure", r.triage_unsure, r.triage_unsure_action);
+    VariablesWithAction("unsure", r.triage_unsure);
     // The safety questions not answered at all, and what each would bring if it were so.
-    VariablesWithAction("unasked", r.triage_unasked, r.triage_unasked_action);
+    VariablesWithAction("unasked", r.triage_unasked);
     // Key signs not answered, whose every answer brings the triage given: which.
-    VariablesWithAction("eitherWay", r.triage_either_way, r.triage_either_way_action);
+    VariablesWithAction("eitherWay", r.triage_either_way);
     Provenance(t.provenance);
     w_.EndObject();
   }

@@ -441,10 +441,11 @@ TEST_F(Properties, AnUnansweredKeySignNeverGivesCalmerAdviceThanEveryAnswer) {
       EXPECT_LE(UrgencyRank(r.triage), either)
           << Kb().variables[static_cast<size_t>(v)].id << " unanswered gives " << r.triage
           << ", calmer than either answer (" << UrgencyName(either) << "): " << g.json;
-      const auto listed = std::find(r.triage_either_way.begin(), r.triage_either_way.end(), v);
+      const auto listed = std::find_if(r.triage_either_way.begin(), r.triage_either_way.end(),
+                                       [v](const TriageIf& x) { return x.variable == v; });
       if (listed != r.triage_either_way.end()) {
         ++named;
-        EXPECT_EQ(r.triage_either_way_action[listed - r.triage_either_way.begin()], UrgencyName(either)) << g.json;
+        EXPECT_EQ(listed->action, UrgencyName(either)) << g.json;
       }
     }
   });

@@ -24,6 +24,12 @@ constexpr double kAdultYears = 18;
 /// them: a 1-year-old does not answer "Are you newly unsteady?" (our judgement).
 constexpr double kSelfReportYears = 8;
 
+/// A variable whose answer would bring a triage more urgent than the case's, and that triage.
+struct TriageIf {
+  int variable = -1;   ///< KnowledgeBase::variables index
+  std::string action;  ///< emergency | urgent | soon
+};
+
 struct Report {
   std::vector<std::string> warnings;
   std::vector<CriteriaResult> criteria;
@@ -36,18 +42,14 @@ struct Report {
   std::vector<const RedFlag*> red_flags;
   std::string triage = "routine";  ///< the most urgent red flag's action, routine when none
   /// Answered "not sure" in the case and deciding a red flag more urgent than the triage (a parent
-  /// not sure whether the child is hard to wake): by variable index, each with the most urgent
-  /// action such a flag would bring (triage_unsure_action[i] for triage_unsure[i]).
-  std::vector<int> triage_unsure;
-  std::vector<std::string> triage_unsure_action;
-  /// Key signs left unanswered whose every answer brings a more urgent triage than leaving them
-  /// (variable indices), and that triage (triage_either_way_action[i]): the `either_way` red flags.
+  /// not sure whether the child is hard to wake), each with the most urgent action it would bring.
+  std::vector<TriageIf> triage_unsure;
   /// The same for the safety questions not answered at all (a family that went to the results
-  /// early): triage_unasked_action[i] for triage_unasked[i].
-  std::vector<int> triage_unasked;
-  std::vector<std::string> triage_unasked_action;
-  std::vector<int> triage_either_way;
-  std::vector<std::string> triage_either_way_action;
+  /// early), in the order they are asked.
+  std::vector<TriageIf> triage_unasked;
+  /// Key signs left unanswered whose every answer brings a more urgent triage than leaving them,
+  /// each with that triage: the `either_way` red flags.
+  std::vector<TriageIf> triage_either_way;
   std::vector<const SafetyNet*> safety_net;
   std::vector<CareItem> care_team;
   bool any_sign = true;  ///< Evidence::any_sign: without a sign nothing is shown to a parent as likely
