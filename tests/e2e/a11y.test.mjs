@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, ready, switchMode, focused, currentCase, useReportFixture, root, showQuestion } from './browser.mjs';
+import { launch, openPage, ready, switchMode, focused, currentCase, useReportFixture, root, showQuestion, setCase } from './browser.mjs';
 
 const fixture = JSON.parse(readFileSync(join(root, 'tests/web/fixtures/report-sections.json'), 'utf8'));
 delete fixture._comment;
@@ -55,7 +55,7 @@ for (const width of [360, 1280]) {
     await page.evaluate(() => { const el = document.querySelector('oms-aid'); el.case = { caseVersion: 1, findings: {}, note: 'darting eyes and jerks, no fever' }; });
     await page.locator('oms-aid [data-testid=word-matches]').waitFor();
     await check(page, 'patient intro with own words matched', width);
-    await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
+    await setCase(page, sample);
     await useReportFixture(page, fixture);
     await page.locator('oms-aid [data-testid=start]').click();
     await page.locator('oms-aid [data-testid=to-results]').click();
@@ -92,7 +92,7 @@ test('the live engine report in both modes, at both widths', async () => {
     await ready(page);
     await switchMode(page, 'clinician');
     await check(page, 'clinician, empty case', width);
-    await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
+    await setCase(page, sample);
     await check(page, 'clinician, live report', width);
     for (const s of await page.locator('oms-aid div[data-mode] summary').all()) await s.click();
     await check(page, 'clinician, live report, every disclosure open', width);
@@ -115,7 +115,7 @@ test('doubled text size on a phone: nothing scrolls sideways', async () => {
   const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await page.locator('oms-aid [data-testid=start]').click();
   assert.ok(await sideways() <= 0, `question: ${await sideways()}px`);
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
+  await setCase(page, sample);
   await page.locator('oms-aid [data-testid=start]').click();
   await page.locator('oms-aid [data-testid=to-results]').click();
   for (const s of await page.locator('oms-aid div[data-mode] summary').all()) await s.click();

@@ -71,6 +71,8 @@ export async function focused(page) {
 
 /** The element's current case, read through its public `case` property. */
 export const currentCase = (page) => page.evaluate(() => document.querySelector('oms-aid').case);
+/** Prefills the element's case through its JS API (`element.case = {…}`). */
+export const setCase = (page, k) => page.evaluate((x) => { document.querySelector('oms-aid').case = x; }, k);
 
 /** The element's latest report. */
 export const currentReport = (page) => page.evaluate(() => document.querySelector('oms-aid').report);

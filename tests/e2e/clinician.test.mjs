@@ -5,7 +5,7 @@
 // note. Every test asserts zero network requests and no console error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, ready, switchMode, currentCase, currentReport } from './browser.mjs';
+import { launch, openPage, ready, switchMode, currentCase, currentReport, setCase } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -110,11 +110,9 @@ test('a term more general than every feature: the search says how it counts, the
 
 test('a needed tumour the work-up does not order is explained beside the criteria, until dancing eyes are recorded', async () => {
   const { context, page, requests, errors } = await clinician();
-  await page.evaluate(() => {
-    document.querySelector('oms-aid').case = { caseVersion: 1, age: { years: 2.5 }, onset: 'acute', exposures: ['recent-infection'],
-      findings: { 'HP:0001251': 'present', 'HP:0000737': 'present', 'HP:0010543': 'absent', 'HP:0031931': 'absent' },
-      history: { 'spontaneous-recovery': 'present' } };
-  });
+  await setCase(page, { caseVersion: 1, age: { years: 2.5 }, onset: 'acute', exposures: ['recent-infection'],
+    findings: { 'HP:0001251': 'present', 'HP:0000737': 'present', 'HP:0010543': 'absent', 'HP:0031931': 'absent' },
+    history: { 'spontaneous-recovery': 'present' } });
   const note = page.locator('oms-aid [data-testid="not-sought-genoa-2005-tumour"]');
   assert.match(await page.locator('oms-aid [data-testid="verdict-genoa-2005"]').innerText(), /Indeterminate[\s\S]*Neuroblastic tumour/);
   assert.match(await note.innerText(), /does not order one[\s\S]*as soon as dancing eyes are seen/);
@@ -137,21 +135,19 @@ test('a needed tumour the work-up does not order is explained beside the criteri
 test('an unrecorded key sign that either answer would make more urgent is named under the triage', async () => {
   const { context, page, requests, errors } = await clinician();
   const gait = { caseVersion: 1, age: { years: 12 }, findings: { 'HP:0001288': 'present' } };
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, gait);
+  await setCase(page, gait);
   const line = page.locator('oms-aid [data-testid=triage] [data-testid=triage-either-way]');
   assert.match(await line.innerText(), /Not recorded: .*Ataxia.*present or absent/);
   assert.equal(await page.locator('oms-aid [data-testid=triage]').getAttribute('data-action'), 'soon');
   assert.ok((await currentReport(page)).triage.flags.includes('either-answer-soon'));
   await switchMode(page, 'patient');
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, gait);
+  await setCase(page, gait);
   await page.locator('oms-aid [data-testid=start]').click();
   await page.locator('oms-aid [data-testid=to-results]').click();
   const lay = page.locator('oms-aid [data-testid=triage] [data-testid=triage-either-way]').first();
   assert.match(await lay.innerText(), /Not answered yet: .*Unsteadiness.*Whatever the answer to one of these, do not wait longer/);
   await switchMode(page, 'clinician');
-  await page.evaluate((k) => {
-    document.querySelector('oms-aid').case = { ...k, findings: { ...k.findings, 'HP:0001251': 'present', 'HP:0010543': 'absent', 'HP:0001336': 'absent' } };
-  }, gait);
+  await setCase(page, { ...gait, findings: { ...gait.findings, 'HP:0001251': 'present', 'HP:0010543': 'absent', 'HP:0001336': 'absent' } });
   await line.waitFor({ state: 'detached' });
   assert.ok(!(await currentReport(page)).triage.eitherWay);
   assert.deepEqual(requests, []);
@@ -162,10 +158,8 @@ test('an unrecorded key sign that either answer would make more urgent is named 
 // PNS-Care "definite" below its threshold of 8 (OMS with a consistent cancer, no antibody) says why.
 test('a definite PNS-Care level below 8 names the OMS exception it rests on', async () => {
   const { context, page, requests, errors } = await clinician();
-  await page.evaluate(() => {
-    document.querySelector('oms-aid').case = { caseVersion: 1, age: { years: 60 }, sex: 'female',
-      findings: { 'HP:0010543': 'present', 'HP:0001336': 'present', 'HP:0001251': 'present', 'HP:0030357': 'present' } };
-  });
+  await setCase(page, { caseVersion: 1, age: { years: 60 }, sex: 'female',
+    findings: { 'HP:0010543': 'present', 'HP:0001336': 'present', 'HP:0001251': 'present', 'HP:0030357': 'present' } });
   assert.match(await page.locator('oms-aid [data-testid=pns]').innerText(), /Definite PNS[\s\S]*Score 7/);
   assert.match(await page.locator('oms-aid [data-testid=pns-oms-exception]').innerText(), /Definite at a score of 7: opsoclonus-myoclonus is the stated exception/);
   assert.deepEqual(requests, []);
@@ -175,9 +169,7 @@ test('a definite PNS-Care level below 8 names the OMS exception it rests on', as
 
 test('work-up checklist: a result re-evaluates; next questions answer in place', async () => {
   const { context, page, requests, errors } = await clinician();
-  await page.evaluate(() => {
-    document.querySelector('oms-aid').case = { caseVersion: 1, age: { years: 2 }, findings: { 'HP:0010543': 'present', 'HP:0001251': 'present' } };
-  });
+  await setCase(page, { caseVersion: 1, age: { years: 2 }, findings: { 'HP:0010543': 'present', 'HP:0001251': 'present' } });
   const before = await currentReport(page);
   const id = before.workup.length ? before.workup.find((w) => w.status === 'recommended')?.id ?? before.workup[0].id : 'urine-catecholamines';
   const status = page.locator(`oms-aid select[data-var="test:${id}"]`);

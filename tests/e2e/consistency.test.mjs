@@ -5,7 +5,7 @@
 // field of both modes. A result nobody entered must never appear.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, ready, switchMode, currentCase } from './browser.mjs';
+import { launch, openPage, ready, switchMode, currentCase, setCase } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -69,7 +69,7 @@ test('setting results in any order re-orders the work-up; every control still sh
   const { context, page, requests, errors } = await openPage(browser);
   await ready(page);
   await switchMode(page, 'clinician');
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, woman);
+  await setCase(page, woman);
   await page.locator('oms-aid details', { hasText: 'Not indicated now' }).locator('summary').first().click().catch(() => {});
   await assertControlsMatch(page, 'opened');
   // The exact report of the issue: CT normal moves to the end, and mammography stays unanswered.
@@ -99,7 +99,7 @@ test('findings added, changed and removed; next questions answered in place: eve
   const { context, page, requests, errors } = await openPage(browser);
   await ready(page);
   await switchMode(page, 'clinician');
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, woman);
+  await setCase(page, woman);
   const search = page.locator('oms-aid input[type=search]');
   for (const [query, id, state] of [['nystagmus', 'HP:0000639', 'absent'], ['vomiting', 'HP:0002013', 'present'], ['irritab', 'HP:0000737', 'present']]) {
     await search.fill(query);

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, ready, currentCase, switchMode } from './browser.mjs';
+import { launch, openPage, ready, currentCase, switchMode, setCase } from './browser.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CANARY = 'window.__pwned=1';
@@ -133,7 +133,6 @@ async function assertLayout(page, selector, label) {
 
 const importText = (page, name, text) =>
   page.locator('oms-aid input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-const setCase = (page, k) => page.evaluate((x) => { document.querySelector('oms-aid').case = x; }, k);
 const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 test('hostile case files: shown as text or rejected with what and where; the case is kept; nothing runs', async () => {

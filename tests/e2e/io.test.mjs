@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, ready, currentCase, currentReport } from './browser.mjs';
+import { launch, openPage, ready, currentCase, currentReport, setCase } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -52,7 +52,7 @@ test('export as JSON, import it back: same case, same report', async () => {
   const { context, page, requests, errors } = await openPage(browser);
   await ready(page);
   const url = page.url();
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
+  await setCase(page, sample);
   const report = await currentReport(page);
   const file = await download(page, 'export-json');
   assert.match(file.name, /^oms-aid-case-\d{4}-\d{2}-\d{2}\.json$/);
@@ -74,7 +74,7 @@ test('export as JSON, import it back: same case, same report', async () => {
 test('export as a Phenopacket and import it back: the same findings, verdict and ranking', async () => {
   const { context, page, requests, errors } = await openPage(browser);
   await ready(page);
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
+  await setCase(page, sample);
   await page.locator('oms-aid details.casemenu summary').click();
   assert.equal(await page.locator('oms-aid button[data-action="export-phenopacket"]').count(), 1, 'the page offers the Phenopacket export');
   const report = await currentReport(page);
@@ -97,7 +97,7 @@ test('export as a Phenopacket and import it back: the same findings, verdict and
 test('a bad import is explained and the current case is kept', async () => {
   const { context, page, requests, errors } = await openPage(browser);
   await ready(page);
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
+  await setCase(page, sample);
   const alert = page.locator('oms-aid [data-testid=import-error]');
   const cases = [
     ['broken.json', '{"caseVersion": 1, "findings": {', /not a valid JSON file/],

@@ -5,7 +5,7 @@
 // page keeps working: a new answer gives a new report. Zero network requests, no console error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, ready, currentCase, currentReport, switchMode } from './browser.mjs';
+import { launch, openPage, ready, currentCase, currentReport, switchMode, setCase } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -21,7 +21,7 @@ test('an abort inside the engine keeps the case and the page recovers on a fresh
   const { context, page, requests, errors } = await openPage(browser);
   await ready(page);
   await switchMode(page, 'clinician');
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, sample);
+  await setCase(page, sample);
   await page.waitForFunction(() => document.querySelector('oms-aid').report?.criteria?.length > 0);
   const before = await currentReport(page);
 

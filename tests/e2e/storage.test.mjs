@@ -4,7 +4,7 @@
 // delete one, delete all (the store is left empty and the database deleted). Zero network requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, ready, currentCase } from './browser.mjs';
+import { launch, openPage, ready, currentCase, setCase } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -54,7 +54,7 @@ test('save, reopen, delete and delete all, only after opting in', async () => {
   const { context, page, requests, errors } = await openPage(browser);
   await ready(page);
   const first = { caseVersion: 1, age: { months: 20 }, findings: { 'HP:0010543': 'present', 'HP:0001251': 'present' }, exposures: { 'recent-infection': 'present' } };
-  await page.evaluate((k) => { document.querySelector('oms-aid').case = k; }, first);
+  await setCase(page, first);
   assert.deepEqual(await databases(page), [], 'no database before opting in');
 
   // The saved-cases list says saving is off and creates nothing.

@@ -267,17 +267,20 @@ export function triageBox(report, t, { lay, level = 2, disclosure = null } = {})
   </section>`;
 }
 
+/** The variables of a triage list (unsure, unasked, eitherWay) in the reader's words, as one line. */
+const itemWords = (items, lay) => items.map((u) => (lay ? u.lay || u.label : u.label)).join('; ');
+
 /**
  * The key signs not answered yet whose every answer brings this advice (the either-answer red
  * flags name them as "see below"): "Not answered yet: unsteadiness. Whatever the answer to one of
- * these, do not wait longer than this advice says." Only those at the triage's level: a parent sees that level's flags only. The
- * screen and the printed summary both use it.
+ * these, do not wait longer than this advice says." Only those at the triage's level: a parent
+ * sees that level's flags only. The screen and the printed summary both use it.
  */
 export function eitherWayLine(triage, t, lay) {
   const items = (triage.eitherWay ?? []).filter((u) => u.action === triage.action);
   if (!items.length) return nothing;
   return html`<p class="unsure" data-testid="triage-either-way">${t(lay ? 'eitherWay.lay' : 'eitherWay.clinician', {
-    items: items.map((u) => (lay ? u.lay || u.label : u.label)).join('; '),
+    items: itemWords(items, lay),
   })}</p>`;
 }
 
@@ -305,7 +308,7 @@ function actionLines(list, key, testid, t, lay) {
     .map((action) => [action, list.filter((u) => u.action === action)])
     .filter(([, items]) => items.length);
   return html`${groups.map(([action, items]) => html`<p class="unsure" data-testid=${testid} data-action=${action}>${t(`${key}.${action}`, {
-    items: items.map((u) => (lay ? u.lay || u.label : u.label)).join('; '),
+    items: itemWords(items, lay),
   })}</p>`)}`;
 }
 
