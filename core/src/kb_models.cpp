@@ -522,6 +522,8 @@ void KbLoader::LoadWorkupRules(const Json& root) {
     t.why = OptString(e, "why", path, 400);
     kb_->variables[t.variable].question = t.question;
     kb_->variables[t.variable].why = t.why;
+    // A baby's test is not put to a person answering for themselves ("forSelf": {"question": ""}).
+    ReadWordings(e, path, &kb_->variables[t.variable]);
     if (const Json* list_i = reader_.Member(e, "indications", path, false)) {
       if (reader_.ExpectArray(*list_i, JoinPath(path, "indications"))) {
         reader_.ForEachObject(
