@@ -337,7 +337,8 @@ TEST(Engine, AFeverAndARecentInfectionCountAboutOnce) {
 // Nutritional vitamin B12 deficiency in a breastfed baby (a mother on a vegan diet or with low B12)
 // mimics OMS: loss of skills, floppiness, tremor or jerks, irritability. With the risk recorded and
 // one of those signs, the B12 test is recommended within 24 hours (and the triage says so); without
-// the risk, or for an adult, it is not.
+// the risk, or for an adult, it is not. The deficiency has its own place in the differential
+// (infant-b12-deficiency), which leads with the risk recorded and names the paediatrician.
 TEST(Engine, ABreastfedBabyAtRiskOfB12DeficiencyGetsTheB12TestUrgently) {
   const auto b12 = [](std::string_view age, std::string_view more) {
     const Json r = Report(std::string(R"({"caseVersion": 1, "age": )") + std::string(age) +
@@ -350,7 +351,13 @@ TEST(Engine, ABreastfedBabyAtRiskOfB12DeficiencyGetsTheB12TestUrgently) {
   EXPECT_EQ(b12(R"({"months": 10})", R"(, "exposures": {"infant-b12-risk": "present"})"), "recommended/urgent");
   const Json r = Report(R"({"caseVersion": 1, "age": {"months": 10}, "findings": {"HP:0001337": "present"}, "exposures": ["infant-b12-risk"]})");
   EXPECT_EQ(r["triage"]["action"], "urgent");
+  EXPECT_EQ(r["differential"][0]["id"], "infant-b12-deficiency");
+  EXPECT_TRUE(std::any_of(r["careTeam"].begin(), r["careTeam"].end(),
+                          [](const Json& c) { return c["id"] == "paediatrics-b12"; }));
+  // Without the risk answered, the deficiency is still in the differential (a mother's low B12 is
+  // often unknown): the test is recommended as its place there says, not within 24 hours.
   EXPECT_NE(b12(R"({"months": 10})", ""), "recommended/urgent");
+  EXPECT_EQ(b12(R"({"months": 10})", "").rfind("recommended/", 0), 0u);
   EXPECT_NE(b12(R"({"months": 10})", R"(, "exposures": {"infant-b12-risk": "absent"})"), "recommended/urgent");
   EXPECT_NE(b12(R"({"years": 30})", R"(, "exposures": {"infant-b12-risk": "present"})"), "recommended/urgent");
 }

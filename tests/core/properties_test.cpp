@@ -646,6 +646,7 @@ TEST_F(Properties, EveryLeadingExplanationHasItsTestInThePlan) {
       {"wernicke-encephalopathy", {"metabolic-panel"}},
       {"hereditary-or-metabolic-ataxia", {"brain-mri"}},
       {"infantile-nystagmus", {"brain-mri"}},
+      {"infant-b12-deficiency", {"vitamin-b12"}},
   };
   int checked = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
@@ -962,14 +963,22 @@ TEST_F(Properties, ACriterionOnlyTestsAnswerIsSoughtOrExplained) {
 // whose leading explanation was epileptic myoclonus, or an adult with a likely hereditary ataxia,
 // was told to see nobody (no new unsteadiness or eye sign had been entered as such).
 TEST_F(Properties, ALikelyNeurologicalConditionNamesANeurologist) {
-  const std::set<std::string> not_neurological = {"drug-or-toxin-ingestion", "toxic-metabolic-encephalopathy", "head-injury"};
+  const std::set<std::string> not_neurological = {"drug-or-toxin-ingestion", "toxic-metabolic-encephalopathy", "head-injury",
+                                                   "infant-b12-deficiency"};
   int leading = 0;
   ForEachCase([&](const Generated& g, const Case&, const Evidence&, const Report& r, const std::string&) {
     if (!r.any_sign) return;  // with no sign nothing reads the differential (NothingFollowsFromNoSign)
     if (r.differential.ranked.empty()) return;
     const RankedDiagnosis& top = r.differential.ranked.front();
     const std::string& id = Kb().differential.diagnoses[top.index].id;
-    if (top.probability < 0.3 || not_neurological.count(id)) return;
+    if (top.probability < 0.3) return;
+    if (id == "infant-b12-deficiency") {  // a paediatrician's diagnosis, made with a blood test
+      // (the B12 paediatrician, or the urgent one of a neuroblastoma sign: one role per group)
+      EXPECT_TRUE(std::any_of(r.care_team.begin(), r.care_team.end(),
+                              [](const CareItem& c) { return c.role->group == "medical"; }))
+          << "a baby's vitamin B12 deficiency leads and no paediatrician is named: " << g.json;
+    }
+    if (not_neurological.count(id)) return;
     ++leading;
     EXPECT_TRUE(std::any_of(r.care_team.begin(), r.care_team.end(),
                             [](const CareItem& c) { return c.role->group == "neurology"; }))
