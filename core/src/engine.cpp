@@ -300,6 +300,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   report.care_team = NeededCareTeam(kb, e, report.triage);
   report.any_sign = e.any_sign;
   report.adult = c.age_years && *c.age_years >= kAdultYears;
+  report.infant = c.age_years && *c.age_years < kInfantYears;
   report.warnings = std::move(e.warnings);
   return report;
 }

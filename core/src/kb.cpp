@@ -141,6 +141,7 @@ void KbLoader::ReadWording(const Json& obj, const std::string& path, std::string
 void KbLoader::ReadWordings(const Json& obj, const std::string& path, Variable* v) {
   const Wording general{v->question, v->help, v->why};
   ReadWording(obj, path, "forAdults", "an adult's", general, false, &v->adult_wording);
+  ReadWording(obj, path, "forInfants", "an infant's", general, false, &v->infant_wording);
   // Put to the person themselves: what it does not give is taken from the adult wording.
   ReadWording(obj, path, "forSelf", "the person's own", v->adult_wording ? *v->adult_wording : general, true,
               &v->self_wording);

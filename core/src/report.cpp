@@ -39,6 +39,7 @@ class ReportWriter {
     named_.assign(kb_.differential.diagnoses.size(), 0);
     any_sign_ = r.any_sign;
     adult_ = r.adult;
+    infant_ = r.infant;
     self_ = r.self;
     for (const RedFlag* f : r.red_flags) {
       for (int d : f->names) named_[d] = 1;
@@ -341,7 +342,7 @@ class ReportWriter {
     w_.BeginArray();
     for (const NextQuestion& q : list) {
       w_.BeginObject();
-      w_.RawMembers(f_.VariableQuestion(q.variable, adult_, self_));
+      w_.RawMembers(f_.VariableQuestion(q.variable, adult_, infant_, self_));
       w_.Key("gain");
       w_.Rounded(q.gain);
       w_.EndObject();
@@ -414,6 +415,7 @@ class ReportWriter {
   std::vector<uint8_t> named_;  ///< by diagnosis index: named by a raised red flag
   bool any_sign_ = true;        ///< Report::any_sign: nothing is shown to a parent as likely without a sign
   bool adult_ = false;          ///< Report::adult: questions in their adult wording
+  bool infant_ = false;         ///< Report::infant: questions in their infant wording
   bool self_ = false;           ///< Report::self: questions put to the person themselves
 };
 

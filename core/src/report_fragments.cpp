@@ -148,6 +148,7 @@ void RenderReportFragments(KnowledgeBase* kb) {
       return w ? members(w->question, w->help, w->why) : std::string();
     };
     out.variable_question_adult.push_back(worded(v.adult_wording));
+    out.variable_question_infant.push_back(worded(v.infant_wording));
     out.variable_question_self.push_back(worded(v.self_wording));
   }
 

@@ -28,6 +28,8 @@ struct ReportFragments {
   std::vector<std::string> variable_question;  ///< by variable: next-question members but the gain
   /// By variable: the same put about an adult; "" where the variable has no adult wording.
   std::vector<std::string> variable_question_adult;
+  /// By variable: the same put about a baby under 1 year; "" where it has no infant wording.
+  std::vector<std::string> variable_question_infant;
   /// By variable: the same put to the person themselves; "" where it has no such wording.
   std::vector<std::string> variable_question_self;
   std::vector<Pair> test_head;                 ///< by test: id, label, lay, looksFor (full only), category, loinc
@@ -45,11 +47,12 @@ struct ReportFragments {
   const std::string& Reference(int i) const { return At(reference, i); }
   const std::string& VariableIdLabel(int v) const { return At(variable_id_label, v); }
   /// A variable's next-question members: put to the person themselves when `self` (they answer),
-  /// else about an adult when `adult`, where the variable has such wording; else the general one.
-  const std::string& VariableQuestion(int v, bool adult, bool self) const {
+  /// else about an adult when `adult`, or about a baby when `infant`, where the variable has such
+  /// wording; else the general one.
+  const std::string& VariableQuestion(int v, bool adult, bool infant, bool self) const {
     const std::string& s = self ? At(variable_question_self, v) : None();
     if (!s.empty()) return s;
-    const std::string& a = adult ? At(variable_question_adult, v) : None();
+    const std::string& a = adult ? At(variable_question_adult, v) : infant ? At(variable_question_infant, v) : None();
     return a.empty() ? At(variable_question, v) : a;
   }
   const std::string& TestHead(int t, bool full) const { return At(test_head, t, full); }

@@ -461,6 +461,27 @@ TEST(KbLoad, AnAdultsWordingIsChecked) {
   EXPECT_EQ(drug.adult_wording->help.find("grandparent"), std::string::npos);
 }
 
+TEST(KbLoad, AnInfantsWordingIsChecked) {
+  // A typo, and an infant's question emptied where the general one is asked.
+  const Json features = ParseJson(KbFileText("features.json"), JsonLimits{16u << 20, 64}).value();
+  const int ataxia = FeatureIndex(features, "HP:0001251");
+  const int regression = FeatureIndex(features, "HP:0002376");
+  auto p = Problems("features.json", Edited("features.json", [&](Json& j) {
+    j["features"][static_cast<size_t>(ataxia)]["forInfants"] = {{"questoin", "Is the baby wobbly?"}};
+    j["features"][static_cast<size_t>(regression)]["forInfants"] = {{"question", ""}};
+  }));
+  const auto at = [](int i) { return "features.json:features[" + std::to_string(i) + "].forInfants."; };
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, at(ataxia) + "questoin")) << Dump(p);
+  EXPECT_TRUE(HasProblem(p, ErrorCode::kInvalidValue, at(regression) + "question")) << Dump(p);
+  EXPECT_EQ(p.size(), 2u) << Dump(p);
+  // Unsteadiness in a baby is asked without walking; what is not given is the general wording's.
+  const KnowledgeBase& kb = EmbeddedKnowledgeBase().value();
+  const Variable& v = kb.variables[static_cast<size_t>(kb.FindVariable("HP:0001251"))];
+  ASSERT_TRUE(v.infant_wording);
+  EXPECT_EQ(v.infant_wording->question.find("walk"), std::string::npos);
+  EXPECT_EQ(v.infant_wording->why, v.why);
+}
+
 TEST(KbLoad, TheWordingForThePersonThemselvesIsChecked) {
   // A typo, a question put to the person for a feature never asked, an adult's question emptied
   // (only the person's own may be "": not put to them).

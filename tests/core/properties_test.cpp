@@ -164,7 +164,7 @@ Tri Applies(const KnowledgeBase& kb, const Evidence& ev, int variable) {
 
 TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
   const KnowledgeBase& kb = Kb();
-  int women = 0, men = 0, adults = 0, children = 0, adult_wordings = 0;
+  int women = 0, men = 0, adults = 0, children = 0, adult_wordings = 0, infant_wordings = 0;
   ForEachCase([&](const Generated& g, const Case& c, const Evidence& ev, const Report& r, const std::string& json) {
     std::vector<std::string> tests, asked;
     for (const WorkupItem& w : r.workup) {
@@ -249,8 +249,27 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
       for (const CriteriaResult& k : r.criteria) {
         if (k.population == "adults") EXPECT_EQ(k.applies, Tri::kFalse) << k.id;
       }
+      // A baby's family is not asked whether the baby walks like they are drunk or has lost
+      // walking or talking: the infant wording where the general one speaks of them.
+      if (*c.age_years < 1) {
+        for (const char* key : {"patientQuestions", "nextQuestions"}) {
+          for (const Json& q : *parsed.value().find(key)) {
+            const int v = kb.FindVariable(q.value("feature", std::string()));
+            if (v >= 0 && kb.variables[v].infant_wording) {
+              ++infant_wordings;
+              EXPECT_EQ(q.value("question", std::string()), kb.variables[v].infant_wording->question);
+            }
+            std::string text = q.value("question", std::string()) + " " + q.value("help", std::string());
+            std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
+            for (const char* words : {"walk", "drunk", "talk", "stand"}) {
+              EXPECT_EQ(text.find(words), std::string::npos) << words << " in \"" << text << "\" for " << g.json;
+            }
+          }
+        }
+      }
     }
   });
+  EXPECT_GT(infant_wordings, kCases / 100);
   EXPECT_GT(women, kCases / 6);
   EXPECT_GT(men, kCases / 6);
   EXPECT_GT(adults, kCases / 6);

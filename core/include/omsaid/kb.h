@@ -96,6 +96,9 @@ struct Variable {
   /// The question, help and why as put about an adult (18 years or more), where the general wording
   /// speaks of a child ("or has a child stopped talking?"); none: the general one.
   std::optional<Wording> adult_wording;
+  /// The same put about a baby under 1 year (Report::infant), where the general wording speaks of
+  /// walking or talking ("walking like they are drunk"); none: the general one.
+  std::optional<Wording> infant_wording;
   /// The same put to the person answering about themselves ("Do you see double?"), where the
   /// general or adult wording speaks of "the person"; none: the adult wording, or the general one.
   /// An empty question: never put to the person themselves (how a baby is fed).

@@ -20,6 +20,8 @@ constexpr size_t kMaxNextQuestions = 8;
 constexpr size_t kMaxPatientQuestions = 12;
 /// From this age (years) a question is put in its adult wording (Variable::adult_wording).
 constexpr double kAdultYears = 18;
+/// Below this age (years) a question is put in its infant wording (Variable::infant_wording).
+constexpr double kInfantYears = 1;
 /// Below this age (years) a case "entered by the patient" is still worded for whoever answers for
 /// them: a 1-year-old does not answer "Are you newly unsteady?" (our judgement).
 constexpr double kSelfReportYears = 8;
@@ -54,6 +56,7 @@ struct Report {
   std::vector<CareItem> care_team;
   bool any_sign = true;  ///< Evidence::any_sign: without a sign nothing is shown to a parent as likely
   bool adult = false;    ///< the age is known and 18 years or more: questions use their adult wording
+  bool infant = false;   ///< the age is known and under 1 year: questions use their infant wording
   bool self = false;     ///< entered by the patient (not a young child): questions put to them ("Do you see double?")
 };
 
