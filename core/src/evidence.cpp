@@ -302,15 +302,16 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
   }
   for (size_t v = 0; v < n && !ev.any_sign; ++v) {
     const VariableKind kind = kb.variables[v].kind;
-    ev.any_sign = ev.vars[v] == Tri::kTrue &&
+    ev.any_sign = ev.vars[v] == Tri::kTrue && kb.variables[v].sign &&
                   (kind == VariableKind::kPhenotype || kind == VariableKind::kTest || kind == VariableKind::kAntibody ||
                    kind == VariableKind::kExposure || kind == VariableKind::kHistory);
   }
   ev.any_sign = ev.any_sign || !ev.broader_terms.empty();
   if (!ev.any_sign) {
-    AddWarning(&ev.warnings, "no finding the knowledge base counts is recorded as present: the differential weighs only what is absent "
-                             "(all 'no' makes the condition with the rarest signs look likely), so no warning "
-                             "sign, test or referral follows from it");
+    AddWarning(&ev.warnings, "no sign the differential explains is recorded as present (a fever, vomiting, a tumour or its body "
+                             "signs, a recent infection, a known cancer and a family history are context for it): the "
+                             "differential weighs only what is absent and that context (all 'no' makes the condition with "
+                             "the rarest signs look likely), so no warning sign, test or referral follows from it");
   }
   return ev;
 }

@@ -124,6 +124,10 @@ struct Variable {
   bool observable = false;
   /// Position in the safety questions a parent is asked first (1, 2, ...); 0 = not one of them.
   int safety = 0;
+  /// Whether its presence is a sign the differential explains. False for context that alone calls
+  /// for no neurological explanation (a fever, vomiting, a tummy lump, a tumour found, a recent
+  /// infection, a known cancer): with only such answers nothing reads the differential.
+  bool sign = true;
   std::vector<std::string> lay_terms;  ///< everyday words for it ("dancing eyes"), for search
 };
 
