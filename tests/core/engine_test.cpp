@@ -396,6 +396,36 @@ TEST(Engine, ContextAloneIsNotASignTheDifferentialExplains) {
   EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"years": 2}, "exposures": ["drug-or-toxin"]})")["triage"]["action"], "routine");
 }
 
+// From a parents' audit of the page (2026.12.17): a toddler who may have swallowed pills and has no
+// sign yet is told to call the poison centre now, not "within 24 hours"; a baby under 2 with jerks
+// that are likely epileptic (infantile spasms) is seen within 24 hours, not "within a few days";
+// "cannot walk" (an emergency) is among the first questions from 1 year, before the exposures.
+TEST(Engine, PoisonNowJerksInABabyWithin24HoursAndCannotWalkAskedEarly) {
+  const Json pills = Report(R"({"caseVersion": 1, "age": {"years": 2}, "exposures": ["drug-or-toxin"]})");
+  EXPECT_EQ(pills["triage"]["action"], "emergency");
+  EXPECT_TRUE(std::any_of(pills["careTeam"].begin(), pills["careTeam"].end(),
+                          [](const Json& c) { return c["id"] == "poison-centre"; }));
+  // An adult's "new medicine" is not a poisoning without signs; nor is a month-old illness.
+  EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"years": 40}, "exposures": ["drug-or-toxin"]})")["triage"]["action"], "emergency");
+  EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"years": 2}, "exposures": ["drug-or-toxin"], "duration": {"days": 40}})")["triage"]["action"], "emergency");
+  const Json jerks = Report(R"({"caseVersion": 1, "age": {"months": 5}, "findings": {"HP:0001336": "present", "HP:0000737": "present", "HP:0010543": "absent", "HP:0001251": "absent"}})");
+  ASSERT_EQ(jerks["differential"][0]["id"], "epileptic-myoclonus");
+  EXPECT_EQ(jerks["triage"]["action"], "urgent");
+  // Irritability alone, whatever epilepsy's share from its infant pretest, is not made urgent by it.
+  const Json cross = Report(R"({"caseVersion": 1, "age": {"months": 6}, "findings": {"HP:0000737": "present", "HP:0010543": "absent"}})");
+  for (const Json& f : cross["redFlags"]) EXPECT_NE(f["id"], "serious-cause-likely") << cross["differential"][0].dump();
+  const auto order = [](const Json& r) {
+    std::vector<std::string> ids;
+    for (const Json& q : r["patientQuestions"]) ids.push_back(q["feature"].get<std::string>());
+    return ids;
+  };
+  const std::vector<std::string> nine = order(Report(R"({"caseVersion": 1, "age": {"years": 9}, "findings": {"HP:0004372": "absent", "HP:0001250": "absent"}})"));
+  ASSERT_FALSE(nine.empty());
+  EXPECT_EQ(nine[0], "HP:0002540");
+  const std::vector<std::string> baby = order(Report(R"({"caseVersion": 1, "age": {"months": 6}, "findings": {"HP:0004372": "absent", "HP:0001250": "absent"}})"));
+  EXPECT_EQ(std::count(baby.begin(), baby.end(), "HP:0002540"), 0) << "not asked of a baby";
+}
+
 // A child whose body imaging shows a mass gets the neuroblastoma markers and the MIBG scan (the
 // diagnosis and staging), not "not indicated" because the eyes are not yet known; the scan already
 // done says what it looks for, not "image within days".

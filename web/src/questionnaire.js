@@ -6,8 +6,9 @@
 import { answerOf, parseVariable } from './controller.js';
 
 /** A questionnaire stays short: after this many answers the results are shown. The core's safety
- *  questions (fewer than this) always come first, so the cap never crowds them out. */
-export const MAX_QUESTIONS = 20;
+ *  questions (at most 20, fewer at any one age) always come first, so the cap never crowds them out;
+ *  24 leaves at least four for what best separates the leading explanations. */
+export const MAX_QUESTIONS = 24;
 
 const CATEGORICAL = new Set(['onset', 'course', 'duration']);
 
