@@ -414,4 +414,11 @@ test('a negation reaches across a few words of its own clause only', () => {
   assert.deepEqual(neg('no temperature and jerks'), { 'HP:0001945': true, 'HP:0001336': false });
   assert.deepEqual(neg("I don't know why her eyes dart"), { 'HP:0010543': false });
   assert.deepEqual(neg('no temperature, but she is wobbly'), { 'HP:0001945': true, 'HP:0001251': false });
+  // A comma before a new subject, or the end of a sentence, ends the clause; a comma alone does not
+  // (a parents' audit, 2026.12.17: "not smiling anymore, I'm vegan" read the vegan diet as denied).
+  assert.deepEqual(neg("she is not sleeping well, I think she is wobbly"), { 'HP:0002360': false, 'HP:0001251': false });
+  assert.deepEqual(neg('she is not herself, she is wobbly'), { 'HP:0001251': false });
+  assert.deepEqual(neg('no temperature. Wobbly since Monday'), { 'HP:0001945': true, 'HP:0001251': false });
+  assert.deepEqual(neg('no temperature, no jerks'), { 'HP:0001945': true, 'HP:0001336': true });
+  assert.deepEqual(neg('not a temperature, jerks'), { 'HP:0001945': true, 'HP:0001336': true });
 });

@@ -115,11 +115,16 @@ const NEGATION = new Set(['no', 'not', 'never', 'without', 'doesnt', 'dont', 'di
 const CLAUSE = new Set(['and', 'but', 'or', 'so', 'then', 'because', 'since', 'although', 'though', 'while', 'yet',
   'why', 'when', 'what', 'if', 'whether', 'that', 'know', 'sure', 'think']);
 
-/** The up to four words before position `start` in the same clause (where a "not" reaches). */
-function clauseBefore(words, start) {
+/**
+ * The up to four words before position `start` in the same clause (where a "not" reaches). The end
+ * of a sentence starts a new clause, and so does a comma before a new subject ("not smiling anymore,
+ * I'm vegan": the vegan diet is not negated); a comma alone does not ("no fever, vomiting or jerks").
+ */
+function clauseBefore(words, start, breaks = [], stops = []) {
   const out = [];
   for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
-    if (CLAUSE.has(words[i])) break;
+    if (CLAUSE.has(words[i]) || stops[i + 1]) break;
+    if (breaks[i + 1] && SUBJECT.has(words[i + 1] === 'im' ? 'i' : words[i + 1])) break;
     out.unshift(words[i]);
   }
   return out;
@@ -236,11 +241,10 @@ export function matchDescription(text, variables, person = {}) {
   // breaks[i]: punctuation that ends a clause (, . ; : ! ?) stands between word i - 1 and word i;
   // not a comma followed by "they" or "it", which go on about the same thing ("her eyes, they keep
   // darting").
-  const breaks = words.map((_, i) => {
-    if (i === 0 || at === null) return false;
-    const between = String(text).slice(at[i - 1].to, at[i].from);
-    return /[.;:!?]/.test(between) || (between.includes(',') && !['they', 'it'].includes(words[i]));
-  });
+  const between = (i) => (i === 0 || at === null ? '' : String(text).slice(at[i - 1].to, at[i].from));
+  const breaks = words.map((_, i) => /[.;:!?]/.test(between(i)) || (between(i).includes(',') && !['they', 'it'].includes(words[i])));
+  // stops[i]: the end of a sentence (. ; ! ?) stands between word i - 1 and word i.
+  const stops = words.map((_, i) => /[.;!?]/.test(between(i)));
   // A word the vocabulary itself uses, or another ending of one, is a word, not a typo of another:
   // "confusion" is not "concussion", "injection" not "infection", "starting" not "startles"; nor is
   // an English word near one of them ("cracked" is not "cranky": NOT_TYPOS). Only other words may
@@ -293,7 +297,7 @@ export function matchDescription(text, variables, person = {}) {
     for (const i of c.matched) takenBy[i] ??= rank(c);
     taken.set(`${c.start}:${c.end}`, rank(c));
     if (found.has(c.v.id)) continue;
-    const before = clauseBefore(words, c.start);
+    const before = clauseBefore(words, c.start, breaks, stops);
     const said = at ? String(text).slice(at[c.start].from, at[c.end - 1].to) : c.term;
     found.set(c.v.id, { id: c.v.id, label: c.v.label, lay: c.v.lay ?? c.v.label, term: c.term, said, at: c.start,
       span: `${c.start}:${c.end}`, negated: before.some((w) => NEGATION.has(w)) });

@@ -117,6 +117,8 @@ export default {
   'r.crit.not_met': 'Your answers do not fit the full pattern doctors use to recognise OMS. Something else may explain the signs; a doctor should still check them.',
   'r.crit.indeterminate': 'Some answers are still missing to tell whether the signs fit the pattern of OMS.',
   'r.needs': 'It would help to know about: {items}',
+  // When no question is left to answer here (the questionnaire's end): the doctor asks instead.
+  'r.needsTell': 'A doctor will want to know about: {items}. Tell them what you have noticed.',
   'r.possible': 'Possible explanations a doctor may consider',
   'r.possibleNote': 'From your answers, most likely first. This is not a diagnosis.',
   'p.words.count': '{n} of {max} characters.',

@@ -313,6 +313,16 @@ function actionLines(list, key, testid, t, lay) {
 }
 
 /**
+ * The triage as one printed line: its level in bold, then its words, without saying the level twice
+ * when the words begin with it ("Get emergency help now: call your local emergency number...").
+ */
+export function triageLine(triage, t, lay) {
+  const head = t(`action.${triage.action}`);
+  const words = (lay ? triage.lay : triage.message) ?? '';
+  return words.startsWith(head) ? html`<strong>${head}</strong>${words.slice(head.length)}` : html`<strong>${head}:</strong> ${words}`;
+}
+
+/**
  * The heading of the safety-netting for a family. Under an emergency or urgent triage the advice
  * ("go back at once if ...", "a neurologist should see them soon") is for after that visit, and says
  * so: it never reads as a slower instruction beside "get emergency help now".

@@ -191,7 +191,7 @@ function explanations({ report, caseObject, t }) {
     ${hidden > 0 ? html`<p class="muted" data-testid="lay-hidden">${t('r.rarer', { n: hidden })}</p>` : nothing}`;
 }
 
-function pattern({ report, caseObject, vocabulary, t }) {
+function pattern({ report, caseObject, vocabulary, t, hasMore }) {
   const sets = layVerdicts(report, caseObject);
   if (!sets.length) return nothing;
   return html`<h3>${t('r.pattern')}</h3>
@@ -199,7 +199,7 @@ function pattern({ report, caseObject, vocabulary, t }) {
       const ask = visibleNeeds(c, vocabulary, caseObject);
       return html`<div class="verdict v-info" role="status" data-testid="lay-verdict-${c.id}">
         <span>${t(`r.crit.${c.status}`)}</span>
-        ${c.status === 'indeterminate' ? html`<span>${ask.length ? t('r.needs', { items: ask.join('; ') }) : t('r.needsDoctor')}</span>` : nothing}
+        ${c.status === 'indeterminate' ? html`<span>${ask.length ? t(hasMore ? 'r.needs' : 'r.needsTell', { items: ask.join('; ') }) : t('r.needsDoctor')}</span>` : nothing}
       </div>${sources(c, report, t, null, true)}`;
     })}`;
 }

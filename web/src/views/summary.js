@@ -4,7 +4,7 @@
 // the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
 // words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
-import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, eitherWayLine, unsureLines, unaskedLines, noSignReported, leftOutNotice } from './common.js';
+import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, eitherWayLine, unsureLines, unaskedLines, noSignReported, leftOutNotice, safetyNetHeadingKey, triageLine } from './common.js';
 
 export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale, without, flow }) {
   if (!report) return nothing;
@@ -57,7 +57,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
       ${abs.map(([id, v]) => html`<li>${vocabulary?.antibodies?.find((x) => x.id === id)?.label ?? id}: ${t(`antibody.${v}`)}</li>`)}
     </ul></div>` : nothing}
     <h3>${t('s.assessment')}</h3>
-    ${report.triage ? html`<p data-testid="summary-triage"><strong>${t(`action.${report.triage.action}`)}:</strong> ${lay ? report.triage.lay : report.triage.message}</p>` : nothing}
+    ${report.triage ? html`<p data-testid="summary-triage">${triageLine(report.triage, t, lay)}</p>` : nothing}
     ${lay ? html`<ul data-testid="summary-lay">
         ${layVerdicts(report, k).map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
         ${layExplanations(report, 4).map((d) => html`<li>${d.lay || d.label}: ${layLikelihood(d, report, k, t)}</li>`)}
@@ -71,7 +71,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
       </ul>`}
     ${flags.length ? html`<h3>${t('s.flags')}</h3><ul>${flags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>${eitherWayLine(report.triage, t, lay)}` : nothing}
     ${unsureLines(report.triage, t, lay)}${lay ? unaskedLines(report.triage, t) : nothing}
-    ${(report.safetyNet ?? []).length ? html`<h3>${t('r.safetyNet')}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
+    ${(report.safetyNet ?? []).length ? html`<h3>${t(safetyNetHeadingKey(report))}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
     ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${lay && w.lay ? `${w.lay} (${w.label})` : w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}</li>`)}</ul>` : nothing}
     ${(report.careTeam ?? []).length ? html`<h3>${t('ct.h')}</h3><p>${report.careTeam.map((c) => c.role).join('; ')}</p>` : nothing}
     <p><small>${t('s.sources')}: ${[...cited].map((id) => {
