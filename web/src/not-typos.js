@@ -73,38 +73,38 @@ export const NOT_TYPOS = new Set((
   'shiner shiners shinned shinnied shinnies shinning shinny shirt shirted shirting shirts shitting ' +
   'shoot shooting shoots shopped shopping shops shore shored shores shoring shorn shout shouted ' +
   'shouting shouts shuck shucked shucking shucks sickbed sickle sickles sickly sides sifting sighs ' +
-  'sills silting similes sings sinning sires sises sixes sizer skiff skiffs skinned skinning skinny ' +
-  'slake slakes slaking slays sleek sleeked sleeking sleeks sleet sleeted sleeting sleets sleety ' +
-  'sleeves slitting sliver slivered slivering slivers slopped slopping sloppy slops slurp slurped ' +
-  'slurping slurps smart smarted smarting smartly smarts smell smelled smelling smells smelly ' +
-  'smileys smites smiting snake snakes snaking snaky sneak sneaked sneaking sneaks sneaky sniff ' +
-  'sniffed sniffing sniffs snort snorted snorting snorts snuck soaking sodden soiling sopped sorely ' +
-  'sorer soundly spake spanned spanning spays spear speared spearing spears speck specked specking ' +
-  'specks spell spelled spelling spells spiel spieled spieling spiels spiffy spilt spindle spindled ' +
-  'spindles spindling spindly spine spiral spiraled spiraling spirals spitting sport sported ' +
-  'sporting sports sporty spurred spurring squirt squirted squirting squirts stack stacked stacking ' +
-  'stacks staff staffed staffing staffs staid stake stakes staking stall stalled stalling stalls ' +
-  'stances standby stank stare stark starkly starling starred starring starry starved starves ' +
-  'starving stated stays steak steaks steep steeped steeping steeps stems stepped steppes stepping ' +
-  'steps stick stickies sticking sticks sticky stiffly stifle stifled stifles stifling stile stiles ' +
-  'stilt stilted stilts stock stocked stocking stocks stocky stomp stomped stomping stomps stoop ' +
-  'stooped stooping stoops stows straggle straggled straggles straggling straggly strand stranded ' +
-  'stranding strands stream streamed streaming streams stropped stropping strops struck stubble ' +
-  'stubbly stuff stuffed stuffing stuffs stuffy stunk surer surfer surfers surge swabs swagger ' +
-  'swaggered swaggering swaggers swags swans swaps swats sweep sweeping sweeps swill swilled ' +
-  'swilling swills swopped swopping swops tables tacking tacks tales tanking tanks tasking tasks ' +
-  'terns thank thanked thanking thanks thick thin thine thinly thinned thinning thins thong thongs ' +
-  'threat threats three threes throb throbs throe throes thrones thrown thunk thunks tiled tilled ' +
-  'timely timer timers tings tinted tipping titled toiled toiler toilers topic topics toxic trail ' +
-  'trailed trailing trails trait traits trapped trapping traps treble trebled trebles trebling ' +
-  'tries trims trios tripe triple tripled triples tripling triply tripos tuned tunic tunics tuning ' +
-  'turds turfed turfing turfs turner tutor tutored tutoring tutors twain twinged twinges twinging ' +
-  'twink twinks twitted twitting tying udder udders underfed underlies underling unset usable ' +
-  'vibrant vices viruses wacks wades wading wafts wages waggle waggled waggles waggling waging ' +
-  'waiting waits waken wakened wakening wakens wales waling walling walls wands wanes waning ' +
-  'wanking wanks wards wares warts watts waves waving waxes waxing weakling weakly weeklies weekly ' +
-  'weeps weigh weighed weighing weighs welting whereas whereby whetting whiting whore widely widen ' +
-  'widened widening widens wider wigged wigging wight wights witting womble wombles woods works ' +
-  'worldly worms worsen worsened worsening worsens worst worsted worsting worsts would woulds ' +
-  'wraith wraiths wrath wright wring wringing wrings wrongly wroth wrung'
+  'sills silting simile similes sings sinning sires sises sixes sizer skiff skiffs skinned skinning ' +
+  'skinny slake slakes slaking slays sleek sleeked sleeking sleeks sleet sleeted sleeting sleets ' +
+  'sleety sleeves slitting sliver slivered slivering slivers slopped slopping sloppy slops slurp ' +
+  'slurped slurping slurps smart smarted smarting smartly smarts smell smelled smelling smells ' +
+  'smelly smileys smite smites smiting snake snakes snaking snaky sneak sneaked sneaking sneaks ' +
+  'sneaky sniff sniffed sniffing sniffs snort snorted snorting snorts snuck soaking sodden soiling ' +
+  'sopped sorely sorer soundly spake spanned spanning spays spear speared spearing spears speck ' +
+  'specked specking specks spell spelled spelling spells spiel spieled spieling spiels spiffy spilt ' +
+  'spindle spindled spindles spindling spindly spine spiral spiraled spiraling spirals spitting ' +
+  'sport sported sporting sports sporty spurred spurring squirt squirted squirting squirts stack ' +
+  'stacked stacking stacks staff staffed staffing staffs staid stake stakes staking stall stalled ' +
+  'stalling stalls stances standby stank stare stark starkly starling starred starring starry ' +
+  'starved starves starving stated stays steak steaks steep steeped steeping steeps stems stepped ' +
+  'steppes stepping steps stick stickies sticking sticks sticky stiffly stifle stifled stifles ' +
+  'stifling stile stiles stilt stilted stilts stock stocked stocking stocks stocky stomp stomped ' +
+  'stomping stomps stoop stooped stooping stoops stows straggle straggled straggles straggling ' +
+  'straggly strand stranded stranding strands stream streamed streaming streams stropped stropping ' +
+  'strops struck stubble stubbly stuff stuffed stuffing stuffs stuffy stunk surer surfer surfers ' +
+  'surge swabs swagger swaggered swaggering swaggers swags swans swaps swats sweep sweeping sweeps ' +
+  'swill swilled swilling swills swopped swopping swops tables tacking tacks tales tanking tanks ' +
+  'tasking tasks terns thank thanked thanking thanks thick thin thine thinly thinned thinning thins ' +
+  'thong thongs threat threats three threes throb throbs throe throes thrones thrown thunk thunks ' +
+  'tiled tilled timely timer timers tings tinted tipping titled toiled toiler toilers topic topics ' +
+  'toxic trail trailed trailing trails trait traits trapped trapping traps treble trebled trebles ' +
+  'trebling tries trims trios tripe triple tripled triples tripling triply tripos tuned tunic ' +
+  'tunics tuning turds turfed turfing turfs turner tutor tutored tutoring tutors twain twinged ' +
+  'twinges twinging twink twinks twitted twitting tying udder udders underfed underlies underling ' +
+  'unset usable vibrant vices viruses wacks wades wading wafts wages waggle waggled waggles ' +
+  'waggling waging waiting waits waken wakened wakening wakens wales waling walling walls wands ' +
+  'wanes waning wanking wanks wards wares warts watts waves waving waxes waxing weakling weakly ' +
+  'weeklies weekly weeps weigh weighed weighing weighs welting whereas whereby whetting whiting ' +
+  'whore widely widen widened widening widens wider wigged wigging wight wights witting womble ' +
+  'wombles woods works worldly worms worsen worsened worsening worsens worst worsted worsting ' +
+  'worsts would woulds wraith wraiths wrath wright wring wringing wrings wrongly wroth wrung'
 ).split(' '));
