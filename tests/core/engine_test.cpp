@@ -426,6 +426,19 @@ TEST(Engine, PoisonNowJerksInABabyWithin24HoursAndCannotWalkAskedEarly) {
   EXPECT_EQ(std::count(baby.begin(), baby.end(), "HP:0002540"), 0) << "not asked of a baby";
 }
 
+// Eye shaking the person can start and stop at will is voluntary flutter: an adult with it and
+// unsteadiness is no longer "OMS suspected" by the adult working definition (a clinician's audit,
+// 2026.12.17: 36 of 221 such adults had an urgent CT of the chest, abdomen and pelvis).
+TEST(Engine, EyeShakingStartedAtWillIsNotOmsSuspected) {
+  const auto suspected = [](std::string_view extra) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": {"years": 25}, "findings": {"HP:0031931": "present", "HP:0001251": "present"})") +
+                          std::string(extra) + "}");
+    return std::any_of(r["redFlags"].begin(), r["redFlags"].end(), [](const Json& f) { return f["id"] == "oms-suspected"; });
+  };
+  EXPECT_TRUE(suspected(""));
+  EXPECT_FALSE(suspected(R"(, "history": {"episodes-on-demand": "present"})"));
+}
+
 // A child whose body imaging shows a mass gets the neuroblastoma markers and the MIBG scan (the
 // diagnosis and staging), not "not indicated" because the eyes are not yet known; the scan already
 // done says what it looks for, not "image within days".
