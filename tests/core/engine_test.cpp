@@ -439,6 +439,17 @@ TEST(Engine, EyeShakingStartedAtWillIsNotOmsSuspected) {
   EXPECT_FALSE(suspected(R"(, "history": {"episodes-on-demand": "present"})"));
 }
 
+// The Wernicke triad (eye-movement signs, unsteadiness, confusion) brings thiamine at once even with
+// no poor nutrition or alcohol use recorded (Caine 1997; a clinician's audit, 2026.12.17).
+TEST(Engine, TheWernickeTriadBringsThiamineWithoutAKnownRisk) {
+  const Json r = Report(R"({"caseVersion": 1, "age": {"years": 45}, "findings": {"HP:0000639": "present", "HP:0001251": "present", "HP:0001289": "present"}})");
+  const auto panel = std::find_if(r["workup"].begin(), r["workup"].end(), [](const Json& w) { return w["id"] == "metabolic-panel"; });
+  ASSERT_NE(panel, r["workup"].end());
+  EXPECT_EQ((*panel)["status"], "recommended");
+  EXPECT_EQ((*panel)["urgency"], "emergency");
+  EXPECT_NE((*panel)["reason"].get<std::string>().find("thiamine"), std::string::npos);
+}
+
 // A child whose body imaging shows a mass gets the neuroblastoma markers and the MIBG scan (the
 // diagnosis and staging), not "not indicated" because the eyes are not yet known; the scan already
 // done says what it looks for, not "image within days".
