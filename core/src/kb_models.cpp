@@ -553,6 +553,7 @@ void KbLoader::LoadWorkupRules(const Json& root) {
     };
     read_conditionals("ifNormal", &t.if_normal);
     read_conditionals("ifAbnormal", &t.if_abnormal);
+    read_conditionals("cautions", &t.cautions);
     if (const Json* l = reader_.Member(e, "repeat", path, false)) {
       if (reader_.ExpectArray(*l, JoinPath(path, "repeat"))) {
         reader_.ForEachObject(

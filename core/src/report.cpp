@@ -113,6 +113,23 @@ class ReportWriter {
     w_.EndArray();
   }
 
+  // A recommended test's cautions, each a statement with whether the case shows it applies ("yes")
+  // or has not yet answered what would decide it ("unknown").
+  void Cautions(const WorkupItem& item) {
+    w_.Key("cautions");
+    w_.BeginArray();
+    for (size_t i = 0; i < item.cautions.size(); ++i) {
+      const Conditional* c = item.cautions[i];
+      Cite(c->provenance);
+      const std::string& json = f_.Statement(c->provenance, full_);
+      w_.BeginObject();
+      w_.Field("applies", item.caution_holds[i] ? "yes" : "unknown");
+      if (json.size() > 2) w_.RawMembers(json.substr(1, json.size() - 2)); else w_.Field("text", c->text);
+      w_.EndObject();
+    }
+    w_.EndArray();
+  }
+
   void Provenance(const omsaid::Provenance& p, bool with_note = true) {
     if (full_) Cite(p);
     w_.RawMembers(f_.Provenance(p, with_note && full_));
@@ -331,6 +348,7 @@ class ReportWriter {
         w_.Null();
       }
       Statements("notes", item.notes);
+      Cautions(item);
       Provenance(basis ? basis->provenance : t.provenance);
       w_.EndObject();
     }

@@ -173,7 +173,7 @@ void RenderReportFragments(KnowledgeBase* kb) {
       render(&i.provenance);
       whole(i.provenance, Quoted(i.reason), Quoted(i.reason));
     }
-    for (auto* list : {&t.if_normal, &t.if_abnormal}) {
+    for (auto* list : {&t.if_normal, &t.if_abnormal, &t.cautions}) {
       for (Conditional& c : *list) {
         const ReportFragments::Pair p = render(&c.provenance);
         const std::string text = "{\"text\":" + Quoted(c.text) + ",";

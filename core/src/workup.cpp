@@ -169,6 +169,14 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, 
         break;
       case TestState::kNotDone:
         item.status = item.indication ? WorkupStatus::kRecommended : WorkupStatus::kNotIndicated;
+        if (item.indication) {
+          for (const Conditional& c : t.cautions) {
+            const Tri holds = EvaluateRule(c.when, ev);
+            if (holds == Tri::kFalse) continue;
+            item.cautions.push_back(&c);
+            item.caution_holds.push_back(holds == Tri::kTrue);
+          }
+        }
         break;
     }
     if (item.status == WorkupStatus::kNotIndicated) item.urgency = item.indicated_urgency = "routine";

@@ -44,14 +44,17 @@ test('clinician panels render every report section', async () => {
 
   const wu = page.locator('oms-aid [data-testid="wu-imaging-chest-abdomen-pelvis"]');
   assert.match(await wu.innerText(), /Urgent[\s\S]*Recommended[\s\S]*Fixture reason one[\s\S]*after 3 months, every 6 months, until 48 months/);
-  await wu.locator('details.src summary').click();
+  await wu.locator('details.src summary').last().click(); // the item's own sources (its caution's come first)
   // The citations render on the disclosure's toggle event (asynchronous): wait for them.
-  await wu.locator('details.src li', { hasText: 'A fixture reference' }).waitFor();
+  await wu.locator('details.src li', { hasText: 'A fixture reference' }).first().waitFor();
   assert.match(await wu.innerText(), /Verified in the primary source[\s\S]*A fixture reference[\s\S]*PMID 12345678[\s\S]*10\.0000\/fixture/);
   const link = wu.locator('a[href="https://pubmed.ncbi.nlm.nih.gov/12345678/"]');
   assert.equal(await link.getAttribute('rel'), 'noreferrer noopener');
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.match(await page.locator('oms-aid [data-testid="wu-urine-catecholamines"]').innerText(), /Fixture note on the result/);
+  const caution = page.locator('oms-aid [data-testid="caution-imaging-chest-abdomen-pelvis"]');
+  assert.match(await caution.innerText(), /Before it \(a sign it names is recorded\): Fixture caution before the test/);
+  assert.equal(await caution.getAttribute('data-applies'), 'yes');
   assert.equal(await page.locator('oms-aid [data-testid="wu-anti-gq1b"]').count(), 0, 'not indicated: collapsed (rendered when opened)');
   await page.locator('oms-aid summary', { hasText: 'Not indicated now' }).click();
   assert.match(await page.locator('oms-aid [data-testid="wu-anti-gq1b"]').textContent(), /Would be indicated depending on: Ophthalmoparesis; Areflexia/);

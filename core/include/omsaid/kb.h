@@ -212,6 +212,9 @@ struct TestDef {
   std::vector<Indication> indications;  ///< the first that holds applies
   std::vector<Conditional> if_normal;   ///< notes shown with a normal result
   std::vector<Conditional> if_abnormal;
+  /// Cautions before doing the test (a brain scan before a lumbar puncture when the pressure in the
+  /// skull may be raised): shown while it is recommended, unless the case's answers rule them out.
+  std::vector<Conditional> cautions;
   std::vector<RepeatRule> repeats;      ///< the first that holds applies after a normal result
 };
 

@@ -29,6 +29,10 @@ struct WorkupItem {
   /// The indication's own urgency; `urgency` is this capped at the overall triage.
   std::string indicated_urgency = "routine";
   std::vector<const Conditional*> notes;  ///< notes on a normal / abnormal result that apply
+  /// The test's cautions while it is recommended: those whose rule holds (`caution_holds` true) or
+  /// is still unknown (false); one the answers rule out is left out.
+  std::vector<const Conditional*> cautions;
+  std::vector<bool> caution_holds;
   const RepeatRule* repeat = nullptr;     ///< repeat schedule after a normal result
 };
 

@@ -275,6 +275,8 @@ export default {
   'wu.needsCase': 'Listed until known: it depends on the {items} not entered yet.',
   'sn.h': 'Safety-netting',
   'wu.looksFor': 'What it looks for',
+  'wu.caution': 'Check before it:',
+  'wu.cautionYes': 'Before it (a sign it names is recorded):',
   'wu.result': 'Result',
   'wu.resultOf': ' of {label}',
   'wu.repeat': 'If normal, repeat: {when}.',

@@ -258,6 +258,7 @@ function workupItem(w, p) {
       ${w.status ? html`<span class="st st-${w.status}" data-status=${w.status}>${t(`status.${w.status}`)}</span>` : nothing}</div>
     ${w.reason ? html`<p>${w.reason}</p>` : nothing}
     ${(w.notes ?? []).map((n) => html`<p class="note"><strong>${n.text}</strong></p>${sources(n, report, t, p)}`)}
+    ${(w.cautions ?? []).map((c) => html`<p class="caution" data-testid="caution-${w.id}" data-applies=${c.applies}><strong>${t(c.applies === 'yes' ? 'wu.cautionYes' : 'wu.caution')}</strong> ${c.text}</p>${sources(c, report, t, p)}`)}
     ${w.needs?.length ? html`<p class="muted">${t(w.status === 'recommended' ? 'wu.needsCase' : 'wu.needs', { items: w.needs.join('; ') })}</p>` : nothing}
     ${w.repeat ? html`<p>${repeatText(w.repeat, t)}</p>` : nothing}
     ${w.note ? html`<p class="muted">${w.note}</p>` : nothing}

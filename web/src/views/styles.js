@@ -188,6 +188,8 @@ export const styles = css`
   .scroll { overflow-x: auto; }
   .wu { padding: .6rem 0; border-top: 1px solid #e3e6ea; }
   .wu:first-child { border-top: 0; }
+  .caution { border-left: 3px solid var(--warn); padding-left: .5rem; }
+  .caution[data-applies="yes"] { border-left-color: var(--danger); }
   .wu-head { display: flex; flex-wrap: wrap; gap: .25rem; align-items: baseline; justify-content: space-between; }
   .st { font-size: .85rem; font-weight: 600; color: var(--muted); }
   .st-done_abnormal { color: var(--danger); }
