@@ -31,3 +31,26 @@ test('the printed triage line says its level once', async () => {
   const clinical = flat(triageLine({ action: 'urgent', lay: 'x', message: 'Urgent: within 24 hours.' }, t, false));
   assert.equal(clinical, `${en['action.urgent']}: Urgent: within 24 hours.`);
 });
+
+// Every safety question answered "not sure" and no sign reported headed the results "No urgent sign
+// in your answers" (a parents' audit, 2026.12.17): the family reads that the level is undecided.
+test('a family whose answers decided nothing is told the level is undecided, not reassured', async () => {
+  const { triageLine, undecidedForFamily } = await import('../../web/src/views/common.js');
+  const t = (k) => en[k];
+  const flat = (tpl) => tpl.strings.reduce((s, part, i) => s + part + (i < tpl.values.length ? tpl.values[i] : ''), '').replace(/<[^>]+>/g, '');
+  const noSign = [{ id: 'oms', layShown: false }];
+  const unsure = [{ id: 'HP:0004372', action: 'emergency', label: 'Reduced consciousness', lay: 'very drowsy' }];
+  const routine = { action: 'routine', lay: 'Nothing you told us needs urgent care.', message: 'No red flag in the answers given.', unsure };
+  const undecided = { triage: routine, differential: noSign };
+  assert.equal(undecidedForFamily(undecided), true);
+  const lay = flat(triageLine(routine, t, true, undecided));
+  assert.match(lay, new RegExp(en['action.undecided']));
+  assert.doesNotMatch(lay, /No urgent sign|Nothing you told us/);
+  // The clinician reads the rule's own words.
+  assert.match(flat(triageLine(routine, t, false, undecided)), /No red flag in the answers given/);
+  // A sign reported, every safety question answered, or a red flag raised: the usual heading.
+  assert.equal(undecidedForFamily({ triage: routine, differential: [{ id: 'oms', layShown: true }] }), false);
+  assert.equal(undecidedForFamily({ triage: { ...routine, unsure: [] }, differential: noSign }), false);
+  assert.equal(undecidedForFamily({ triage: { ...routine, action: 'soon' }, differential: noSign }), false);
+  assert.equal(flat(triageLine({ ...routine, unsure: [] }, t, true, { differential: noSign })).startsWith(en['action.routine']), true);
+});

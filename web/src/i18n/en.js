@@ -169,6 +169,8 @@ export default {
   'action.urgent': 'See a doctor urgently',
   'action.soon': 'See a doctor soon',
   'action.routine': 'No urgent sign in your answers',
+  'action.undecided': 'We could not tell how urgent this is',
+  'triage.undecided': 'You were not sure about the questions that decide how urgent this is, and none of your answers is a sign this tool looks for. Read the lines below: if any of them is happening, do what it says. If you are worried, or anything changes, see a doctor.',
   'triage.why': 'Because of:',
   'urgency.emergency': 'Emergency',
   'urgency.urgent': 'Urgent',

@@ -250,15 +250,32 @@ export function roleFlags(role, report, t, { lay }) {
  * clinical message, and the red flags behind it. Colours mean what they say: red emergency, amber
  * urgent, blue soon, grey routine (never the green of good news).
  */
+/**
+ * Whether a family's answers left the level undecided: no red flag, no sign this tool looks for,
+ * and a safety question answered "not sure". "No urgent sign in your answers" would then read as
+ * reassurance the answers never gave (a parents' audit: every answer "not sure").
+ */
+export function undecidedForFamily(report) {
+  const triage = report?.triage;
+  return triage?.action === 'routine' && (triage.unsure ?? []).length > 0 && noSignReported(report);
+}
+
+/** The triage heading and words for the reader ("We could not tell how urgent this is" above). */
+function triageWords(report, t, lay) {
+  const triage = report.triage;
+  if (lay && undecidedForFamily(report)) return { heading: t('action.undecided'), words: t('triage.undecided') };
+  return { heading: t(`action.${triage.action}`), words: (lay ? triage.lay : triage.message) ?? '' };
+}
+
 export function triageBox(report, t, { lay, level = 2, disclosure = null } = {}) {
   const triage = report?.triage;
   if (!triage) return nothing;
   const action = triage.action;
   const flags = flagsShown(report, lay);
-  const heading = t(`action.${action}`);
+  const { heading, words } = triageWords(report, t, lay);
   return html`<section class="urgent act-${action}" role=${action === 'routine' ? 'status' : 'alert'} data-testid="triage" data-action=${action}>
     ${level === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
-    <p><strong>${lay ? triage.lay : triage.message}</strong></p>
+    <p><strong>${words}</strong></p>
     ${flags.length ? html`<p class="why-label">${t('triage.why')}</p><ul data-testid="red-flags">${flags.map((f) => html`<li data-flag=${f.id}>${lay ? f.lay || f.message : html`${f.message}${urgency(f.action, t)}`}
       ${sources(f, report, t, disclosure, lay)}</li>`)}</ul>` : nothing}
     ${eitherWayLine(triage, t, lay)}
@@ -316,9 +333,8 @@ function actionLines(list, key, testid, t, lay) {
  * The triage as one printed line: its level in bold, then its words, without saying the level twice
  * when the words begin with it ("Get emergency help now: call your local emergency number...").
  */
-export function triageLine(triage, t, lay) {
-  const head = t(`action.${triage.action}`);
-  const words = (lay ? triage.lay : triage.message) ?? '';
+export function triageLine(triage, t, lay, report = { triage }) {
+  const { heading: head, words } = triageWords({ ...report, triage }, t, lay);
   return words.startsWith(head) ? html`<strong>${head}</strong>${words.slice(head.length)}` : html`<strong>${head}:</strong> ${words}`;
 }
 
