@@ -351,6 +351,36 @@ test('a parent who is not sure about the warning signs is told what to do if one
   const emergency = el(page, '[data-testid=triage] [data-testid=triage-unsure][data-action=emergency]');
   assert.match(await emergency.innerText(), /not sure about: .*Very drowsy or hard to wake.*emergency/);
   assert.doesNotMatch(await emergency.innerText(), /Unsteadiness/, 'unsteadiness alone is not an emergency');
+  // Nothing was decided: the heading says so rather than "No urgent sign in your answers".
+  assert.equal(await el(page, '[data-testid=triage] h3').innerText(), 'We could not tell how urgent this is');
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
+// The advice falls after an answer (urgent, then "within a few days"): the results say which answer
+// lowered it and that the earlier advice stands if that answer is unsure.
+test('an answer that makes the advice less urgent is named on the results', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { years: 3 });
+  await el(page, '[data-testid=start]').click();
+  await answerAll(page, { 'HP:0001250': 'present' }, 30);
+  assert.equal(await heading(page).getAttribute('data-step'), 'results');
+  assert.equal((await currentReport(page)).triage.action, 'emergency');
+  assert.equal(await el(page, '[data-testid=triage-lowered]').count(), 0);
+  // The parent corrects the answer about fits.
+  await showQuestion(page, 'HP:0001250');
+  await el(page, 'section[aria-labelledby] button[data-answer="absent"]').click();
+  assert.equal(await heading(page).getAttribute('data-step'), 'results');
+  assert.notEqual((await currentReport(page)).triage.action, 'emergency');
+  const line = await el(page, '[data-testid=triage-lowered]').innerText();
+  assert.match(line, /this page said "Get emergency help now"\. Your answer to "Seizures \(fits\)" \(No\) made it less urgent/);
+  assert.match(line, /follow the earlier advice/);
+  // Back to "yes": the emergency stands again and the line goes.
+  await showQuestion(page, 'HP:0001250');
+  await el(page, 'section[aria-labelledby] button[data-answer="present"]').click();
+  assert.equal((await currentReport(page)).triage.action, 'emergency');
+  assert.equal(await el(page, '[data-testid=triage-lowered]').count(), 0);
   assert.deepEqual(requests, []);
   await context.close();
 });

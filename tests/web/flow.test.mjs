@@ -85,3 +85,34 @@ test('the questionnaire stops at the cap', () => {
   assert.equal(f.question(report(), vocabulary), null);
   assert.equal(f.hasMore(report(), vocabulary), false);
 });
+
+// An urgent banner during the questions, then a calmer result: the flow keeps which answer lowered
+// it (a parents' audit: 15 of 240 journeys fell without a word), and forgets it once the level is back.
+test('an answer that lowers an urgent banner is kept for the results, until the level is back up', () => {
+  const triageCore = {
+    evaluate: (k) => ({
+      warnings: [],
+      patientQuestions: [], nextQuestions: [],
+      triage: { action: k.course === 'episodic' ? 'soon' : k.findings?.['HP:0010543'] === 'present' ? 'urgent' : 'routine' },
+    }),
+  };
+  const c = new Controller(triageCore);
+  c.evaluate();
+  const f = new PatientFlow(c);
+  f.start();
+  f.answer('HP:0004372', 'absent');
+  assert.equal(f.loweredNow(), null, 'nothing shown yet to fall from');
+  f.answer('HP:0010543', 'present');
+  assert.equal(c.state.report.triage.action, 'urgent');
+  assert.equal(f.loweredNow(), null);
+  f.answer('course', 'episodic');
+  assert.deepEqual(f.loweredNow(), { from: 'urgent', id: 'course', value: 'episodic' });
+  // A routine answer from a "soon" level is no banner's fall: the urgent one is still the one kept.
+  f.answer('course', 'persistent');
+  assert.equal(f.loweredNow(), null, 'back to urgent: nothing fell');
+  assert.equal(f.lowered, null);
+  f.answer('HP:0010543', 'absent');
+  assert.equal(f.loweredNow().id, 'HP:0010543');
+  f.reset();
+  assert.equal(f.lowered, null);
+});

@@ -5,6 +5,8 @@
 // to the controller; which question comes next is the core's (questionnaire.js reads the report).
 import { MAX_QUESTIONS, nextQuestion, questionFor } from './questionnaire.js';
 
+const RANK = { emergency: 0, urgent: 1, soon: 2, routine: 3 };
+
 export class PatientFlow {
   /** @param {import('./controller.js').Controller} controller */
   constructor(controller) {
@@ -20,6 +22,9 @@ export class PatientFlow {
     this.returnTo = null; // where a revisit returns ('results'), or null
     this.skipped = new Set();
     this.asked = new Map(); // id -> the question as it was asked (its wording can leave the report)
+    // The most urgent advice shown during the questions (an emergency or urgent banner) when a later
+    // answer made it less urgent: { from, id, value }, so the results can say why it fell.
+    this.lowered = null;
   }
 
   start() {
@@ -34,6 +39,7 @@ export class PatientFlow {
    */
   answer(id, value) {
     const c = this.controller;
+    const before = this.#level();
     if (value === 'unsure') {
       this.skipped.add(id);
       if (id === 'duration') c.setDuration(null);
@@ -42,14 +48,40 @@ export class PatientFlow {
       this.skipped.delete(id);
       c.setAnswer(id, value);
     }
+    this.#noteLevel(before, id, value);
     this.#advance(id);
   }
 
   /** How long ago it started: a number and a unit (days, weeks, months). */
   answerDuration(n, unit) {
     this.skipped.delete('duration');
+    const before = this.#level();
     this.controller.setDuration(n, unit);
+    this.#noteLevel(before, 'duration', { n, unit });
     this.#advance('duration');
+  }
+
+  // The triage level of the current report, or null.
+  #level() {
+    return this.controller.state?.report?.triage?.action ?? null;
+  }
+
+  // An answer that takes the advice below an emergency or urgent banner shown before it is kept (the
+  // first such fall from the most urgent level shown); once the level is back up, it is forgotten.
+  #noteLevel(before, id, value) {
+    const after = this.#level();
+    if (!before || !after) return;
+    if (this.lowered && RANK[after] <= RANK[this.lowered.from]) this.lowered = null;
+    if (RANK[before] <= RANK.urgent && RANK[after] > RANK[before] &&
+        (!this.lowered || RANK[before] < RANK[this.lowered.from])) {
+      this.lowered = { from: before, id, value };
+    }
+  }
+
+  /** The fall to report on the results: the banner's level and the answer that lowered it, or null. */
+  loweredNow() {
+    const now = this.#level();
+    return this.lowered && now && RANK[now] > RANK[this.lowered.from] ? this.lowered : null;
   }
 
   /** The previous question (or the first screen from the first question). */

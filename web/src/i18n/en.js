@@ -131,6 +131,7 @@ export default {
   'unsure.emergency': 'You were not sure about: {items}. If any of these is happening, get emergency help now: call your local emergency number or go to the emergency department.',
   'unsure.urgent': 'You were not sure about: {items}. If any of these is happening, see a doctor within 24 hours.',
   'unsure.soon': 'You were not sure about: {items}. If any of these is happening, see a doctor within a few days.',
+  'r.lowered': 'While you answered the questions, this page said "{level}". Your answer to "{label}" ({answer}) made it less urgent. If you are not sure of that answer, follow the earlier advice.',
   'r.noSign': 'None of your answers so far is one of the signs this tool looks for, so it does not point to any cause. If you are worried, or something new appears, see a doctor.',
   'lk.likely': 'likely',
   'lk.possible': 'possible',

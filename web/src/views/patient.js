@@ -177,6 +177,29 @@ function answered(p) {
       @click=${() => act.edit(r.id)}>${t('p.change')}</button>` : nothing}</li>`)}</ul>`;
 }
 
+// The advice fell during the questions (an urgent banner, then "within a few days"): which answer
+// lowered it, and that the earlier advice stands if that answer is unsure (a parents' audit: 15 of
+// 240 journeys ended less urgent than the banner, without a word).
+function loweredLine({ flow, caseObject: k, vocabulary, t, termIndex }) {
+  const fall = flow?.loweredNow?.();
+  if (!fall) return nothing;
+  const { id } = fall;
+  const [prefix, rest] = id.includes(':') && !id.startsWith('HP:') ? id.split(/:(.*)/s) : [null, null];
+  let kind, value, label;
+  if (['onset', 'course', 'duration'].includes(id)) {
+    kind = id;
+    value = k[id];
+    label = vocabulary?.questions?.[id]?.label ?? id;
+  } else {
+    kind = prefix ?? 'finding';
+    const pool = { exposure: k.exposures, history: k.history, test: k.tests }[prefix] ?? k.findings;
+    value = Array.isArray(pool) ? (pool.includes(rest) ? 'present' : undefined) : pool?.[rest ?? id];
+    label = labelOf(id, vocabulary, true, termIndex);
+  }
+  const answer = value == null ? t('tri.unknown') : answerText(kind, value, t, vocabulary, true);
+  return html`<p class="unsure" data-testid="triage-lowered">${t('r.lowered', { level: t(`action.${fall.from}`), label, answer })}</p>`;
+}
+
 function explanations({ report, caseObject, t }) {
   const dx = report?.differential ?? [];
   const shown = layExplanations(report, 6);
@@ -236,6 +259,7 @@ function results(p) {
     ${leftOutNotice(p.without, t)}
     ${p.ageError && p.without?.length ? ageFields(p) : nothing}
     ${triageBox(report, t, { lay: true, level: 3 })}
+    ${loweredLine(p)}
     ${net.length ? html`<div class="safetynet" data-testid="safety-net"><h3>${t(safetyNetHeadingKey(report))}</h3>
       ${net.map((n) => html`<p>${n.lay}</p>${sources(n, report, t, null, true)}`)}</div>` : nothing}
     ${pattern(p)}
