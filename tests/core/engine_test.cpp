@@ -470,6 +470,24 @@ TEST(Engine, EncephalitisWithoutFeverStillLooksForHerpesSimplex) {
   }
 }
 
+// An adult who has had a cancer and is newly unsteady over weeks gets the onconeural antibodies
+// within 24 hours (a rapidly progressive cerebellar syndrome is a high-risk paraneoplastic phenotype,
+// Graus 2021 via Marsili 2023); with unsteadiness for years, only the differential's own reason.
+TEST(Engine, NewUnsteadinessAfterACancerBringsTheOnconeuralAntibodies) {
+  const auto panel = [](const std::string& json) {
+    const Json r = Report(json);
+    return *std::find_if(r["workup"].begin(), r["workup"].end(), [](const Json& w) { return w["id"] == "paraneoplastic-antibody-panel"; });
+  };
+  const Json subacute = panel(R"({"caseVersion": 1, "age": {"years": 62}, "sex": "female", "findings": {"HP:0001251": "present"}, "exposures": {"known-cancer": "present"}, "onset": "subacute"})");
+  EXPECT_EQ(subacute["status"], "recommended");
+  EXPECT_EQ(subacute["urgency"], "urgent");
+  EXPECT_NE(subacute["reason"].get<std::string>().find("rapidly progressive cerebellar syndrome"), std::string::npos);
+  const Json years = panel(R"({"caseVersion": 1, "age": {"years": 62}, "sex": "female", "findings": {"HP:0001251": "present"}, "exposures": {"known-cancer": "present"}, "onset": "chronic", "duration": {"months": 36}})");
+  EXPECT_EQ(years["reason"].get<std::string>().find("rapidly progressive cerebellar syndrome"), std::string::npos);
+  const Json no_cancer = panel(R"({"caseVersion": 1, "age": {"years": 62}, "sex": "female", "findings": {"HP:0001251": "present"}, "exposures": {"known-cancer": "absent"}, "onset": "subacute"})");
+  EXPECT_EQ(no_cancer["reason"].get<std::string>().find("rapidly progressive cerebellar syndrome"), std::string::npos);
+}
+
 // The lumbar puncture's caution (a brain scan first with signs of raised pressure or a mass) is
 // written once, on the test, while it is recommended: "yes" when a sign it names is recorded,
 // "unknown" while they are unanswered, gone when all are answered no or the test is done.
