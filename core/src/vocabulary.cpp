@@ -68,6 +68,8 @@ std::string VocabularyJson(const KnowledgeBase& kb) {
   w.BeginObject();
   w.Field("kbVersion", kb.kb_version);
   w.Field("hpoVersion", kb.hpo_version);
+  // Under this age the questions speak of the child, whoever answers (Report::self).
+  w.Field("selfReportMinYears", kSelfReportYears);
   w.Key("variables");
   w.BeginArray();
   for (const Variable& v : kb.variables) {

@@ -385,6 +385,27 @@ test('an answer that makes the advice less urgent is named on the results', asyn
   await context.close();
 });
 
+// A baby cannot be "the patient" answering (a parents' audit): entering a 6-month-old's age after
+// choosing it turns it into a parent or carer, the choice is unavailable, and the page says why.
+test('a baby\'s age makes "the patient" unavailable as the person answering, and says why', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { who: 'patient', years: 0, months: 6 });
+  assert.equal((await currentCase(page)).enteredBy, 'family');
+  assert.equal(await el(page, 'input[type=radio][name$=-who][value=patient]').isDisabled(), true);
+  assert.equal(await el(page, 'input[type=radio][name$=-who][value=family]').isChecked(), true);
+  assert.match(await el(page, '[data-testid=who-too-young]').innerText(), /A child under 8 does not answer these questions themselves/);
+  // An adult's age: the choice is back.
+  await el(page, 'input[name=ageYears]').fill('30');
+  await el(page, 'input[name=ageYears]').dispatchEvent('change');
+  await el(page, 'input[name=ageMonths]').fill('');
+  await el(page, 'input[name=ageMonths]').dispatchEvent('change');
+  assert.equal(await el(page, 'input[type=radio][name$=-who][value=patient]').isDisabled(), false);
+  assert.equal(await el(page, '[data-testid=who-too-young]').count(), 0);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
 async function eyeAnimationState(page) {
   return page.evaluate(() => {
     const root = document.querySelector('oms-aid').shadowRoot;

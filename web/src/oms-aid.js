@@ -11,7 +11,7 @@ import { PatientFlow } from './flow.js';
 import { searchTerms } from './search.js';
 import { openStorage, savingWasTurnedOn, storageAvailable } from './storage.js';
 import { styles } from './views/styles.js';
-import { patientView } from './views/patient.js';
+import { patientView, tooYoungToAnswer } from './views/patient.js';
 import { clinicianView } from './views/clinician.js';
 import { summaryView } from './views/summary.js';
 import { caseMenu, dialogView, importError, storageError, recordName, recordProblemText } from './views/data.js';
@@ -211,7 +211,13 @@ export class OmsAid extends LitElement {
         this._ageUnit = unit;
         this.requestUpdate();
       },
-      setAgeParts: (years, months) => c().setAgeParts(years, months),
+      // An age under the one from which a person answers for themselves turns "the patient" into
+      // "a parent or carer" (the choice is then unavailable, and the intro says why).
+      setAgeParts: (years, months) => {
+        c().setAgeParts(years, months);
+        const k = c().state.case;
+        if (k.enteredBy === 'patient' && tooYoungToAnswer(k, this._vocab)) c().setField('enteredBy', 'family');
+      },
       setDuration: (v, unit) => c().setDuration(v, unit),
       setNote: (text) => c().setField('note', text),
       setField: (name, v) => c().setField(name, v),

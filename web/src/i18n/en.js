@@ -58,6 +58,7 @@ export default {
   'who.family': 'A parent or carer',
   'who.patient': 'The patient',
   'who.clinician': 'A clinician',
+  'who.tooYoung': 'A child under {n} does not answer these questions themselves: a parent or carer answers for them.',
   'age.readbackImpossible': 'Age entered: {words}, which is not a possible age.',
   'age.notValid': 'Age entered: not a valid age (it cannot be below 0).',
   'age.none': 'No age entered yet. The questions work without it, but age changes what is likely.',

@@ -33,11 +33,22 @@ function ageFields({ caseObject, t, act, vocabulary, ageError }) {
   </fieldset>`;
 }
 
-function whoAnswers({ caseObject, t, act, uid }) {
+/** Whether the case's age is under the age from which a person answers for themselves. */
+export function tooYoungToAnswer(caseObject, vocabulary) {
+  const parts = ageParts(caseObject?.age);
+  const min = vocabulary?.selfReportMinYears;
+  return !!parts && typeof min === 'number' && parts.total / 12 < min;
+}
+
+// A baby cannot be "the patient" answering (a parents' audit): under the age from which the core
+// puts the questions to the person themselves, that choice is unavailable, and says why.
+function whoAnswers({ caseObject, t, act, uid, vocabulary }) {
   const who = caseObject.enteredBy ?? '';
+  const young = tooYoungToAnswer(caseObject, vocabulary);
   return html`<fieldset class="who"><legend>${t('p.who')}</legend>
     ${['family', 'patient'].map((w) => html`<label class="choice"><input type="radio" name="${uid}-who" value=${w}
-      .checked=${live(who === w)} @change=${() => act.setField('enteredBy', w)}>${t(`who.${w}`)}</label>`)}
+      .checked=${live(who === w)} ?disabled=${young && w === 'patient'} @change=${() => act.setField('enteredBy', w)}>${t(`who.${w}`)}</label>`)}
+    ${young ? html`<p class="muted" data-testid="who-too-young">${t('who.tooYoung', { n: vocabulary.selfReportMinYears })}</p>` : nothing}
   </fieldset>`;
 }
 
