@@ -531,6 +531,21 @@ TEST(Engine, TheLumbarPunctureCautionIsShownOnceWhileTheAnswersAllowIt) {
   EXPECT_TRUE(none["cautions"].empty());
   const Json done = csf(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {)" + oms + R"(}, "tests": {"csf-analysis": "normal"}})");
   EXPECT_TRUE(done["cautions"].empty());
+  // A suspected brain infection with papilloedema: the scan the caution asks for is as urgent as the
+  // puncture and listed before it (the audit found the puncture 'emergency' beside an 'urgent' MRI).
+  const Json meningitis = Report(R"({"caseVersion": 1, "age": {"years": 5}, "findings": {"HP:0001085": "present", "HP:0001251": "present", "HP:0001945": "present", "HP:0031179": "present"}})");
+  int scan = -1, puncture = -1;
+  for (size_t i = 0; i < meningitis["workup"].size(); ++i) {
+    const Json& w = meningitis["workup"][i];
+    if (w["id"] == "ct-head") scan = static_cast<int>(i);
+    if (w["id"] == "csf-analysis") puncture = static_cast<int>(i);
+  }
+  ASSERT_GE(scan, 0);
+  ASSERT_GE(puncture, 0);
+  EXPECT_EQ(meningitis["workup"][puncture]["urgency"], "emergency");
+  EXPECT_EQ(meningitis["workup"][scan]["urgency"], "emergency");
+  EXPECT_EQ(meningitis["workup"][scan]["status"], "recommended");
+  EXPECT_LT(scan, puncture);
 }
 
 // A child whose body imaging shows a mass gets the neuroblastoma markers and the MIBG scan (the
