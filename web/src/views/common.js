@@ -246,11 +246,6 @@ export function roleFlags(role, report, t, { lay }) {
 }
 
 /**
- * The overall triage (report.triage), once, at the top: its level as a heading, the plain or the
- * clinical message, and the red flags behind it. Colours mean what they say: red emergency, amber
- * urgent, blue soon, grey routine (never the green of good news).
- */
-/**
  * Whether a family's answers left the level undecided: no red flag, no sign this tool looks for,
  * and a safety question answered "not sure". "No urgent sign in your answers" would then read as
  * reassurance the answers never gave (a parents' audit: every answer "not sure").
@@ -267,6 +262,11 @@ function triageWords(report, t, lay) {
   return { heading: t(`action.${triage.action}`), words: (lay ? triage.lay : triage.message) ?? '' };
 }
 
+/**
+ * The overall triage (report.triage), once, at the top: its level as a heading, the plain or the
+ * clinical message, and the red flags behind it. Colours mean what they say: red emergency, amber
+ * urgent, blue soon, grey routine (never the green of good news).
+ */
 export function triageBox(report, t, { lay, level = 2, disclosure = null } = {}) {
   const triage = report?.triage;
   if (!triage) return nothing;

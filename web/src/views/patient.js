@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { answerOf, DURATION_UNITS } from '../controller.js';
+import { answerOf, parseVariable, DURATION_UNITS } from '../controller.js';
 import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, layVerdicts, safetyNetHeadingKey, noSignReported, leftOutNotice } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
@@ -194,19 +194,9 @@ function answered(p) {
 function loweredLine({ flow, caseObject: k, vocabulary, t, termIndex }) {
   const fall = flow?.loweredNow?.();
   if (!fall) return nothing;
-  const { id } = fall;
-  const [prefix, rest] = id.includes(':') && !id.startsWith('HP:') ? id.split(/:(.*)/s) : [null, null];
-  let kind, value, label;
-  if (['onset', 'course', 'duration'].includes(id)) {
-    kind = id;
-    value = k[id];
-    label = vocabulary?.questions?.[id]?.label ?? id;
-  } else {
-    kind = prefix ?? 'finding';
-    const pool = { exposure: k.exposures, history: k.history, test: k.tests }[prefix] ?? k.findings;
-    value = Array.isArray(pool) ? (pool.includes(rest) ? 'present' : undefined) : pool?.[rest ?? id];
-    label = labelOf(id, vocabulary, true, termIndex);
-  }
+  const { kind } = parseVariable(fall.id);
+  const value = answerOf(k, fall.id);
+  const label = ['onset', 'course', 'duration'].includes(kind) ? vocabulary?.questions?.[kind]?.label ?? kind : labelOf(fall.id, vocabulary, true, termIndex);
   const answer = value == null ? t('tri.unknown') : answerText(kind, value, t, vocabulary, true);
   return html`<p class="unsure" data-testid="triage-lowered">${t('r.lowered', { level: t(`action.${fall.from}`), label, answer })}</p>`;
 }
