@@ -506,6 +506,28 @@ TEST(Engine, AMassOnTheBrainScanIsNotReadAsPostViralUnsteadinessFirst) {
   }
 }
 
+// A "soon" triage names someone to see: a warning sign at that level with no sign for a neurologist
+// to assess named nobody (a clinician's audit: 106 of 1,880); the family doctor or paediatrician,
+// by age, and not beside an urgent or emergency level.
+TEST(Engine, ASoonTriageNamesSomeoneToSee) {
+  const auto roles = [](const Json& r) {
+    std::vector<std::string> out;
+    for (const Json& c : r["careTeam"]) out.push_back(c["role"].get<std::string>());
+    return out;
+  };
+  const Json child = Report(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {"HP:0012332": "present"}})");
+  ASSERT_EQ(child["triage"]["action"], "soon");
+  EXPECT_EQ(roles(child), std::vector<std::string>{"Paediatrician or family doctor"});
+  EXPECT_EQ(child["careTeam"][0]["urgency"], "soon");
+  EXPECT_FALSE(child["careTeam"][0]["flags"].empty()) << "the role names the signs that call for it";
+  const Json adult = Report(R"({"caseVersion": 1, "age": {"years": 40}, "findings": {"HP:0012332": "present"}})");
+  if (adult["triage"]["action"] == "soon") EXPECT_EQ(roles(adult), std::vector<std::string>{"Family doctor (general practitioner)"});
+  // An urgent level names the neurologist, not the family doctor.
+  const Json urgent = Report(R"({"caseVersion": 1, "age": {"years": 40}, "findings": {"HP:0033980": "present"}, "onset": "subacute"})");
+  ASSERT_EQ(urgent["triage"]["action"], "urgent");
+  for (const std::string& role : roles(urgent)) EXPECT_EQ(role.find("family doctor"), std::string::npos) << role;
+}
+
 // The lumbar puncture's caution (a brain scan first with signs of raised pressure or a mass) is
 // written once, on the test, while it is recommended: "yes" when a sign it names is recorded,
 // "unknown" while they are unanswered, gone when all are answered no or the test is done.
