@@ -18,7 +18,8 @@ bool InBand(const FeatureFrequency& e, int band) {
 }
 
 // Calls fn(d, entry) once per diagnosis annotating variable v, with the entry that applies for this
-// age band: the first that applies; without an age, the first unrestricted one, else the first one.
+// age band: the first that applies; without an age, the first that applies at the diagnosis' usual
+// age band (DiagnosisModel::typical_band), else the first unrestricted one, else the first one.
 // Annotations are stored in diagnosis order, so one pass over them suffices (linear in their number).
 template <class Fn>
 void ForEachEntry(const DiagnosisModel& m, int v, int band, Fn fn) {
@@ -26,19 +27,20 @@ void ForEachEntry(const DiagnosisModel& m, int v, int band, Fn fn) {
   const auto& list = m.annotations[v];
   for (size_t i = 0; i < list.size();) {
     const int d = list[i].first;
+    const int at = band >= 0 ? band : static_cast<size_t>(d) < m.typical_band.size() ? m.typical_band[d] : -1;
     const FeatureFrequency* chosen = nullptr;
     const FeatureFrequency* first = nullptr;
     const FeatureFrequency* unrestricted = nullptr;
     for (; i < list.size() && list[i].first == d; ++i) {
       const FeatureFrequency& e = m.diagnoses[d].features[list[i].second];
-      if (band >= 0) {
-        if (!chosen && InBand(e, band)) chosen = &e;
+      if (at >= 0) {
+        if (!chosen && InBand(e, at)) chosen = &e;
         continue;
       }
       if (!first) first = &e;
       if (!unrestricted && e.age_bands.empty()) unrestricted = &e;
     }
-    if (band < 0) chosen = unrestricted ? unrestricted : first;
+    if (at < 0) chosen = unrestricted ? unrestricted : first;
     if (chosen) fn(d, chosen);
   }
 }

@@ -474,6 +474,24 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
   for (size_t g = 0; g < model->groups.size(); ++g) {
     for (int m : model->groups[g].members) model->group_of_variable[m] = static_cast<int>(g);
   }
+  // Each diagnosis' usual age band: its largest share of a band's pretest weight (ties: the first).
+  size_t nbands = 0;
+  for (const Diagnosis& d : model->diagnoses) nbands = std::max(nbands, d.pretest.size());
+  std::vector<double> band_total(nbands, 0);
+  for (const Diagnosis& d : model->diagnoses) {
+    for (size_t b = 0; b < nbands && b < d.pretest.size(); ++b) band_total[b] += d.pretest[b];
+  }
+  model->typical_band.assign(model->diagnoses.size(), -1);
+  for (size_t d = 0; d < model->diagnoses.size(); ++d) {
+    double best = 0;
+    for (size_t b = 0; b < nbands && b < model->diagnoses[d].pretest.size(); ++b) {
+      const double share = band_total[b] > 0 ? model->diagnoses[d].pretest[b] / band_total[b] : 0;
+      if (share > best) {
+        best = share;
+        model->typical_band[d] = static_cast<int>(b);
+      }
+    }
+  }
   model->annotations.assign(nvars, {});
   for (size_t d = 0; d < model->diagnoses.size(); ++d) {
     const auto& fs = model->diagnoses[d].features;

@@ -316,6 +316,10 @@ struct DiagnosisModel {
   /// per variable: (diagnosis, index into its `features`) of every entry for it
   std::vector<std::vector<std::pair<int, int>>> annotations;
   std::vector<int> group_of_variable;  ///< per variable: the index of its group in `groups`, or -1
+  /// per diagnosis: the age band where its pretest share (its weight over the band's total) is
+  /// largest. Without an age, a diagnosis' age-specific frequencies are that band's: it is scored
+  /// as it presents at its usual age (post-viral ataxia as a child's, not an adult's cerebellitis).
+  std::vector<int> typical_band;
   int Find(std::string_view id) const;
   /// Whether any diagnosis of the model gives a frequency for variable `v`.
   bool Annotates(int v) const {
