@@ -133,6 +133,8 @@ test('patient results use the same sections in plain language', async () => {
   assert.match(summary, /Warning signs[\s\S]*Fixture plain-language red flag/);
   assert.match(summary, /Fixture plain-language triage/);
   assert.match(summary, /Tests suggested[\s\S]*Fixture lay test name \(MRI or CT/);
+  // A caution a recorded sign calls for is printed under its test, for the doctor.
+  assert.match(summary, /Fixture lay test name[^\n]*\n?[^\n]*Before it \(a sign it names is recorded\): Fixture caution before the test/);
   assert.match(summary, /FixtureRef \(PMID 12345678\)/);
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'still one page with every section');

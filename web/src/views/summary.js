@@ -35,7 +35,8 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   criteria.forEach(cite);
   (report.redFlags ?? []).forEach(cite);
   tests.forEach(cite);
-  tests.forEach((w) => (w.cautions ?? []).forEach(cite));
+  // On one page: only the cautions a recorded sign calls for (the clinician view lists them all).
+  tests.forEach((w) => (w.cautions ?? []).filter((c) => c.applies === 'yes').forEach(cite));
   return html`<section class="print-only summary" data-testid="summary">
     <h2>${t('s.h')}</h2>
     ${leftOutNotice(without, t, { print: true })}
@@ -73,7 +74,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ${flags.length ? html`<h3>${t('s.flags')}</h3><ul>${flags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>${eitherWayLine(report.triage, t, lay)}` : nothing}
     ${unsureLines(report.triage, t, lay)}${lay ? unaskedLines(report.triage, t) : nothing}
     ${(report.safetyNet ?? []).length ? html`<h3>${t(safetyNetHeadingKey(report))}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
-    ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${lay && w.lay ? `${w.lay} (${w.label})` : w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}${(w.cautions ?? []).map((c) => html`<br><small data-testid="summary-caution">${t(c.applies === 'yes' ? 'wu.cautionYes' : 'wu.caution')} ${c.text}</small>`)}</li>`)}</ul>` : nothing}
+    ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${lay && w.lay ? `${w.lay} (${w.label})` : w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}${(w.cautions ?? []).filter((c) => c.applies === 'yes').map((c) => html`<br><small data-testid="summary-caution">${t('wu.cautionYes')} ${c.text}</small>`)}</li>`)}</ul>` : nothing}
     ${(report.careTeam ?? []).length ? html`<h3>${t('ct.h')}</h3><p>${report.careTeam.map((c) => c.role).join('; ')}</p>` : nothing}
     <p><small>${t('s.sources')}: ${[...cited].map((id) => {
       const r = report.references?.[id];
