@@ -463,10 +463,23 @@ TEST(Engine, EncephalitisWithoutFeverStillLooksForHerpesSimplex) {
   EXPECT_EQ(infection["urgency"], "urgent");
   EXPECT_NE(infection["reason"].get<std::string>().find("herpes simplex"), std::string::npos);
   EXPECT_NE(infection["reason"].get<std::string>().find("aciclovir"), std::string::npos);
+  // Seizures in a known, chronic epilepsy are not encephalitis: no aciclovir, no lumbar puncture for
+  // them (a clinician's audit: 212 of 394 such cases given aciclovir advice).
+  const Json epilepsy = Report(R"({"caseVersion": 1, "age": {"years": 14}, "findings": {"HP:0001336": "present", "HP:0001250": "present"}, "onset": "chronic", "course": "episodic", "duration": {"days": 400}})");
+  for (const Json& w : epilepsy["workup"]) {
+    if (w["id"] == "infection-workup" || w["id"] == "csf-analysis") EXPECT_NE(w["status"], "recommended") << w["id"];
+  }
+  // With a fever, the emergency reason names the herpes simplex PCR and aciclovir too.
+  const Json febrile = Report(R"({"caseVersion": 1, "age": {"years": 45}, "findings": {"HP:0001945": "present", "HP:0001289": "present", "HP:0001250": "present"}, "onset": "acute"})");
+  for (const Json& w : febrile["workup"]) {
+    if (w["id"] != "infection-workup" && w["id"] != "brain-mri") continue;
+    EXPECT_EQ(w["status"], "recommended") << w["id"];
+    if (w["id"] == "infection-workup") EXPECT_NE(w["reason"].get<std::string>().find("aciclovir"), std::string::npos);
+  }
   // Explained by a drug, it is not asked for.
   const Json drug = Report(R"({"caseVersion": 1, "age": {"years": 34}, "findings": {"HP:0000709": "present", "HP:0001250": "present", "HP:0004372": "present"}, "exposures": {"drug-or-toxin": "present"}, "onset": "acute"})");
   for (const Json& w : drug["workup"]) {
-    if (w["id"] == "infection-workup") EXPECT_EQ(w["reason"].get<std::string>().find("herpes simplex"), std::string::npos);
+    if (w["id"] == "infection-workup") EXPECT_NE(w["status"], "recommended") << "unless a fever is recorded";
   }
 }
 
@@ -543,6 +556,19 @@ TEST(Engine, WithoutAnAgeADiagnosisIsScoredAtItsUsualAge) {
   }
 }
 
+// A child who can no longer walk is sent to the emergency department with a plan: brain imaging and
+// a neurologist within 24 hours (a clinician's audit: 216 such emergencies listed no test at all,
+// beside a routine neurologist).
+TEST(Engine, AChildWhoCannotWalkGetsImagingAndANeurologistUrgently) {
+  const Json r = Report(R"({"caseVersion": 1, "age": {"months": 16}, "findings": {"HP:0000737": "present", "HP:0002540": "present"}, "exposures": {"recent-infection": "present"}, "course": "improving", "duration": {"days": 6}})");
+  EXPECT_EQ(r["triage"]["action"], "emergency");
+  bool mri = false, neurologist = false;
+  for (const Json& w : r["workup"]) mri |= w["id"] == "brain-mri" && w["status"] == "recommended" && w["urgency"] == "urgent";
+  for (const Json& c : r["careTeam"]) neurologist |= c["role"] == "Paediatric neurologist" && c["urgency"] == "urgent";
+  EXPECT_TRUE(mri);
+  EXPECT_TRUE(neurologist);
+}
+
 // The lumbar puncture's caution (a brain scan first with signs of raised pressure or a mass) is
 // written once, on the test, while it is recommended: "yes" when a sign it names is recorded,
 // "unknown" while they are unanswered, gone when all are answered no or the test is done.
@@ -563,7 +589,7 @@ TEST(Engine, TheLumbarPunctureCautionIsShownOnceWhileTheAnswersAllowIt) {
   ASSERT_EQ(seizure["cautions"].size(), 1u);
   EXPECT_EQ(seizure["cautions"][0]["applies"], "yes");
   const Json none = csf(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {)" + oms +
-      R"(, "HP:0001250": "absent", "HP:0001085": "absent", "HP:0004372": "absent", "HP:0007256": "absent", "HP:6001085": "absent"}})");
+      R"(, "HP:0001250": "absent", "HP:0001085": "absent", "HP:0004372": "absent", "HP:0007256": "absent", "HP:0000597": "absent", "HP:6001085": "absent"}})");
   EXPECT_EQ(none["status"], "recommended");
   EXPECT_TRUE(none["cautions"].empty());
   const Json done = csf(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {)" + oms + R"(}, "tests": {"csf-analysis": "normal"}})");
