@@ -584,6 +584,21 @@ TEST(Engine, MillerFisherLeadingNeedsNoNeckToPelvisScan) {
   EXPECT_EQ(scan(R"("HP:0001251": "present")"), "recommended");
 }
 
+// A brain infection likely at 50 or over: the antimicrobials cover Listeria too (IDSA 2004); not
+// said for a child.
+TEST(Engine, ABrainInfectionFromFiftyCoversListeria) {
+  const auto reason = [](int years) {
+    const Json r = Report(R"({"caseVersion": 1, "age": {"years": )" + std::to_string(years) +
+        R"(}, "onset": "acute", "course": "worsening", "findings": {"HP:0001945": "present", "HP:0001251": "present", "HP:0000597": "present", "HP:0001260": "present", "HP:0002315": "present"}})");
+    for (const Json& w : r["workup"]) {
+      if (w["id"] == "infection-workup") return w["reason"].get<std::string>();
+    }
+    return std::string();
+  };
+  EXPECT_NE(reason(68).find("Listeria"), std::string::npos);
+  EXPECT_EQ(reason(8).find("Listeria"), std::string::npos);
+}
+
 // The lumbar puncture's caution (a brain scan first with signs of raised pressure or a mass) is
 // written once, on the test, while it is recommended: "yes" when a sign it names is recorded,
 // "unknown" while they are unanswered, gone when all are answered no or the test is done.
