@@ -406,6 +406,22 @@ test('a baby\'s age makes "the patient" unavailable as the person answering, and
   await context.close();
 });
 
+// Doubt in their own words ("not sure if he's had a fit"): the match says so, and "Not sure" records
+// the answer as not sure, not as yes or no (a second parents' audit, 2026.12.18).
+test('words of doubt are offered with "Not sure", which records the sign as not sure', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await fillIntro(page, { years: 3, words: "not sure if he's had a fit, his eyes keep darting" });
+  const fit = el(page, '[data-match="HP:0001250"]');
+  assert.match(await fit.innerText(), /you may have said you are not sure/);
+  assert.doesNotMatch(await el(page, '[data-match="HP:0010543"]').innerText(), /not sure\)/);
+  await fit.locator('button[data-answer=unknown]').click();
+  assert.equal((await currentCase(page)).findings['HP:0001250'], 'unknown');
+  assert.equal(await fit.locator('button[data-answer=unknown]').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
 async function eyeAnimationState(page) {
   return page.evaluate(() => {
     const root = document.querySelector('oms-aid').shadowRoot;

@@ -42,15 +42,21 @@ test('a family whose answers decided nothing is told the level is undecided, not
   const unsure = [{ id: 'HP:0004372', action: 'emergency', label: 'Reduced consciousness', lay: 'very drowsy' }];
   const routine = { action: 'routine', lay: 'Nothing you told us needs urgent care.', message: 'No red flag in the answers given.', unsure };
   const undecided = { triage: routine, differential: noSign };
-  assert.equal(undecidedForFamily(undecided), true);
-  const lay = flat(triageLine(routine, t, true, undecided));
+  const allUnsure = { caseVersion: 1, findings: { 'HP:0004372': 'unknown', 'HP:0001250': 'unknown' }, exposures: { 'head-trauma': 'unknown' } };
+  assert.equal(undecidedForFamily(undecided, allUnsure), true);
+  assert.equal(undecidedForFamily(undecided), false, 'without the case, the usual heading');
+  // A "yes" (vomiting, which is no sign) or a "no" among the answers: the usual heading, with the
+  // "not sure" lines (a second audit: "none of your answers" beside vomiting answered yes).
+  assert.equal(undecidedForFamily(undecided, { ...allUnsure, findings: { ...allUnsure.findings, 'HP:0002013': 'present' } }), false);
+  assert.equal(undecidedForFamily(undecided, { ...allUnsure, exposures: { 'head-trauma': 'absent' } }), false);
+  const lay = flat(triageLine(routine, t, true, undecided, allUnsure));
   assert.match(lay, new RegExp(en['action.undecided']));
   assert.doesNotMatch(lay, /No urgent sign|Nothing you told us/);
   // The clinician reads the rule's own words.
-  assert.match(flat(triageLine(routine, t, false, undecided)), /No red flag in the answers given/);
+  assert.match(flat(triageLine(routine, t, false, undecided, allUnsure)), /No red flag in the answers given/);
   // A sign reported, every safety question answered, or a red flag raised: the usual heading.
-  assert.equal(undecidedForFamily({ triage: routine, differential: [{ id: 'oms', layShown: true }] }), false);
-  assert.equal(undecidedForFamily({ triage: { ...routine, unsure: [] }, differential: noSign }), false);
-  assert.equal(undecidedForFamily({ triage: { ...routine, action: 'soon' }, differential: noSign }), false);
+  assert.equal(undecidedForFamily({ triage: routine, differential: [{ id: 'oms', layShown: true }] }, allUnsure), false);
+  assert.equal(undecidedForFamily({ triage: { ...routine, unsure: [] }, differential: noSign }, allUnsure), false);
+  assert.equal(undecidedForFamily({ triage: { ...routine, action: 'soon' }, differential: noSign }, allUnsure), false);
   assert.equal(flat(triageLine({ ...routine, unsure: [] }, t, true, { differential: noSign })).startsWith(en['action.routine']), true);
 });

@@ -432,3 +432,19 @@ test('a negation reaches across a few words of its own clause only', () => {
   assert.deepEqual(neg('no temperature, no jerks'), { 'HP:0001945': true, 'HP:0001336': true });
   assert.deepEqual(neg('not a temperature, jerks'), { 'HP:0001945': true, 'HP:0001336': true });
 });
+
+// Words of doubt (a second parents' audit, 2026.12.18: "not sure if he's had a fit" offered the fit
+// with Yes and No only): the match says so, and the page offers "Not sure" too.
+test('words of doubt earlier in the sentence mark a match as hedged', () => {
+  const hedged = (text) => Object.fromEntries(matchDescription(text, variables).map((m) => [m.id, m.hedged]));
+  assert.deepEqual(hedged("not sure if he's had a temperature"), { 'HP:0001945': true });
+  assert.deepEqual(hedged('maybe a temperature yesterday'), { 'HP:0001945': true });
+  assert.deepEqual(hedged("I don't know whether she is wobbly"), { 'HP:0001251': true });
+  assert.deepEqual(hedged('she might have jerks'), { 'HP:0001336': true });
+  // Sure of the sign: no hedge.
+  assert.deepEqual(hedged("I don't know why her eyes dart"), { 'HP:0010543': false });
+  assert.deepEqual(hedged('she is wobbly'), { 'HP:0001251': false });
+  // A hedge in another sentence does not reach.
+  assert.deepEqual(hedged('Not sure about the rest. She is wobbly'), { 'HP:0001251': false });
+  assert.deepEqual(hedged("not sure if she had a temperature, her eyes dart"), { 'HP:0001945': true, 'HP:0010543': false });
+});

@@ -115,6 +115,28 @@ const NEGATION = new Set(['no', 'not', 'never', 'without', 'doesnt', 'dont', 'di
 const CLAUSE = new Set(['and', 'but', 'or', 'so', 'then', 'because', 'since', 'although', 'though', 'while', 'yet',
   'why', 'when', 'what', 'if', 'whether', 'that', 'know', 'sure', 'think']);
 
+// Words that make what follows uncertain: "not sure if he had a fit", "maybe a seizure", "I don't
+// know whether she fell", "she might have swallowed something". Read back to the start of the
+// sentence (a hedge reaches across "if" and "whether", unlike a "not").
+const HEDGE = new Set(['maybe', 'perhaps', 'possibly', 'unsure', 'might', 'wondering', 'wonder', 'unclear', 'uncertain']);
+// Word sequences of doubt; "don't know" only before "if" or "whether" ("I don't know why her eyes
+// dart" is sure of the eyes).
+const HEDGE_RUNS = [['not', 'sure'], ['not', 'certain'], ['dont', 'know', 'if'], ['dont', 'know', 'whether'],
+  ['no', 'idea', 'if'], ['no', 'idea', 'whether'], ['could', 'have'], ['may', 'have']];
+
+function hedgedBefore(words, start, breaks = [], stops = []) {
+  const back = [];
+  for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
+    if (stops[i + 1]) break;
+    // A comma before a new subject ends it, as it ends a "not" ("not sure if he had a fit, his eyes
+    // keep darting": the eyes are sure).
+    if (breaks[i + 1] && SUBJECT.has(words[i + 1] === 'im' ? 'i' : words[i + 1])) break;
+    back.unshift(words[i]);
+  }
+  if (back.some((w) => HEDGE.has(w))) return true;
+  return HEDGE_RUNS.some((run) => back.some((_, i) => run.every((w, k) => back[i + k] === w)));
+}
+
 /**
  * The up to four words before position `start` in the same clause (where a "not" reaches). The end
  * of a sentence starts a new clause, and so does a comma before a new subject ("not smiling anymore,
@@ -231,6 +253,8 @@ export function appliesTo(v, person = {}) {
  * `variables` are the vocabulary's; only those a parent can observe (observable) are offered.
  * `negated`: a "no", "not", "never" or "without" shortly before the words, in the same clause ("no
  * fever", "she does not have a fever"; not "no fever and jerks" for the jerks).
+ * `hedged`: words of doubt earlier in the sentence ("not sure if he had a fit", "maybe a seizure",
+ * "she might have swallowed something"): the person is offered "Not sure" as well as Yes and No.
  * `person` ({age: years, sex}, optional): findings that do not apply to them are not offered (a
  * lump in the breast for a man, a baby's feeding for an adult).
  */
@@ -300,7 +324,8 @@ export function matchDescription(text, variables, person = {}) {
     const before = clauseBefore(words, c.start, breaks, stops);
     const said = at ? String(text).slice(at[c.start].from, at[c.end - 1].to) : c.term;
     found.set(c.v.id, { id: c.v.id, label: c.v.label, lay: c.v.lay ?? c.v.label, term: c.term, said, at: c.start,
-      span: `${c.start}:${c.end}`, negated: before.some((w) => NEGATION.has(w)) });
+      span: `${c.start}:${c.end}`, negated: before.some((w) => NEGATION.has(w)),
+      hedged: hedgedBefore(words, c.start, breaks, stops) });
   }
   const perSpan = new Map();
   for (const m of found.values()) perSpan.set(m.span, (perSpan.get(m.span) ?? 0) + 1);

@@ -86,6 +86,7 @@ export default {
   'p.words.found': 'We think you may be describing the following. Please confirm each one:',
   'p.words.match': '"{term}": {lay}',
   'p.words.negated': '(you may have said this is not there)',
+  'p.words.hedged': '(you may have said you are not sure)',
   'p.words.shared': '(these words can mean more than one thing: answer each)',
   'p.words.yes': 'Yes',
   'p.words.no': 'No',

@@ -246,19 +246,28 @@ export function roleFlags(role, report, t, { lay }) {
 }
 
 /**
- * Whether a family's answers left the level undecided: no red flag, no sign this tool looks for,
- * and a safety question answered "not sure". "No urgent sign in your answers" would then read as
- * reassurance the answers never gave (a parents' audit: every answer "not sure").
+ * Whether a family's answers left the level undecided: no red flag, no sign this tool looks for, a
+ * safety question answered "not sure", and no question answered yes or no at all. "No urgent sign
+ * in your answers" would then read as reassurance the answers never gave (a parents' audit: every
+ * answer "not sure"); with a "no" or a "yes" among them it is the usual heading, with the "not
+ * sure" lines below it (a second audit: "none of your answers" beside a vomiting answered yes).
  */
-export function undecidedForFamily(report) {
+export function undecidedForFamily(report, caseObject) {
   const triage = report?.triage;
-  return triage?.action === 'routine' && (triage.unsure ?? []).length > 0 && noSignReported(report);
+  if (triage?.action !== 'routine' || !(triage.unsure ?? []).length || !noSignReported(report) || !caseObject) return false;
+  const exposures = caseObject.exposures ?? {};
+  const answers = [
+    ...Object.values(caseObject.findings ?? {}),
+    ...(Array.isArray(exposures) ? exposures.map(() => 'present') : Object.values(exposures)),
+    ...Object.values(caseObject.history ?? {}),
+  ];
+  return answers.every((v) => v === 'unknown');
 }
 
 /** The triage heading and words for the reader ("We could not tell how urgent this is" above). */
-function triageWords(report, t, lay) {
+function triageWords(report, t, lay, caseObject) {
   const triage = report.triage;
-  if (lay && undecidedForFamily(report)) return { heading: t('action.undecided'), words: t('triage.undecided') };
+  if (lay && undecidedForFamily(report, caseObject)) return { heading: t('action.undecided'), words: t('triage.undecided') };
   return { heading: t(`action.${triage.action}`), words: (lay ? triage.lay : triage.message) ?? '' };
 }
 
@@ -267,12 +276,12 @@ function triageWords(report, t, lay) {
  * clinical message, and the red flags behind it. Colours mean what they say: red emergency, amber
  * urgent, blue soon, grey routine (never the green of good news).
  */
-export function triageBox(report, t, { lay, level = 2, disclosure = null } = {}) {
+export function triageBox(report, t, { lay, level = 2, disclosure = null, caseObject = null } = {}) {
   const triage = report?.triage;
   if (!triage) return nothing;
   const action = triage.action;
   const flags = flagsShown(report, lay);
-  const { heading, words } = triageWords(report, t, lay);
+  const { heading, words } = triageWords(report, t, lay, caseObject);
   return html`<section class="urgent act-${action}" role=${action === 'routine' ? 'status' : 'alert'} data-testid="triage" data-action=${action}>
     ${level === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
     <p><strong>${words}</strong></p>
@@ -333,8 +342,8 @@ function actionLines(list, key, testid, t, lay) {
  * The triage as one printed line: its level in bold, then its words, without saying the level twice
  * when the words begin with it ("Get emergency help now: call your local emergency number...").
  */
-export function triageLine(triage, t, lay, report = { triage }) {
-  const { heading: head, words } = triageWords({ ...report, triage }, t, lay);
+export function triageLine(triage, t, lay, report = { triage }, caseObject = null) {
+  const { heading: head, words } = triageWords({ ...report, triage }, t, lay, caseObject);
   return words.startsWith(head) ? html`<strong>${head}</strong>${words.slice(head.length)}` : html`<strong>${head}:</strong> ${words}`;
 }
 

@@ -66,12 +66,14 @@ function ownWords({ caseObject, vocabulary, t, act, uid }) {
     ${!vocabulary ? nothing : matches.length ? html`<div data-testid="word-matches"><p>${t('p.words.found')}</p>
       <ul class="plain answered">${repeat(matches, (m) => m.id, (m) => {
         const value = answerOf(caseObject, m.id);
-        return html`<li data-match=${m.id}><span>${t('p.words.match', { term: m.said, lay: m.lay })}${m.negated ? html` <em>${t('p.words.negated')}</em>` : nothing}${m.shared ? html` <em>${t('p.words.shared')}</em>` : nothing}</span>
+        return html`<li data-match=${m.id}><span>${t('p.words.match', { term: m.said, lay: m.lay })}${m.negated ? html` <em>${t('p.words.negated')}</em>` : nothing}${m.hedged && !m.negated ? html` <em data-testid="word-hedged">${t('p.words.hedged')}</em>` : nothing}${m.shared ? html` <em>${t('p.words.shared')}</em>` : nothing}</span>
           <span class="row" role="group" aria-label=${m.lay}>
             <button type="button" class="btn sm" aria-pressed=${value === 'present' ? 'true' : 'false'} data-answer="present"
               @click=${() => act.setAnswer(m.id, 'present')}>${t('p.words.yes')}</button>
             <button type="button" class="btn sm" aria-pressed=${value === 'absent' ? 'true' : 'false'} data-answer="absent"
               @click=${() => act.setAnswer(m.id, 'absent')}>${t('p.words.no')}</button>
+            <button type="button" class="btn sm" aria-pressed=${value === 'unknown' ? 'true' : 'false'} data-answer="unknown"
+              @click=${() => act.setAnswer(m.id, 'unknown')}>${t('tri.unknown')}</button>
           </span></li>`;
       })}</ul></div>` : note.trim().length >= 12 ? html`<p class="muted" data-testid="word-matches-none">${t('p.words.none')}</p>` : nothing}
   </div>`;
@@ -259,7 +261,7 @@ function results(p) {
     <h2 id="${uid}-r" tabindex="-1" data-step="results">${t('r.h')}</h2>
     ${leftOutNotice(p.without, t)}
     ${p.ageError && p.without?.length ? ageFields(p) : nothing}
-    ${triageBox(report, t, { lay: true, level: 3 })}
+    ${triageBox(report, t, { lay: true, level: 3, caseObject: p.caseObject })}
     ${loweredLine(p)}
     ${net.length ? html`<div class="safetynet" data-testid="safety-net"><h3>${t(safetyNetHeadingKey(report))}</h3>
       ${net.map((n) => html`<p>${n.lay}</p>${sources(n, report, t, null, true)}`)}</div>` : nothing}

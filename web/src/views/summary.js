@@ -59,7 +59,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
       ${abs.map(([id, v]) => html`<li>${vocabulary?.antibodies?.find((x) => x.id === id)?.label ?? id}: ${t(`antibody.${v}`)}</li>`)}
     </ul></div>` : nothing}
     <h3>${t('s.assessment')}</h3>
-    ${report.triage ? html`<p data-testid="summary-triage">${triageLine(report.triage, t, lay, report)}</p>` : nothing}
+    ${report.triage ? html`<p data-testid="summary-triage">${triageLine(report.triage, t, lay, report, k)}</p>` : nothing}
     ${lay ? html`<ul data-testid="summary-lay">
         ${layVerdicts(report, k).map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
         ${layExplanations(report, 4).map((d) => html`<li>${d.lay || d.label}: ${layLikelihood(d, report, k, t)}</li>`)}
