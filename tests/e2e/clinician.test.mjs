@@ -215,3 +215,26 @@ test('work-up checklist: a result re-evaluates; next questions answer in place',
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A serious case prints on one page for the doctor (a second parents' audit: meningitis with
+// papilloedema ran to two): the warning signs at the level of the advice, the others counted; the
+// caution a recorded sign calls for printed under its test.
+test('a meningitis with papilloedema prints on one page, with the scan-first caution', async () => {
+  const { context, page, requests } = await openPage(browser);
+  await ready(page);
+  await switchMode(page, 'clinician');
+  await setCase(page, { caseVersion: 1, age: { years: 5 }, findings: { 'HP:0001085': 'present', 'HP:0001251': 'present', 'HP:0001945': 'present', 'HP:0031179': 'present' } });
+  await page.locator('oms-aid [data-testid=triage]').first().waitFor();
+  const report = await currentReport(page);
+  assert.equal(report.triage.action, 'emergency');
+  await page.emulateMedia({ media: 'print' });
+  const summary = await page.locator('oms-aid [data-testid=summary]').innerText();
+  assert.match(summary, /CT scan of the head[\s\S]*Lumbar puncture[\s\S]*Before it \(a sign it names is recorded\): A brain scan comes before the lumbar puncture/);
+  const lower = report.redFlags.filter((f) => f.action !== 'emergency').length;
+  assert.ok(lower > 0);
+  assert.match(await page.locator('oms-aid [data-testid=summary-other-flags]').innerText(), new RegExp(`and ${lower} at a lower level`));
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'one page');
+  assert.deepEqual(requests, []);
+  await context.close();
+});

@@ -376,6 +376,10 @@ test('an answer that makes the advice less urgent is named on the results', asyn
   const line = await el(page, '[data-testid=triage-lowered]').innerText();
   assert.match(line, /this page said "Get emergency help now"\. Your answer to "Seizures \(fits\)" \(No\) made it less urgent/);
   assert.match(line, /follow the earlier advice/);
+  // The printed summary tells the doctor too.
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await el(page, '[data-testid=summary-lowered]').innerText(), /Seizures \(fits\)" \(No\) made it less urgent/);
+  await page.emulateMedia({ media: 'screen' });
   // Back to "yes": the emergency stands again and the line goes.
   await showQuestion(page, 'HP:0001250');
   await el(page, 'section[aria-labelledby] button[data-answer="present"]').click();

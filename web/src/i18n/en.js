@@ -416,6 +416,7 @@ export default {
   's.answeredNo': 'Answered no',
   's.assessment': 'Assessment by the knowledge base',
   's.flags': 'Warning signs',
+  's.otherFlags': 'and {n} at a lower level of urgency (listed in the clinician view).',
   's.tests': 'Tests suggested',
   's.sources': 'Sources',
 

@@ -3,7 +3,7 @@
 // answer buttons, red flags, percentages. They render report data only.
 import { html, nothing } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
-import { CHOICES } from '../controller.js';
+import { CHOICES, answerOf, parseVariable } from '../controller.js';
 
 // Control characters and bidirectional overrides (which can reorder what follows them on screen).
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -443,4 +443,17 @@ export function visibleNeeds(criterion, vocabulary, caseObject = null) {
 
 function lowerFirst(text) {
   return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+// The advice fell during the questions (an urgent banner, then "within a few days"): which answer
+// lowered it, and that the earlier advice stands if that answer is unsure (a parents' audit: 15 of
+// 240 journeys ended less urgent than the banner, without a word).
+export function loweredLine({ flow, caseObject: k, vocabulary, t, termIndex }, testid = 'triage-lowered') {
+  const fall = flow?.loweredNow?.();
+  if (!fall) return nothing;
+  const { kind } = parseVariable(fall.id);
+  const value = answerOf(k, fall.id);
+  const label = ['onset', 'course', 'duration'].includes(kind) ? vocabulary?.questions?.[kind]?.label ?? kind : labelOf(fall.id, vocabulary, true, termIndex);
+  const answer = value == null ? t('tri.unknown') : answerText(kind, value, t, vocabulary, true);
+  return html`<p class="unsure" data-testid=${testid}>${t('r.lowered', { level: t(`action.${fall.from}`), label, answer })}</p>`;
 }

@@ -7,8 +7,8 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { answerOf, parseVariable, DURATION_UNITS } from '../controller.js';
-import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, layVerdicts, safetyNetHeadingKey, noSignReported, leftOutNotice } from './common.js';
+import { answerOf, DURATION_UNITS } from '../controller.js';
+import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, layVerdicts, safetyNetHeadingKey, noSignReported, leftOutNotice, loweredLine } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
 import { matchDescription } from '../words.js';
@@ -188,19 +188,6 @@ function answered(p) {
   return html`<ul class="plain answered">${repeat(rows, (r) => r.id, (r) => html`<li><span>${r.label}: <strong>${r.text}</strong></span>
     ${canAsk(r.id) ? html`<button type="button" class="btn sm" aria-label=${t('p.changeLabel', { label: r.label })}
       @click=${() => act.edit(r.id)}>${t('p.change')}</button>` : nothing}</li>`)}</ul>`;
-}
-
-// The advice fell during the questions (an urgent banner, then "within a few days"): which answer
-// lowered it, and that the earlier advice stands if that answer is unsure (a parents' audit: 15 of
-// 240 journeys ended less urgent than the banner, without a word).
-function loweredLine({ flow, caseObject: k, vocabulary, t, termIndex }) {
-  const fall = flow?.loweredNow?.();
-  if (!fall) return nothing;
-  const { kind } = parseVariable(fall.id);
-  const value = answerOf(k, fall.id);
-  const label = ['onset', 'course', 'duration'].includes(kind) ? vocabulary?.questions?.[kind]?.label ?? kind : labelOf(fall.id, vocabulary, true, termIndex);
-  const answer = value == null ? t('tri.unknown') : answerText(kind, value, t, vocabulary, true);
-  return html`<p class="unsure" data-testid="triage-lowered">${t('r.lowered', { level: t(`action.${fall.from}`), label, answer })}</p>`;
 }
 
 function explanations({ report, caseObject, t }) {

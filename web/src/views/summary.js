@@ -4,7 +4,7 @@
 // the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
 // words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
-import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, eitherWayLine, unsureLines, unaskedLines, noSignReported, leftOutNotice, safetyNetHeadingKey, triageLine } from './common.js';
+import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, eitherWayLine, unsureLines, unaskedLines, noSignReported, leftOutNotice, safetyNetHeadingKey, triageLine, loweredLine } from './common.js';
 
 export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale, without, flow }) {
   if (!report) return nothing;
@@ -26,7 +26,10 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   const lay = mode === 'patient';
   const who = k.enteredBy ? t(`s.by.${k.enteredBy}`) : t(lay ? 's.by.familyOrPatient' : 's.by.clinicianMode');
   const tests = (report.workup ?? []).filter((w) => w.status === 'recommended' || w.status === 'pending');
-  const flags = flagsShown(report, lay);
+  // On one page: the warning signs at the level of the advice (as a family sees them); the others
+  // are counted, and listed in the clinician view.
+  const flags = flagsShown(report, true);
+  const otherFlags = (report.redFlags ?? []).length - flags.length;
   const done = Object.entries(k.tests ?? {});
   const abs = Object.entries(k.antibodies ?? {});
   const cited = new Set();
@@ -60,6 +63,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     </ul></div>` : nothing}
     <h3>${t('s.assessment')}</h3>
     ${report.triage ? html`<p data-testid="summary-triage">${triageLine(report.triage, t, lay, report, k)}</p>` : nothing}
+    ${lay ? loweredLine({ flow, caseObject: k, vocabulary, t, termIndex }, 'summary-lowered') : nothing}
     ${lay ? html`<ul data-testid="summary-lay">
         ${layVerdicts(report, k).map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
         ${layExplanations(report, 4).map((d) => html`<li>${d.lay || d.label}: ${layLikelihood(d, report, k, t)}</li>`)}
@@ -71,7 +75,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
         ${report.pnsCare ? html`<li>${t('pns.h')}: ${t(`pns.level.${report.pnsCare.level}`)}${report.pnsCare.applicable ? html`, ${t('pns.score', { score: report.pnsCare.score })}` : nothing}</li>` : nothing}
         ${(report.differential ?? []).length ? html`<li>${t('dx.h')}: ${report.differential.slice(0, 4).map((d) => `${d.label} ${pct(d.probability)}`).join('; ')}</li>` : nothing}
       </ul>`}
-    ${flags.length ? html`<h3>${t('s.flags')}</h3><ul>${flags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>${eitherWayLine(report.triage, t, lay)}` : nothing}
+    ${flags.length ? html`<h3>${t('s.flags')}</h3><ul>${flags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>${!lay && otherFlags > 0 ? html`<p data-testid="summary-other-flags"><small>${t('s.otherFlags', { n: otherFlags })}</small></p>` : nothing}${eitherWayLine(report.triage, t, lay)}` : nothing}
     ${unsureLines(report.triage, t, lay)}${lay ? unaskedLines(report.triage, t) : nothing}
     ${(report.safetyNet ?? []).length ? html`<h3>${t(safetyNetHeadingKey(report))}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
     ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${lay && w.lay ? `${w.lay} (${w.label})` : w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}${(w.cautions ?? []).filter((c) => c.applies === 'yes').map((c) => html`<br><small data-testid="summary-caution">${t('wu.cautionYes')} ${c.text}</small>`)}</li>`)}</ul>` : nothing}
