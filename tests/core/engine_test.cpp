@@ -535,6 +535,11 @@ TEST(Engine, ASoonTriageNamesSomeoneToSee) {
   EXPECT_FALSE(child["careTeam"][0]["flags"].empty()) << "the role names the signs that call for it";
   const Json adult = Report(R"({"caseVersion": 1, "age": {"years": 40}, "findings": {"HP:0012332": "present"}})");
   if (adult["triage"]["action"] == "soon") EXPECT_EQ(roles(adult), std::vector<std::string>{"Family doctor (general practitioner)"});
+  // Beside a neurologist at the same level, the family doctor or paediatrician comes first: a family
+  // told "within a few days" cannot see a specialist that soon (a second parents' audit).
+  const Json ataxia = Report(R"({"caseVersion": 1, "age": {"years": 4}, "findings": {"HP:0001251": "present"}, "exposures": {"recent-infection": "present"}, "course": "improving", "onset": "acute", "duration": {"days": 5}})");
+  ASSERT_EQ(ataxia["triage"]["action"], "soon");
+  EXPECT_EQ(roles(ataxia), (std::vector<std::string>{"Paediatrician or family doctor", "Paediatric neurologist"}));
   // An urgent level names the neurologist, not the family doctor.
   const Json urgent = Report(R"({"caseVersion": 1, "age": {"years": 40}, "findings": {"HP:0033980": "present"}, "onset": "subacute"})");
   ASSERT_EQ(urgent["triage"]["action"], "urgent");
