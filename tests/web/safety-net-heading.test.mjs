@@ -60,3 +60,23 @@ test('a family whose answers decided nothing is told the level is undecided, not
   assert.equal(undecidedForFamily({ triage: { ...routine, action: 'soon' }, differential: noSign }, allUnsure), false);
   assert.equal(flat(triageLine({ ...routine, unsure: [] }, t, true, { differential: noSign })).startsWith(en['action.routine']), true);
 });
+
+// A family that stopped after a few "no" answers, before the questions that could make it an
+// emergency, is not told "No urgent sign in your answers" (a second parents' audit, 2026.12.18).
+test('a family that stopped before the emergency questions is told the level is not decided yet', async () => {
+  const { triageLine, stoppedEarlyForFamily } = await import('../../web/src/views/common.js');
+  const t = (k) => en[k];
+  const flat = (tpl) => tpl.strings.reduce((s, part, i) => s + part + (i < tpl.values.length ? tpl.values[i] : ''), '').replace(/<[^>]+>/g, '');
+  const noSign = [{ id: 'oms', layShown: false }];
+  const unasked = [{ id: 'exposure:drug-or-toxin', action: 'emergency', lay: 'possible poisoning' }];
+  const routine = { action: 'routine', lay: 'Nothing you told us needs urgent care.', message: 'No red flag.', unasked };
+  const report = { triage: routine, differential: noSign };
+  assert.equal(stoppedEarlyForFamily(report), true);
+  const lay = flat(triageLine(routine, t, true, report, { caseVersion: 1, findings: { 'HP:0004372': 'absent' } }));
+  assert.match(lay, new RegExp(en['action.undecided']));
+  assert.match(lay, /were not asked yet/);
+  // Only emergency-level questions unasked count; a sign reported or a red flag raised: as before.
+  assert.equal(stoppedEarlyForFamily({ ...report, triage: { ...routine, unasked: [{ ...unasked[0], action: 'soon' }] } }), false);
+  assert.equal(stoppedEarlyForFamily({ ...report, differential: [{ id: 'oms', layShown: true }] }), false);
+  assert.equal(stoppedEarlyForFamily({ ...report, triage: { ...routine, action: 'soon' } }), false);
+});

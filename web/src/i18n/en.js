@@ -173,6 +173,7 @@ export default {
   'action.soon': 'See a doctor soon',
   'action.routine': 'No urgent sign in your answers',
   'action.undecided': 'We could not tell how urgent this is',
+  'triage.stoppedEarly': 'Some of the questions that decide how urgent this is were not asked yet, and none of your answers so far is a sign this tool looks for. Read the lines below: if any of them applies, do what it says. You can answer more questions, or see a doctor if you are worried.',
   'triage.undecided': 'You were not sure about the questions that decide how urgent this is, and none of your answers is a sign this tool looks for. Read the lines below: if any of them is happening, do what it says. If you are worried, or anything changes, see a doctor.',
   'triage.why': 'Because of:',
   'urgency.emergency': 'Emergency',

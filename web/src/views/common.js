@@ -264,10 +264,21 @@ export function undecidedForFamily(report, caseObject) {
   return answers.every((v) => v === 'unknown');
 }
 
+/**
+ * Whether a family stopped before the questions that could make it an emergency, with no sign and
+ * no red flag in what they did answer: "No urgent sign in your answers" after 3 of 24 questions read
+ * as reassurance (a second parents' audit).
+ */
+export function stoppedEarlyForFamily(report) {
+  const triage = report?.triage;
+  return triage?.action === 'routine' && noSignReported(report) && (triage.unasked ?? []).some((u) => u.action === 'emergency');
+}
+
 /** The triage heading and words for the reader ("We could not tell how urgent this is" above). */
 function triageWords(report, t, lay, caseObject) {
   const triage = report.triage;
   if (lay && undecidedForFamily(report, caseObject)) return { heading: t('action.undecided'), words: t('triage.undecided') };
+  if (lay && stoppedEarlyForFamily(report)) return { heading: t('action.undecided'), words: t('triage.stoppedEarly') };
   return { heading: t(`action.${triage.action}`), words: (lay ? triage.lay : triage.message) ?? '' };
 }
 
