@@ -481,8 +481,12 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
   for (const Diagnosis& d : model->diagnoses) {
     for (size_t b = 0; b < nbands && b < d.pretest.size(); ++b) band_total[b] += d.pretest[b];
   }
+  // Only the differential: the causes of OMS (etiology) keep their unrestricted entries without an
+  // age, as "paraneoplastic" is typical of two ages (a toddler's neuroblastoma, an adult's lung or
+  // breast cancer) and one band's frequencies misread the other (a blind case of OMS without a
+  // tumour and no age turned paraneoplastic).
   model->typical_band.assign(model->diagnoses.size(), -1);
-  for (size_t d = 0; d < model->diagnoses.size(); ++d) {
+  for (size_t d = 0; d < model->diagnoses.size() && model->kind == "diagnoses"; ++d) {
     double best = 0;
     for (size_t b = 0; b < nbands && b < model->diagnoses[d].pretest.size(); ++b) {
       const double share = band_total[b] > 0 ? model->diagnoses[d].pretest[b] / band_total[b] : 0;

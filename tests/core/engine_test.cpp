@@ -559,6 +559,12 @@ TEST(Engine, WithoutAnAgeADiagnosisIsScoredAtItsUsualAge) {
       if (e["feature"] == "HP:0002013") EXPECT_NEAR(e["frequency"].get<double>(), 0.31, 1e-9) << "the child's frequency";
     }
   }
+  // The causes of OMS keep their unrestricted entries: "paraneoplastic" is typical of two ages (a
+  // blind case of OMS without a tumour and no age turned paraneoplastic on a toddler's values).
+  for (int band : Kb().etiology.typical_band) EXPECT_EQ(band, -1);
+  const int aca = Kb().differential.Find("acute-cerebellar-ataxia");
+  ASSERT_GE(aca, 0);
+  EXPECT_GE(Kb().differential.typical_band[aca], 0);
 }
 
 // A child who can no longer walk is sent to the emergency department with a plan: brain imaging and

@@ -319,6 +319,7 @@ struct DiagnosisModel {
   /// per diagnosis: the age band where its pretest share (its weight over the band's total) is
   /// largest. Without an age, a diagnosis' age-specific frequencies are that band's: it is scored
   /// as it presents at its usual age (post-viral ataxia as a child's, not an adult's cerebellitis).
+  /// The differential only; -1 for every cause of the etiology model (unrestricted entries).
   std::vector<int> typical_band;
   int Find(std::string_view id) const;
   /// Whether any diagnosis of the model gives a frequency for variable `v`.
