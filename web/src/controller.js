@@ -39,7 +39,7 @@ export function parseVariable(id) {
 const FIELD = { finding: 'findings', exposure: 'exposures', history: 'history', test: 'tests', antibody: 'antibodies' };
 
 /** Exposures as an object (the array form of an imported case means "listed = present"). */
-function exposuresObject(value) {
+export function exposuresObject(value) {
   if (!Array.isArray(value)) return { ...value };
   return Object.fromEntries(value.map((k) => [k, 'present']));
 }

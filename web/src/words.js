@@ -124,32 +124,31 @@ const HEDGE = new Set(['maybe', 'perhaps', 'possibly', 'unsure', 'might', 'wonde
 const HEDGE_RUNS = [['not', 'sure'], ['not', 'certain'], ['dont', 'know', 'if'], ['dont', 'know', 'whether'],
   ['no', 'idea', 'if'], ['no', 'idea', 'whether'], ['could', 'have'], ['may', 'have']];
 
+// Whether words of doubt stand in the up to 8 words before `start`, in the same sentence.
 function hedgedBefore(words, start, breaks = [], stops = []) {
-  const back = [];
-  for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
-    if (stops[i + 1]) break;
-    // A comma before a new subject ends it, as it ends a "not" ("not sure if he had a fit, his eyes
-    // keep darting": the eyes are sure).
-    if (breaks[i + 1] && SUBJECT.has(words[i + 1] === 'im' ? 'i' : words[i + 1])) break;
-    back.unshift(words[i]);
-  }
+  const back = wordsBefore(words, start, 8, breaks, stops);
   if (back.some((w) => HEDGE.has(w))) return true;
   return HEDGE_RUNS.some((run) => back.some((_, i) => run.every((w, k) => back[i + k] === w)));
 }
 
 /**
- * The up to four words before position `start` in the same clause (where a "not" reaches). The end
- * of a sentence starts a new clause, and so does a comma before a new subject ("not smiling anymore,
- * I'm vegan": the vegan diet is not negated); a comma alone does not ("no fever, vomiting or jerks").
+ * The up to `max` words before position `start`, back to the end of the previous sentence or a
+ * comma before a new subject ("not smiling anymore, I'm vegan": the vegan diet is not negated; a
+ * comma alone does not end it: "no fever, vomiting or jerks"), or to a word `ends` says ends it.
  */
-function clauseBefore(words, start, breaks = [], stops = []) {
+function wordsBefore(words, start, max, breaks = [], stops = [], ends = () => false) {
   const out = [];
-  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
-    if (CLAUSE.has(words[i]) || stops[i + 1]) break;
+  for (let i = start - 1; i >= 0 && i >= start - max; i--) {
+    if (ends(words[i]) || stops[i + 1]) break;
     if (breaks[i + 1] && SUBJECT.has(words[i + 1] === 'im' ? 'i' : words[i + 1])) break;
     out.unshift(words[i]);
   }
   return out;
+}
+
+/** The up to four words before position `start` in the same clause (where a "not" reaches). */
+function clauseBefore(words, start, breaks = [], stops = []) {
+  return wordsBefore(words, start, 4, breaks, stops, (w) => CLAUSE.has(w));
 }
 
 /**

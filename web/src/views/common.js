@@ -3,7 +3,7 @@
 // answer buttons, red flags, percentages. They render report data only.
 import { html, nothing } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
-import { CHOICES, answerOf, parseVariable } from '../controller.js';
+import { CHOICES, answerOf, exposuresObject, parseVariable } from '../controller.js';
 
 // Control characters and bidirectional overrides (which can reorder what follows them on screen).
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -255,10 +255,9 @@ export function roleFlags(role, report, t, { lay }) {
 export function undecidedForFamily(report, caseObject) {
   const triage = report?.triage;
   if (triage?.action !== 'routine' || !(triage.unsure ?? []).length || !noSignReported(report) || !caseObject) return false;
-  const exposures = caseObject.exposures ?? {};
   const answers = [
     ...Object.values(caseObject.findings ?? {}),
-    ...(Array.isArray(exposures) ? exposures.map(() => 'present') : Object.values(exposures)),
+    ...Object.values(exposuresObject(caseObject.exposures ?? {})),
     ...Object.values(caseObject.history ?? {}),
   ];
   return answers.every((v) => v === 'unknown');

@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { answerOf, DURATION_UNITS } from '../controller.js';
+import { answerOf, exposuresObject, DURATION_UNITS } from '../controller.js';
 import { choices, sources, answerText, labelOf, ageInWords, ageParts, triageBox, roleFlags, layExplanations, layLikelihood, visibleNeeds, layVerdicts, safetyNetHeadingKey, noSignReported, leftOutNotice, loweredLine } from './common.js';
 import { eyesIllustration, EYE_FEATURES } from './eyes.js';
 import { MAX_QUESTIONS } from '../questionnaire.js';
@@ -175,8 +175,7 @@ function answered(p) {
   const rows = [];
   const add = (id, kind, value) => rows.push({ id, label: labelOf(id, vocabulary, true, termIndex), text: answerText(kind, value, t, vocabulary, true) });
   for (const [id, v] of Object.entries(caseObject.findings ?? {})) add(id, 'finding', v);
-  const exposures = Array.isArray(caseObject.exposures)
-    ? Object.fromEntries(caseObject.exposures.map((k) => [k, 'present'])) : caseObject.exposures ?? {};
+  const exposures = exposuresObject(caseObject.exposures ?? {});
   for (const [k, v] of Object.entries(exposures)) add(`exposure:${k}`, 'exposure', v);
   for (const [k, v] of Object.entries(caseObject.history ?? {})) add(`history:${k}`, 'history', v);
   for (const kind of ['onset', 'course']) {

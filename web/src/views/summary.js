@@ -4,6 +4,7 @@
 // the note, and the assessment as the reader of that mode saw it (the parent's plain triage and
 // words, or the clinician's figures), with its sources.
 import { html, nothing } from 'lit';
+import { exposuresObject } from '../controller.js';
 import { pct, labelOf, answerText, ageWords, durationInWords, layExplanations, layLikelihood, layVerdicts, applicableCriteria, flagsShown, eitherWayLine, unsureLines, unaskedLines, noSignReported, leftOutNotice, safetyNetHeadingKey, triageLine, loweredLine } from './common.js';
 
 export function summaryView({ report, caseObject: k, vocabulary, t, info, termIndex, today, mode, stale, without, flow }) {
@@ -15,7 +16,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   // summary stays on one page.
   const shown = findings.filter(([, v]) => v !== 'absent');
   const absent = findings.filter(([, v]) => v === 'absent');
-  const exposures = Array.isArray(k.exposures) ? Object.fromEntries(k.exposures.map((x) => [x, 'present'])) : k.exposures ?? {};
+  const exposures = exposuresObject(k.exposures ?? {});
   const other = [
     ...Object.entries(exposures).map(([x, v]) => [`exposure:${x}`, 'exposure', v]),
     ...Object.entries(k.history ?? {}).map(([x, v]) => [`history:${x}`, 'history', v]),
@@ -39,7 +40,8 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
   (report.redFlags ?? []).forEach(cite);
   tests.forEach(cite);
   // On one page: only the cautions a recorded sign calls for (the clinician view lists them all).
-  tests.forEach((w) => (w.cautions ?? []).filter((c) => c.applies === 'yes').forEach(cite));
+  const printedCautions = (w) => (w.cautions ?? []).filter((c) => c.applies === 'yes');
+  tests.forEach((w) => printedCautions(w).forEach(cite));
   return html`<section class="print-only summary" data-testid="summary">
     <h2>${t('s.h')}</h2>
     ${leftOutNotice(without, t, { print: true })}
@@ -78,7 +80,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ${flags.length ? html`<h3>${t('s.flags')}</h3><ul>${flags.map((f) => html`<li>${lay ? f.lay || f.message : f.message}</li>`)}</ul>${!lay && otherFlags > 0 ? html`<p data-testid="summary-other-flags"><small>${t('s.otherFlags', { n: otherFlags })}</small></p>` : nothing}${eitherWayLine(report.triage, t, lay)}` : nothing}
     ${unsureLines(report.triage, t, lay)}${lay ? unaskedLines(report.triage, t) : nothing}
     ${(report.safetyNet ?? []).length ? html`<h3>${t(safetyNetHeadingKey(report))}</h3>${report.safetyNet.map((n) => html`<p>${lay ? n.lay : n.message}</p>`)}` : nothing}
-    ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${lay && w.lay ? `${w.lay} (${w.label})` : w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}${(w.cautions ?? []).filter((c) => c.applies === 'yes').map((c) => html`<br><small data-testid="summary-caution">${t('wu.cautionYes')} ${c.text}</small>`)}</li>`)}</ul>` : nothing}
+    ${tests.length ? html`<h3>${t('s.tests')}</h3><ul>${tests.map((w) => html`<li>${lay && w.lay ? `${w.lay} (${w.label})` : w.label}${w.status === 'pending' ? ` (${t('status.pending')})` : ''}${printedCautions(w).map((c) => html`<br><small data-testid="summary-caution">${t('wu.cautionYes')} ${c.text}</small>`)}</li>`)}</ul>` : nothing}
     ${(report.careTeam ?? []).length ? html`<h3>${t('ct.h')}</h3><p>${report.careTeam.map((c) => c.role).join('; ')}</p>` : nothing}
     <p><small>${t('s.sources')}: ${[...cited].map((id) => {
       const r = report.references?.[id];
