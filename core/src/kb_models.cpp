@@ -475,24 +475,25 @@ void DeriveModel(const std::vector<Variable>& variables, DiagnosisModel* model) 
     for (int m : model->groups[g].members) model->group_of_variable[m] = static_cast<int>(g);
   }
   // Each diagnosis' usual age band: its largest share of a band's pretest weight (ties: the first).
-  size_t nbands = 0;
-  for (const Diagnosis& d : model->diagnoses) nbands = std::max(nbands, d.pretest.size());
-  std::vector<double> band_total(nbands, 0);
-  for (const Diagnosis& d : model->diagnoses) {
-    for (size_t b = 0; b < nbands && b < d.pretest.size(); ++b) band_total[b] += d.pretest[b];
-  }
   // Only the differential: the causes of OMS (etiology) keep their unrestricted entries without an
   // age, as "paraneoplastic" is typical of two ages (a toddler's neuroblastoma, an adult's lung or
   // breast cancer) and one band's frequencies misread the other (a blind case of OMS without a
   // tumour and no age turned paraneoplastic).
   model->typical_band.assign(model->diagnoses.size(), -1);
-  for (size_t d = 0; d < model->diagnoses.size() && model->kind == "diagnoses"; ++d) {
-    double best = 0;
-    for (size_t b = 0; b < nbands && b < model->diagnoses[d].pretest.size(); ++b) {
-      const double share = band_total[b] > 0 ? model->diagnoses[d].pretest[b] / band_total[b] : 0;
-      if (share > best) {
-        best = share;
-        model->typical_band[d] = static_cast<int>(b);
+  if (model->kind == "diagnoses") {
+    std::vector<double> band_total;
+    for (const Diagnosis& d : model->diagnoses) {
+      if (band_total.size() < d.pretest.size()) band_total.resize(d.pretest.size(), 0);
+      for (size_t b = 0; b < d.pretest.size(); ++b) band_total[b] += d.pretest[b];
+    }
+    for (size_t d = 0; d < model->diagnoses.size(); ++d) {
+      double best = 0;
+      for (size_t b = 0; b < model->diagnoses[d].pretest.size(); ++b) {
+        const double share = band_total[b] > 0 ? model->diagnoses[d].pretest[b] / band_total[b] : 0;
+        if (share > best) {
+          best = share;
+          model->typical_band[d] = static_cast<int>(b);
+        }
       }
     }
   }

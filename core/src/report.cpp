@@ -118,12 +118,12 @@ class ReportWriter {
   void Cautions(const WorkupItem& item) {
     w_.Key("cautions");
     w_.BeginArray();
-    for (size_t i = 0; i < item.cautions.size(); ++i) {
-      const Conditional* c = item.cautions[i];
+    for (const WorkupItem::Caution& caution : item.cautions) {
+      const Conditional* c = caution.statement;
       Cite(c->provenance);
       const std::string& json = f_.Statement(c->provenance, full_);
       w_.BeginObject();
-      w_.Field("applies", item.caution_holds[i] ? "yes" : "unknown");
+      w_.Field("applies", caution.holds ? "yes" : "unknown");
       if (json.size() > 2) w_.RawMembers(json.substr(1, json.size() - 2)); else w_.Field("text", c->text);
       w_.EndObject();
     }

@@ -173,8 +173,7 @@ std::vector<WorkupItem> PlanWorkup(const KnowledgeBase& kb, const Evidence& ev, 
           for (const Conditional& c : t.cautions) {
             const Tri holds = EvaluateRule(c.when, ev);
             if (holds == Tri::kFalse) continue;
-            item.cautions.push_back(&c);
-            item.caution_holds.push_back(holds == Tri::kTrue);
+            item.cautions.push_back({&c, holds == Tri::kTrue});
           }
         }
         break;

@@ -29,10 +29,13 @@ struct WorkupItem {
   /// The indication's own urgency; `urgency` is this capped at the overall triage.
   std::string indicated_urgency = "routine";
   std::vector<const Conditional*> notes;  ///< notes on a normal / abnormal result that apply
-  /// The test's cautions while it is recommended: those whose rule holds (`caution_holds` true) or
-  /// is still unknown (false); one the answers rule out is left out.
-  std::vector<const Conditional*> cautions;
-  std::vector<bool> caution_holds;
+  /// The test's cautions while it is recommended: those whose rule holds (`holds`) or is still
+  /// unknown; one the answers rule out is left out.
+  struct Caution {
+    const Conditional* statement = nullptr;
+    bool holds = false;
+  };
+  std::vector<Caution> cautions;
   const RepeatRule* repeat = nullptr;     ///< repeat schedule after a normal result
 };
 
