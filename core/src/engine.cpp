@@ -301,6 +301,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   report.any_sign = e.any_sign;
   report.adult = c.age_years && *c.age_years >= kAdultYears;
   report.infant = c.age_years && *c.age_years < kInfantYears;
+  report.family_child = c.entered_by == EnteredBy::kFamily && c.age_years && *c.age_years < kAdultYears;
   report.warnings = std::move(e.warnings);
   return report;
 }

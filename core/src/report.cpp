@@ -41,6 +41,7 @@ class ReportWriter {
     adult_ = r.adult;
     infant_ = r.infant;
     self_ = r.self;
+    family_child_ = r.family_child;
     for (const RedFlag* f : r.red_flags) {
       for (int d : f->names) named_[d] = 1;
     }
@@ -360,7 +361,7 @@ class ReportWriter {
     w_.BeginArray();
     for (const NextQuestion& q : list) {
       w_.BeginObject();
-      w_.RawMembers(f_.VariableQuestion(q.variable, adult_, infant_, self_));
+      w_.RawMembers(f_.VariableQuestion(q.variable, adult_, infant_, self_, family_child_));
       w_.Key("gain");
       w_.Rounded(q.gain);
       w_.EndObject();
@@ -435,6 +436,7 @@ class ReportWriter {
   bool adult_ = false;          ///< Report::adult: questions in their adult wording
   bool infant_ = false;         ///< Report::infant: questions in their infant wording
   bool self_ = false;           ///< Report::self: questions put to the person themselves
+  bool family_child_ = false;   ///< Report::family_child: questions speak of "your child" or "your baby"
 };
 
 }  // namespace

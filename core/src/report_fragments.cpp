@@ -3,6 +3,8 @@
 // base and renders its static JSON once.
 #include "report_fragments.h"
 
+#include <cctype>
+
 #include <algorithm>
 
 #include "json_util.h"
@@ -20,6 +22,37 @@ std::string Fill(const std::string& tmpl, const std::string& label) {
   std::string out = tmpl;
   const size_t pos = out.find("{label}");
   if (pos != std::string::npos) out.replace(pos, 7, label);
+  return out;
+}
+
+// A question put to a parent or carer: "the person" (and, for a baby, "the baby") becomes `who`
+// ("your child", "your baby"), capitalised at the start of a sentence; whole words only.
+std::string ToParent(const std::string& text, const std::string& who) {
+  if (text.empty()) return text;
+  std::string capital = who;
+  capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+  std::vector<std::pair<std::string, std::string>> swaps = {{"the person", who}, {"The person", capital}};
+  if (who == "your baby") {
+    swaps.push_back({"the baby", who});
+    swaps.push_back({"The baby", capital});
+  }
+  std::string out;
+  out.reserve(text.size() + 64);
+  for (size_t i = 0; i < text.size();) {
+    bool swapped = false;
+    for (const auto& [from, to] : swaps) {
+      const size_t end = i + from.size();
+      const bool starts_word = i == 0 || !std::isalpha(static_cast<unsigned char>(text[i - 1]));
+      const bool ends_word = end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+      if (starts_word && ends_word && text.compare(i, from.size(), from) == 0) {
+        out += to;
+        i = end;
+        swapped = true;
+        break;
+      }
+    }
+    if (!swapped) out += text[i++];
+  }
   return out;
 }
 
@@ -150,6 +183,10 @@ void RenderReportFragments(KnowledgeBase* kb) {
     out.variable_question_adult.push_back(worded(v.adult_wording));
     out.variable_question_infant.push_back(worded(v.infant_wording));
     out.variable_question_self.push_back(worded(v.self_wording));
+    const std::string& general = out.variable_question.back();
+    out.variable_question_child.push_back(ToParent(general, "your child"));
+    const std::string& infant = out.variable_question_infant.back();
+    out.variable_question_baby.push_back(ToParent(infant.empty() ? general : infant, "your baby"));
   }
 
   for (TestDef& t : kb->tests) {

@@ -32,6 +32,10 @@ struct ReportFragments {
   std::vector<std::string> variable_question_infant;
   /// By variable: the same put to the person themselves; "" where it has no such wording.
   std::vector<std::string> variable_question_self;
+  /// By variable: the general wording put to a parent or carer ("your child" for "the person").
+  std::vector<std::string> variable_question_child;
+  /// By variable: the infant wording (else the general one) put to a parent or carer ("your baby").
+  std::vector<std::string> variable_question_baby;
   std::vector<Pair> test_head;                 ///< by test: id, label, lay, looksFor (full only), category, loinc
   /// By diagnosis, per model: full: id, label, lay, summary, xrefs; compact: id, label, lay.
   std::vector<Pair> differential_head, etiology_head;
@@ -48,10 +52,15 @@ struct ReportFragments {
   const std::string& VariableIdLabel(int v) const { return At(variable_id_label, v); }
   /// A variable's next-question members: put to the person themselves when `self` (they answer),
   /// else about an adult when `adult`, or about a baby when `infant`, where the variable has such
-  /// wording; else the general one.
-  const std::string& VariableQuestion(int v, bool adult, bool infant, bool self) const {
+  /// wording; else the general one. With `family` (a parent or carer answering about someone under
+  /// 18), the child's or the baby's wording speaks of "your child" or "your baby".
+  const std::string& VariableQuestion(int v, bool adult, bool infant, bool self, bool family = false) const {
     const std::string& s = self ? At(variable_question_self, v) : None();
     if (!s.empty()) return s;
+    if (family && !adult) {
+      const std::string& f = infant ? At(variable_question_baby, v) : At(variable_question_child, v);
+      if (!f.empty()) return f;
+    }
     const std::string& a = adult ? At(variable_question_adult, v) : infant ? At(variable_question_infant, v) : None();
     return a.empty() ? At(variable_question, v) : a;
   }

@@ -255,7 +255,7 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
         for (const char* key : {"patientQuestions", "nextQuestions"}) {
           for (const Json& q : *parsed.value().find(key)) {
             const int v = kb.FindVariable(q.value("feature", std::string()));
-            if (v >= 0 && kb.variables[v].infant_wording) {
+            if (v >= 0 && kb.variables[v].infant_wording && !r.family_child) {
               ++infant_wordings;
               EXPECT_EQ(q.value("question", std::string()), kb.variables[v].infant_wording->question);
             }
@@ -275,6 +275,38 @@ TEST_F(Properties, QuestionsAndWorkupAreAppropriateToSexAndAge) {
   EXPECT_GT(adults, kCases / 6);
   EXPECT_GT(children, kCases / 6);
   EXPECT_GT(adult_wordings, kCases / 6);
+}
+
+TEST_F(Properties, AParentIsAskedAboutTheirChild) {
+  // Entered by a parent or carer about someone under 18: the questions, their help and why speak of
+  // "your child" ("your baby" under 1 year), never of "the person" (or, for a baby, "the baby");
+  // anyone else is never asked about "your child".
+  int parents = 0, others = 0;
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence&, const Report& r, const std::string& json) {
+    EXPECT_EQ(r.family_child, c.entered_by == EnteredBy::kFamily && c.age_years && *c.age_years < 18) << g.json;
+    Result<Json> parsed = ParseJson(json);
+    ASSERT_TRUE(parsed.ok() && parsed.value().is_object());
+    (r.family_child ? parents : others) += 1;
+    const bool baby = r.family_child && *c.age_years < 1;
+    for (const char* key : {"patientQuestions", "nextQuestions"}) {
+      for (const Json& q : *parsed.value().find(key)) {
+        for (const char* field : {"question", "help", "why"}) {
+          std::string text = q.value(field, std::string());
+          std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
+          if (r.family_child) {
+            EXPECT_EQ(text.find("the person"), std::string::npos) << text << " for " << g.json;
+            if (baby) EXPECT_EQ(text.find("the baby"), std::string::npos) << text << " for " << g.json;
+            if (baby) EXPECT_EQ(text.find("your child"), std::string::npos) << text << " for " << g.json;
+          } else {
+            EXPECT_EQ(text.find("your child"), std::string::npos) << text << " for " << g.json;
+            EXPECT_EQ(text.find("your baby"), std::string::npos) << text << " for " << g.json;
+          }
+        }
+      }
+    }
+  });
+  EXPECT_GT(parents, 50);
+  EXPECT_GT(others, 50);
 }
 
 TEST_F(Properties, APersonAnsweringForThemselvesIsAskedAsYou) {

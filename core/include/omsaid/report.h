@@ -58,6 +58,9 @@ struct Report {
   bool adult = false;    ///< the age is known and 18 years or more: questions use their adult wording
   bool infant = false;   ///< the age is known and under 1 year: questions use their infant wording
   bool self = false;     ///< entered by the patient (not a young child): questions put to them ("Do you see double?")
+  /// Entered by a parent or carer and the age is known and under 18: questions speak of "your
+  /// child" ("your baby" under 1 year) instead of "the person".
+  bool family_child = false;
 };
 
 /// How much static knowledge-base text the report repeats. Both levels have every field of the
