@@ -300,16 +300,27 @@ Result<Evidence> BuildEvidence(const KnowledgeBase& kb, const Case& c) {
       ev.vars[g.variable] = any ? Tri::kTrue : all_absent ? Tri::kFalse : Tri::kUnknown;
     }
   }
+  // A sign that is not one on its own (irritability, poor sleep) counts beside another finding
+  // present: a sign or context (a fever), not an exposure or a history item.
+  bool weak_sign = false, other_finding = false;
   for (size_t v = 0; v < n && !ev.any_sign; ++v) {
-    const VariableKind kind = kb.variables[v].kind;
-    ev.any_sign = ev.vars[v] == Tri::kTrue && kb.variables[v].sign &&
-                  (kind == VariableKind::kPhenotype || kind == VariableKind::kTest || kind == VariableKind::kAntibody ||
-                   kind == VariableKind::kExposure || kind == VariableKind::kHistory);
+    const Variable& var = kb.variables[v];
+    if (ev.vars[v] != Tri::kTrue) continue;
+    const VariableKind kind = var.kind;
+    if (kind == VariableKind::kPhenotype && !var.sign_alone) {
+      weak_sign |= var.sign;
+      continue;
+    }
+    other_finding |= kind == VariableKind::kPhenotype;
+    ev.any_sign = var.sign && (kind == VariableKind::kPhenotype || kind == VariableKind::kTest || kind == VariableKind::kAntibody ||
+                               kind == VariableKind::kExposure || kind == VariableKind::kHistory);
   }
+  ev.any_sign = ev.any_sign || (weak_sign && other_finding);
   ev.any_sign = ev.any_sign || !ev.broader_terms.empty();
   if (!ev.any_sign) {
     AddWarning(&ev.warnings, "no sign the differential explains is recorded as present (a fever, vomiting, a tumour or its body "
-                             "signs, a recent infection, a known cancer and a family history are context for it): the "
+                             "signs, a recent infection, a known cancer and a family history are context for it, and irritability or "
+                             "poor sleep count only beside another finding): the "
                              "differential weighs only what is absent and that context (all 'no' makes the condition with "
                              "the rarest signs look likely), so no warning sign, test or referral follows from it");
   }

@@ -159,6 +159,10 @@ void KbLoader::ReadAskable(const Json& obj, const std::string& path, Variable* v
     auto b = reader_.Bool(*o, JoinPath(path, "sign"));
     if (b) v->sign = *b;
   }
+  if (const Json* o = reader_.Member(obj, "signAlone", path, false)) {
+    auto b = reader_.Bool(*o, JoinPath(path, "signAlone"));
+    if (b) v->sign_alone = *b;
+  }
   if (const Json* o = reader_.Member(obj, "safety", path, false)) {
     auto n = reader_.Integer(*o, JoinPath(path, "safety"));
     if (n && (*n < 1 || *n > 100)) {

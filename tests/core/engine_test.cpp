@@ -396,6 +396,33 @@ TEST(Engine, ContextAloneIsNotASignTheDifferentialExplains) {
   EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"years": 2}, "exposures": ["drug-or-toxin"]})")["triage"]["action"], "routine");
 }
 
+// Irritability and poor sleep are signs only beside another finding ("signAlone": false): a
+// 6-month-old whose only sign was irritability, with every other question answered no, read "a
+// tumour in the back of the brain: likely (63 in 100)", urgent, with a neurosurgeon (the answers of
+// "no" ruled out the conditions with common signs). Beside a fever or vomiting they count as before.
+TEST(Engine, IrritabilityOrPoorSleepAloneIsNotASign) {
+  const auto shown = [](const Json& r) {
+    return std::any_of(r["differential"].begin(), r["differential"].end(),
+                       [](const Json& d) { return d.value("layShown", false); });
+  };
+  const Json alone = Report(R"({"caseVersion": 1, "age": {"months": 6}, "findings": {"HP:0000737": "present",
+      "HP:0004372": "absent", "HP:0001250": "absent", "HP:0001945": "absent", "HP:0002013": "absent",
+      "HP:0010543": "absent", "HP:0001251": "absent", "HP:0001336": "absent", "HP:0002360": "absent",
+      "HP:0000639": "absent", "HP:0001324": "absent", "HP:0001252": "absent", "HP:0002376": "absent",
+      "HP:0001337": "absent", "HP:0100660": "absent"},
+      "exposures": {"drug-or-toxin": "absent", "recent-infection": "absent", "infant-b12-risk": "absent"}})");
+  EXPECT_EQ(alone["triage"]["action"], "routine");
+  EXPECT_FALSE(shown(alone));
+  for (const Json& t : alone["workup"]) EXPECT_NE(t.value("status", ""), "recommended") << t["id"];
+  EXPECT_EQ(Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0000737": "present", "HP:0002360": "present"}})")["triage"]["action"], "routine");
+  // Beside a fever and vomiting, irritability in a baby is read (a brain infection leads).
+  const Json febrile = Report(R"({"caseVersion": 1, "age": {"months": 6}, "findings": {"HP:0000737": "present", "HP:0001945": "present", "HP:0002013": "present"}})");
+  EXPECT_EQ(febrile["triage"]["action"], "emergency");
+  EXPECT_TRUE(shown(febrile));
+  // With a real sign, as before: jerks and poor sleep in a baby.
+  EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"months": 7}, "findings": {"HP:0001336": "present", "HP:0002360": "present"}})")["triage"]["action"], "routine");
+}
+
 // From a parents' audit of the page (2026.12.17): a toddler who may have swallowed pills and has no
 // sign yet is told to call the poison centre now, not "within 24 hours"; a baby under 2 with jerks
 // that are likely epileptic (infantile spasms) is seen within 24 hours, not "within a few days";

@@ -128,6 +128,10 @@ struct Variable {
   /// for no neurological explanation (a fever, vomiting, a tummy lump, a tumour found, a recent
   /// infection, a known cancer): with only such answers nothing reads the differential.
   bool sign = true;
+  /// False for a sign too common in any unwell person to call for a neurological explanation on
+  /// its own (irritability, poor sleep): it counts as a sign only beside another finding present
+  /// (a fever, vomiting, or any sign).
+  bool sign_alone = true;
   std::vector<std::string> lay_terms;  ///< everyday words for it ("dancing eyes"), for search
 };
 
