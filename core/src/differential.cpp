@@ -391,13 +391,21 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
   result.age_band = band;
 
   // Pretest: the band's weights normalised; without an age, the average of the bands.
+  // With an age, a diagnosis' weight for part of the band (Diagnosis::pretest_ranges) replaces the
+  // band's.
   std::vector<double> prior(n, 0);
+  result.pretest_range.assign(n, -1);
   const size_t bands = kb.age_bands.size();
+  std::vector<double> weight(n);
   for (size_t b = 0; b < bands; ++b) {
     if (band >= 0 && static_cast<int>(b) != band) continue;
     double sum = 0;
-    for (const Diagnosis& d : m.diagnoses) sum += d.pretest[b];
-    for (size_t d = 0; d < n; ++d) prior[d] += sum > 0 ? m.diagnoses[d].pretest[b] / sum : 0;
+    for (size_t d = 0; d < n; ++d) {
+      weight[d] = band >= 0 ? m.diagnoses[d].PretestWeight(band, ev.age_years, &result.pretest_range[d])
+                            : m.diagnoses[d].pretest[b];
+      sum += weight[d];
+    }
+    for (size_t d = 0; d < n; ++d) prior[d] += sum > 0 ? weight[d] / sum : 0;
   }
   const double prior_sum = std::accumulate(prior.begin(), prior.end(), 0.0);
   for (double& p : prior) p = prior_sum > 0 ? p / prior_sum : 1.0 / n;

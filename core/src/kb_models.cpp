@@ -236,6 +236,36 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
           if (v) d.pretest[b] = *v;
         }
         d.pretest_provenance[b] = ReadProvenance(pe, ppath);
+        // Ranges within the band: each inside it, not overlapping another.
+        const AgeBand& ab = kb_->age_bands[b];
+        if (const Json* by = reader_.Member(pe, "byAge", ppath, false)) {
+          reader_.ForEachObject(*by, JoinPath(ppath, "byAge"), [&](const Json& re, const std::string& rpath, size_t) {
+            Diagnosis::PretestRange r;
+            r.band = b;
+            std::optional<double> from, to, w;
+            if (const Json* x = reader_.Member(re, "fromYears", rpath, true)) from = reader_.NumberInRange(*x, JoinPath(rpath, "fromYears"), 0, 200);
+            if (const Json* x = reader_.Member(re, "toYears", rpath, true)) to = reader_.NumberInRange(*x, JoinPath(rpath, "toYears"), 0, 200);
+            if (const Json* x = reader_.Member(re, "weight", rpath, true)) w = reader_.NumberInRange(*x, JoinPath(rpath, "weight"), 1e-9, 1e9);
+            if (!from || !to || !w) return;
+            if (!(*from < *to) || *from < ab.min_years || *to > ab.max_years) {
+              Problem(ErrorCode::kInvalidValue, rpath,
+                      "an age range must lie inside its band (" + FormatNumber(ab.min_years, 3) + " to " +
+                          FormatNumber(ab.max_years, 3) + " years) with fromYears below toYears");
+              return;
+            }
+            for (const Diagnosis::PretestRange& o : d.pretest_ranges) {
+              if (o.band == b && *from < o.to_years && o.from_years < *to) {
+                Problem(ErrorCode::kInvalidValue, rpath, "age ranges of one band overlap");
+                return;
+              }
+            }
+            r.from_years = *from;
+            r.to_years = *to;
+            r.weight = *w;
+            r.provenance = ReadProvenance(re, rpath);
+            d.pretest_ranges.push_back(std::move(r));
+          });
+        }
       });
       for (size_t k = 0; k < bands; ++k) {
         if (!have[k]) {

@@ -301,7 +301,8 @@ class ReportWriter {
       if (r.age_band >= 0) {
         w_.Key("pretestBasis");
         w_.BeginObject();
-        Provenance(d.pretest_provenance[r.age_band]);
+        const int range = static_cast<size_t>(rd.index) < r.pretest_range.size() ? r.pretest_range[rd.index] : -1;
+        Provenance(range >= 0 ? d.pretest_ranges[static_cast<size_t>(range)].provenance : d.pretest_provenance[r.age_band]);
         w_.EndObject();
       }
       Contributions(m, rd.evidence, i < full_count);

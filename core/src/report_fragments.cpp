@@ -242,6 +242,7 @@ void RenderReportFragments(KnowledgeBase* kb) {
     std::vector<ReportFragments::Pair>& heads = m == &kb->etiology ? out.etiology_head : out.differential_head;
     for (Diagnosis& d : m->diagnoses) {
       for (Provenance& p : d.pretest_provenance) render(&p);
+      for (Diagnosis::PretestRange& r : d.pretest_ranges) render(&r.provenance);
       for (FeatureFrequency& f : d.features) render(&f.provenance);
       const std::string short_head = "\"id\":" + Quoted(d.id) + ",\"label\":" + Quoted(d.label) + ",\"lay\":" + Quoted(d.lay);
       std::string head = short_head;

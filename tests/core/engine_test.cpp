@@ -423,6 +423,26 @@ TEST(Engine, IrritabilityOrPoorSleepAloneIsNotASign) {
   EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"months": 7}, "findings": {"HP:0001336": "present", "HP:0002360": "present"}})")["triage"]["action"], "routine");
 }
 
+// A weight for part of an age band replaces the band's when the age is in it, and the pretest's
+// basis is the range's: a breastfed 18-month-old of a mother with a low B12 who is losing skills
+// reads the deficiency first (it read post-viral ataxia, with the whole 1-to-5 band's weight).
+TEST(Engine, APretestWeightForPartOfABand) {
+  const auto b12 = [](const char* age) {
+    const Json r = Report(std::string(R"({"caseVersion": 1, "age": )") + age +
+                          R"(, "findings": {"HP:0002376": "present"}, "exposures": {"infant-b12-risk": "present"}})");
+    for (const Json& d : r["differential"]) {
+      if (d["id"] == "infant-b12-deficiency") return d;
+    }
+    return Json();
+  };
+  const Json young = b12(R"({"years": 1.5})"), older = b12(R"({"years": 4})");
+  ASSERT_TRUE(young.is_object() && older.is_object());
+  EXPECT_EQ(young["rank"], 1);
+  EXPECT_GT(young["pretest"].get<double>(), 3 * older["pretest"].get<double>());
+  EXPECT_NE(young["pretestBasis"]["note"], older["pretestBasis"]["note"]);
+  EXPECT_NE(young["pretestBasis"]["note"].get<std::string>().find("27 months"), std::string::npos);
+}
+
 // From a parents' audit of the page (2026.12.17): a toddler who may have swallowed pills and has no
 // sign yet is told to call the poison centre now, not "within 24 hours"; a baby under 2 with jerks
 // that are likely epileptic (infantile spasms) is seen within 24 hours, not "within a few days";

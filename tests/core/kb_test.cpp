@@ -143,6 +143,33 @@ TEST(KbLoad, TheCausesShareAGroupOfTheDifferentialOnlyWithItsMembers) {
   EXPECT_TRUE(HasProblem(p, ErrorCode::kDuplicateId, "etiology.json:model.groups[0].id")) << Dump(p);
 }
 
+// A pretest weight for part of an age band: inside the band, not overlapping another range.
+TEST(KbLoad, PretestAgeRangesLieInsideTheirBandWithoutOverlap) {
+  auto edit = [](Json by) {
+    return Problems("diagnoses.json", Edited("diagnoses.json", [&](Json& j) {
+      for (Json& pe : j["diagnoses"][0]["pretest"]) {
+        if (pe["ageBand"] == "child") pe["byAge"] = by;
+      }
+    }));
+  };
+  const Json ok = {{"fromYears", 6}, {"toYears", 10}, {"weight", 2}, {"sources", {"Wilne2007"}}, {"evidence", "U"}, {"note", "x"}};
+  EXPECT_TRUE(edit(Json::array({ok})).empty()) << Dump(edit(Json::array({ok})));
+  Json outside = ok;
+  outside["toYears"] = 30;
+  EXPECT_FALSE(edit(Json::array({outside})).empty());
+  Json reversed = ok;
+  reversed["fromYears"] = 10;
+  reversed["toYears"] = 8;
+  EXPECT_FALSE(edit(Json::array({reversed})).empty());
+  Json overlap = ok;
+  overlap["fromYears"] = 9;
+  overlap["toYears"] = 12;
+  EXPECT_FALSE(edit(Json::array({ok, overlap})).empty());
+  Json unweighted = ok;
+  unweighted.erase("weight");
+  EXPECT_FALSE(edit(Json::array({unweighted})).empty());
+}
+
 // The time course's part weight: a number in (0, 1] with a note saying why.
 TEST(KbLoad, TimeCourseWeightIsAFractionWithANote) {
   auto edit = [](Json tc) {

@@ -58,6 +58,9 @@ struct DifferentialResult {
   int age_band = -1;
   std::vector<RankedDiagnosis> ranked;     ///< every diagnosis, most probable first, ties by id
   std::vector<double> probability;         ///< by diagnosis index
+  /// By diagnosis index: the Diagnosis::pretest_ranges entry whose weight was used, or -1 (the
+  /// age band's own weight).
+  std::vector<int> pretest_range;
 };
 
 /// Ranks the diagnoses of `model` for the evidence. Every diagnosis gets its probability and rank;

@@ -248,6 +248,31 @@ struct Diagnosis {
   std::vector<std::string> xrefs;
   std::vector<double> pretest;              ///< weight per age band
   std::vector<Provenance> pretest_provenance;
+  /// A weight for part of an age band ([from_years, to_years)), used in place of the band's when
+  /// the age is known and in the range (a diagnosis whose share changes within a band).
+  struct PretestRange {
+    int band = -1;
+    double from_years = 0, to_years = 0;
+    double weight = 0;
+    Provenance provenance;
+  };
+  std::vector<PretestRange> pretest_ranges;
+  /// The pretest weight at an age band and (when known) an age; *range, if given, is the index of
+  /// the range used or -1 (the band's own weight).
+  double PretestWeight(int band, std::optional<double> age_years, int* range = nullptr) const {
+    if (range) *range = -1;
+    if (band < 0 || static_cast<size_t>(band) >= pretest.size()) return 0;
+    if (age_years) {
+      for (size_t k = 0; k < pretest_ranges.size(); ++k) {
+        const PretestRange& r = pretest_ranges[k];
+        if (r.band == band && *age_years >= r.from_years && *age_years < r.to_years) {
+          if (range) *range = static_cast<int>(k);
+          return r.weight;
+        }
+      }
+    }
+    return pretest[static_cast<size_t>(band)];
+  }
   std::vector<FeatureFrequency> features;
 };
 
