@@ -25,14 +25,14 @@ std::string Fill(const std::string& tmpl, const std::string& label) {
   return out;
 }
 
-// A question put to a parent or carer: "the person" (and, for a baby, "the baby") becomes `who`
-// ("your child", "your baby"), capitalised at the start of a sentence; whole words only.
-std::string ToParent(const std::string& text, const std::string& who) {
+// A question put to a parent or carer: "the person" (and, for a baby, "the baby") becomes "your
+// child" or "your baby", capitalised at the start of a sentence; whole words only.
+std::string ToParent(const std::string& text, bool baby) {
   if (text.empty()) return text;
-  std::string capital = who;
-  capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+  const std::string who = baby ? "your baby" : "your child";
+  const std::string capital = baby ? "Your baby" : "Your child";
   std::vector<std::pair<std::string, std::string>> swaps = {{"the person", who}, {"The person", capital}};
-  if (who == "your baby") {
+  if (baby) {
     swaps.push_back({"the baby", who});
     swaps.push_back({"The baby", capital});
   }
@@ -184,9 +184,9 @@ void RenderReportFragments(KnowledgeBase* kb) {
     out.variable_question_infant.push_back(worded(v.infant_wording));
     out.variable_question_self.push_back(worded(v.self_wording));
     const std::string& general = out.variable_question.back();
-    out.variable_question_child.push_back(ToParent(general, "your child"));
+    out.variable_question_child.push_back(ToParent(general, false));
     const std::string& infant = out.variable_question_infant.back();
-    out.variable_question_baby.push_back(ToParent(infant.empty() ? general : infant, "your baby"));
+    out.variable_question_baby.push_back(ToParent(infant.empty() ? general : infant, true));
   }
 
   for (TestDef& t : kb->tests) {
