@@ -443,6 +443,25 @@ TEST(Engine, APretestWeightForPartOfABand) {
   EXPECT_NE(young["pretestBasis"]["note"].get<std::string>().find("27 months"), std::string::npos);
 }
 
+// New double vision that stays is seen within 24 hours (sight-loss charities' advice: double vision
+// that starts suddenly and is constant needs immediate attention); alone it read "No urgent sign in
+// your answers". Double vision for months, or in episodes, is left to the other flags.
+TEST(Engine, NewDoubleVisionIsSeenWithin24Hours) {
+  const auto flagged = [](const Json& r) {
+    for (const Json& f : r["triage"]["flags"]) {
+      if (f == "new-double-vision") return true;
+    }
+    return false;
+  };
+  const Json teen = Report(R"({"caseVersion": 1, "age": {"years": 15}, "findings": {"HP:0000651": "present"}})");
+  EXPECT_EQ(teen["triage"]["action"], "urgent");
+  EXPECT_TRUE(flagged(teen));
+  EXPECT_TRUE(std::any_of(teen["careTeam"].begin(), teen["careTeam"].end(),
+                          [](const Json& c) { return c["urgency"] == "urgent"; }));
+  EXPECT_FALSE(flagged(Report(R"({"caseVersion": 1, "age": {"years": 15}, "findings": {"HP:0000651": "present"}, "onset": "chronic"})")));
+  EXPECT_FALSE(flagged(Report(R"({"caseVersion": 1, "age": {"years": 15}, "findings": {"HP:0000651": "present"}, "course": "episodic"})")));
+}
+
 // From a parents' audit of the page (2026.12.17): a toddler who may have swallowed pills and has no
 // sign yet is told to call the poison centre now, not "within 24 hours"; a baby under 2 with jerks
 // that are likely epileptic (infantile spasms) is seen within 24 hours, not "within a few days";
