@@ -394,14 +394,14 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
   // With an age, a diagnosis' weight for part of the band (Diagnosis::pretest_ranges) replaces the
   // band's.
   std::vector<double> prior(n, 0);
-  result.pretest_range.assign(n, -1);
+  std::vector<const Provenance*> basis(n, nullptr);
   const size_t bands = kb.age_bands.size();
   std::vector<double> weight(n);
   for (size_t b = 0; b < bands; ++b) {
     if (band >= 0 && static_cast<int>(b) != band) continue;
     double sum = 0;
     for (size_t d = 0; d < n; ++d) {
-      weight[d] = band >= 0 ? m.diagnoses[d].PretestWeight(band, ev.age_years, &result.pretest_range[d])
+      weight[d] = band >= 0 ? m.diagnoses[d].PretestWeight(band, ev.age_years, &basis[d])
                             : m.diagnoses[d].pretest[b];
       sum += weight[d];
     }
@@ -481,6 +481,7 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
     rd.rank = static_cast<int>(r) + 1;
     rd.probability = p[d];
     rd.pretest = prior[d];
+    rd.pretest_basis = basis[d];
     if (r < explained) {
       rd.evidence.reserve(k_count);
       for (size_t step = 0; step < k_count; ++step) {

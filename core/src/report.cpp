@@ -283,7 +283,6 @@ class ReportWriter {
     w_.BeginArray();
     for (size_t i = 0; i < r.ranked.size() && i < kMaxDifferentialInReport; ++i) {
       const RankedDiagnosis& rd = r.ranked[i];
-      const Diagnosis& d = m.diagnoses[rd.index];
       w_.BeginObject();
       w_.RawMembers(f_.DiagnosisHead(kb_, m, rd.index, with_head && full_));
       w_.Field("rank", rd.rank);
@@ -298,11 +297,10 @@ class ReportWriter {
         w_.Field("layShown", any_sign_ && (named || rd.probability >= kb_.lay_min_probability));
         if (named) w_.Field("layNamed", true);
       }
-      if (r.age_band >= 0) {
+      if (r.age_band >= 0 && rd.pretest_basis) {
         w_.Key("pretestBasis");
         w_.BeginObject();
-        const int range = static_cast<size_t>(rd.index) < r.pretest_range.size() ? r.pretest_range[rd.index] : -1;
-        Provenance(range >= 0 ? d.pretest_ranges[static_cast<size_t>(range)].provenance : d.pretest_provenance[r.age_band]);
+        Provenance(*rd.pretest_basis);
         w_.EndObject();
       }
       Contributions(m, rd.evidence, i < full_count);

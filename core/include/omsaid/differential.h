@@ -51,6 +51,8 @@ struct RankedDiagnosis {
   int rank = 0;    ///< 1-based
   double probability = 0;
   double pretest = 0;
+  /// With an age: where the pretest weight comes from (its band's entry, or a range of it).
+  const Provenance* pretest_basis = nullptr;
   std::vector<FindingContribution> evidence;  ///< every finding, in the order counted (strongest first)
 };
 
@@ -58,9 +60,6 @@ struct DifferentialResult {
   int age_band = -1;
   std::vector<RankedDiagnosis> ranked;     ///< every diagnosis, most probable first, ties by id
   std::vector<double> probability;         ///< by diagnosis index
-  /// By diagnosis index: the Diagnosis::pretest_ranges entry whose weight was used, or -1 (the
-  /// age band's own weight).
-  std::vector<int> pretest_range;
 };
 
 /// Ranks the diagnoses of `model` for the evidence. Every diagnosis gets its probability and rank;

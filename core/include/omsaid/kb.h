@@ -257,20 +257,19 @@ struct Diagnosis {
     Provenance provenance;
   };
   std::vector<PretestRange> pretest_ranges;
-  /// The pretest weight at an age band and (when known) an age; *range, if given, is the index of
-  /// the range used or -1 (the band's own weight).
-  double PretestWeight(int band, std::optional<double> age_years, int* range = nullptr) const {
-    if (range) *range = -1;
+  /// The pretest weight at an age band and (when known) an age; *basis, if given, is where it
+  /// comes from (the range's provenance, or the band's).
+  double PretestWeight(int band, std::optional<double> age_years, const Provenance** basis = nullptr) const {
     if (band < 0 || static_cast<size_t>(band) >= pretest.size()) return 0;
     if (age_years) {
-      for (size_t k = 0; k < pretest_ranges.size(); ++k) {
-        const PretestRange& r = pretest_ranges[k];
+      for (const PretestRange& r : pretest_ranges) {
         if (r.band == band && *age_years >= r.from_years && *age_years < r.to_years) {
-          if (range) *range = static_cast<int>(k);
+          if (basis) *basis = &r.provenance;
           return r.weight;
         }
       }
     }
+    if (basis && static_cast<size_t>(band) < pretest_provenance.size()) *basis = &pretest_provenance[static_cast<size_t>(band)];
     return pretest[static_cast<size_t>(band)];
   }
   std::vector<FeatureFrequency> features;
