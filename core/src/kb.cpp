@@ -274,14 +274,20 @@ void KbLoader::LoadReferences(const Json& root) {
     if (cut != std::string::npos && authors.find("et al") == std::string::npos) {
       short_authors = authors.substr(0, cut) + ", et al";
     }
-    ref.citation = short_authors + ". " + title;
-    if (!ref.citation.empty() && ref.citation.back() != '.' && ref.citation.back() != '?') {
-      ref.citation += ".";
-    }
-    if (!journal.empty()) ref.citation += " " + journal;
-    if (!year.empty()) ref.citation += (journal.empty() ? " " : " ") + year;
-    if (!volume.empty()) ref.citation += ";" + volume;
-    ref.citation += ".";
+    // Each part ends with one full stop: a title ending in '?' keeps it alone ("...what should I
+    // do?"), and a web page without a journal, year or volume ends with its title.
+    const auto end_sentence = [](std::string& s) {
+      if (!s.empty() && s.back() != '.' && s.back() != '?' && s.back() != '!') s += '.';
+    };
+    ref.citation = short_authors;
+    end_sentence(ref.citation);
+    ref.citation += (ref.citation.empty() ? "" : " ") + title;
+    end_sentence(ref.citation);
+    std::string where;
+    if (!journal.empty()) where += " " + journal;
+    if (!year.empty()) where += " " + year;
+    if (!volume.empty()) where += ";" + volume;
+    if (!where.empty()) ref.citation += where + ".";
     if (ref.id.empty() || !CheckUnique(&seen, ref.id, path)) return;
     kb_->reference_index.emplace(ref.id, static_cast<int>(kb_->references.size()));
     kb_->references.push_back(std::move(ref));
