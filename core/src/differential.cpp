@@ -482,6 +482,13 @@ DifferentialResult RankDiagnoses(const KnowledgeBase& kb, const DiagnosisModel& 
     rd.probability = p[d];
     rd.pretest = prior[d];
     rd.pretest_basis = basis[d];
+    if (const auto& by = m.diagnoses[d].diagnosed_by) {
+      for (int v : by->variables) {
+        if (static_cast<size_t>(v) >= ev.vars.size()) continue;
+        if (ev.vars[v] == Tri::kUnknown) rd.needs.push_back(v);
+        if (ev.vars[v] == Tri::kFalse) rd.against.push_back(v);
+      }
+    }
     if (r < explained) {
       rd.evidence.reserve(k_count);
       for (size_t step = 0; step < k_count; ++step) {

@@ -107,6 +107,7 @@ class KbLoader {
   void LoadDiagnoses(const Json& root) { LoadDiagnosisModel(root, &kb_->differential, "diagnoses"); }
   void LoadEtiology(const Json& root) { LoadDiagnosisModel(root, &kb_->etiology, "causes"); }
   void LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::string_view list_key);
+  void ReadDiagnosedBy(const Json& e, const std::string& path, Diagnosis* d);
   void LoadGroups(const Json& root, DiagnosisModel* model);
   void CheckGroupFrequencies(const DiagnosisModel& model);
   void LoadWorkupRules(const Json& root);

@@ -305,6 +305,7 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
         if (ff.variable >= 0) d.features.push_back(std::move(ff));
       });
     }
+    if (const Json* by = reader_.Member(e, "diagnosedBy", path, false)) ReadDiagnosedBy(*by, JoinPath(path, "diagnosedBy"), &d);
     if (d.id.empty() || !CheckUnique(&seen, d.id, path)) return;
     model->index.emplace(d.id, static_cast<int>(model->diagnoses.size()));
     model->diagnoses.push_back(std::move(d));
@@ -320,6 +321,36 @@ void KbLoader::LoadDiagnosisModel(const Json& root, DiagnosisModel* model, std::
 
   CheckGroupFrequencies(*model);
   DeriveModel(kb_->variables, model);
+}
+
+// "diagnosedBy": {"features": ["history:..."], "sources": [...], "evidence": ..., "note": ...}: the
+// features must be the diagnosis' own (their frequencies given, not a category default).
+void KbLoader::ReadDiagnosedBy(const Json& e, const std::string& path, Diagnosis* d) {
+  if (!reader_.ExpectObject(e, path)) return;
+  Diagnosis::DiagnosedBy by;
+  if (const Json* f = reader_.Member(e, "features", path, true)) {
+    auto ids = reader_.StringArray(*f, JoinPath(path, "features"), 10);
+    if (!ids) return;
+    if (ids->empty()) {
+      Problem(ErrorCode::kInvalidValue, JoinPath(path, "features"), "list at least one feature");
+      return;
+    }
+    for (const std::string& id : *ids) {
+      const int v = kb_->FindVariable(id);
+      const bool listed = std::any_of(d->features.begin(), d->features.end(),
+                                      [&](const FeatureFrequency& ff) { return ff.variable == v; });
+      if (v < 0) {
+        Problem(ErrorCode::kUnknownReference, JoinPath(path, "features"), "unknown feature '" + id + "'");
+      } else if (!listed) {
+        Problem(ErrorCode::kInvalidValue, JoinPath(path, "features"),
+                "'" + id + "' must also be among the diagnosis' features, with its frequency");
+      } else {
+        by.variables.push_back(v);
+      }
+    }
+  }
+  by.provenance = ReadProvenance(e, path);
+  if (!by.variables.empty()) d->diagnosed_by = std::move(by);
 }
 
 void KbLoader::LoadGroups(const Json& root, DiagnosisModel* model) {

@@ -297,6 +297,25 @@ class ReportWriter {
         w_.Field("layShown", any_sign_ && (named || rd.probability >= kb_.lay_min_probability));
         if (named) w_.Field("layNamed", true);
       }
+      if (const auto& by = m.diagnoses[rd.index].diagnosed_by) {
+        // What makes the diagnosis, with its source, and what of it the case has not answered.
+        w_.Key("diagnosedBy");
+        w_.BeginObject();
+        w_.Key("features");
+        w_.BeginArray();
+        for (int v : by->variables) w_.String(kb_.variables[v].id);
+        w_.EndArray();
+        w_.Key("needs");
+        w_.BeginArray();
+        for (int v : rd.needs) w_.String(kb_.variables[v].id);
+        w_.EndArray();
+        w_.Key("absent");
+        w_.BeginArray();
+        for (int v : rd.against) w_.String(kb_.variables[v].id);
+        w_.EndArray();
+        Provenance(by->provenance);
+        w_.EndObject();
+      }
       if (r.age_band >= 0 && rd.pretest_basis) {
         w_.Key("pretestBasis");
         w_.BeginObject();

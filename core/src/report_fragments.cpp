@@ -244,6 +244,7 @@ void RenderReportFragments(KnowledgeBase* kb) {
       for (Provenance& p : d.pretest_provenance) render(&p);
       for (Diagnosis::PretestRange& r : d.pretest_ranges) render(&r.provenance);
       for (FeatureFrequency& f : d.features) render(&f.provenance);
+      if (d.diagnosed_by) render(&d.diagnosed_by->provenance);
       const std::string short_head = "\"id\":" + Quoted(d.id) + ",\"label\":" + Quoted(d.label) + ",\"lay\":" + Quoted(d.lay);
       std::string head = short_head;
       if (!d.summary.empty()) head += ",\"summary\":" + Quoted(d.summary);

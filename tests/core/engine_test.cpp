@@ -423,6 +423,46 @@ TEST(Engine, IrritabilityOrPoorSleepAloneIsNotASign) {
   EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"months": 7}, "findings": {"HP:0001336": "present", "HP:0002360": "present"}})")["triage"]["action"], "routine");
 }
 
+// A condition made by positive findings (diagnosedBy): the report says which of them the case has
+// not answered (needs) or answered no (absent), for every entry of the list; the findings count as
+// any others (a functional disorder rises when its signs are found and falls when they are not).
+TEST(Engine, WhatMakesADiagnosisIsReportedWithWhatTheCaseLacks) {
+  const std::string teen = R"({"caseVersion": 1, "age": {"years": 15}, "findings": {"HP:0000651": "present",
+      "HP:0004372": "absent", "HP:0001250": "absent", "HP:0002540": "absent", "HP:0001945": "absent",
+      "HP:0002013": "absent", "HP:0002315": "absent", "HP:0010543": "absent", "HP:0001251": "absent",
+      "HP:0001336": "absent", "HP:0000639": "absent", "HP:0001324": "absent"})";
+  const auto entry = [](const Json& r, const std::string& id) {
+    for (const Json& d : r["differential"]) {
+      if (d["id"] == id) return d;
+    }
+    return Json();
+  };
+  const auto names = [](const Json& list) {
+    std::vector<std::string> out;
+    for (const Json& x : list) out.push_back(x.get<std::string>());
+    return out;
+  };
+  const Json open = Report(teen + "}");
+  const Json fnd = entry(open, "functional-neurological-disorder");
+  ASSERT_TRUE(fnd.contains("diagnosedBy"));
+  EXPECT_EQ(names(fnd["diagnosedBy"]["features"]), std::vector<std::string>{"history:functional-signs"});
+  EXPECT_EQ(names(fnd["diagnosedBy"]["needs"]), std::vector<std::string>{"history:functional-signs"});
+  EXPECT_TRUE(fnd["diagnosedBy"]["absent"].empty());
+  EXPECT_FALSE(fnd["diagnosedBy"]["sources"].empty());
+  EXPECT_FALSE(entry(open, "brainstem-structural-lesion").contains("diagnosedBy"));
+  const Json no = Report(teen + R"(, "history": {"functional-signs": "absent", "episodes-on-demand": "absent"}})");
+  const Json yes = Report(teen + R"(, "history": {"functional-signs": "present"}})");
+  const Json fnd_no = entry(no, "functional-neurological-disorder");
+  EXPECT_TRUE(fnd_no["diagnosedBy"]["needs"].empty());
+  EXPECT_EQ(names(fnd_no["diagnosedBy"]["absent"]), std::vector<std::string>{"history:functional-signs"});
+  EXPECT_EQ(names(entry(no, "voluntary-flutter")["diagnosedBy"]["absent"]), std::vector<std::string>{"history:episodes-on-demand"});
+  EXPECT_LT(fnd_no["probability"].get<double>(), fnd["probability"].get<double>());
+  EXPECT_GT(entry(yes, "functional-neurological-disorder")["probability"].get<double>(), fnd["probability"].get<double>());
+  // The clinician is asked for the signs: the next question.
+  ASSERT_FALSE(open["nextQuestions"].empty());
+  EXPECT_EQ(open["nextQuestions"][0]["feature"], "history:functional-signs");
+}
+
 // A weight for part of an age band replaces the band's when the age is in it, and the pretest's
 // basis is the range's: a breastfed 18-month-old of a mother with a low B12 who is losing skills
 // reads the deficiency first (it read post-viral ataxia, with the whole 1-to-5 band's weight).

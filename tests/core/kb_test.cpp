@@ -170,6 +170,48 @@ TEST(KbLoad, PretestAgeRangesLieInsideTheirBandWithoutOverlap) {
   EXPECT_FALSE(edit(Json::array({unweighted})).empty());
 }
 
+// What makes a diagnosis (diagnosedBy): known features the diagnosis lists with a frequency, and a
+// source; an unknown or unlisted feature is named.
+TEST(KbLoad, DiagnosedByNamesFeaturesTheDiagnosisLists) {
+  auto edit = [](Json by) {
+    return Problems("diagnoses.json", Edited("diagnoses.json", [&](Json& j) {
+      for (Json& d : j["diagnoses"]) {
+        if (d["id"] == "voluntary-flutter") d["diagnosedBy"] = by;
+      }
+    }));
+  };
+  const Json ok = {{"features", {"history:episodes-on-demand"}}, {"sources", {"Zahn1978"}}, {"evidence", "S"}};
+  EXPECT_TRUE(edit(ok).empty()) << Dump(edit(ok));
+  Json unlisted = ok;
+  unlisted["features"] = {"HP:0002315"};
+  EXPECT_NE(Dump(edit(unlisted)).find("must also be among the diagnosis' features"), std::string::npos) << Dump(edit(unlisted));
+  Json unknown = ok;
+  unknown["features"] = {"HP:9999999"};
+  EXPECT_NE(Dump(edit(unknown)).find("unknown feature 'HP:9999999'"), std::string::npos) << Dump(edit(unknown));
+  Json none = ok;
+  none["features"] = Json::array();
+  EXPECT_FALSE(edit(none).empty());
+  Json unsourced = ok;
+  unsourced.erase("sources");
+  EXPECT_FALSE(edit(unsourced).empty());
+  // The shipped functional disorder is made by positive signs on examination.
+  const KnowledgeBase& kb = EmbeddedKnowledgeBase().value();
+  const Diagnosis& fnd = kb.differential.diagnoses[kb.differential.Find("functional-neurological-disorder")];
+  ASSERT_TRUE(fnd.diagnosed_by.has_value());
+  EXPECT_EQ(kb.variables[fnd.diagnosed_by->variables.at(0)].id, "history:functional-signs");
+}
+
+// Citations end each part with one full stop: never "..", nor "?." after a question.
+TEST(KbData, CitationsEndWithOneFullStop) {
+  for (const Reference& r : EmbeddedKnowledgeBase().value().references) {
+    EXPECT_EQ(r.citation.find(".."), std::string::npos) << r.id << ": " << r.citation;
+    EXPECT_EQ(r.citation.find("?."), std::string::npos) << r.id << ": " << r.citation;
+    ASSERT_FALSE(r.citation.empty()) << r.id;
+    const char last = r.citation.back();
+    EXPECT_TRUE(last == '.' || last == '?' || last == '!') << r.id << ": " << r.citation;
+  }
+}
+
 // The time course's part weight: a number in (0, 1] with a note saying why.
 TEST(KbLoad, TimeCourseWeightIsAFractionWithANote) {
   auto edit = [](Json tc) {

@@ -309,6 +309,39 @@ TEST_F(Properties, AParentIsAskedAboutTheirChild) {
   EXPECT_GT(others, 50);
 }
 
+TEST_F(Properties, WhatMakesADiagnosisIsReportedAsTheCaseHoldsIt) {
+  // For every entry of a diagnosis made by positive findings (diagnosedBy), each of those findings
+  // is listed as needed exactly when the case leaves it unanswered, and as absent exactly when the
+  // case answers no; no other entry carries the field.
+  const KnowledgeBase& kb = Kb();
+  int needs = 0, absent = 0, answered = 0;
+  ForEachCase([&](const Generated& g, const Case&, const Evidence& ev, const Report&, const std::string& json) {
+    Result<Json> parsed = ParseJson(json);
+    ASSERT_TRUE(parsed.ok() && parsed.value().is_object());
+    for (const Json& d : *parsed.value().find("differential")) {
+      const int index = kb.differential.Find(d.value("id", std::string()));
+      ASSERT_GE(index, 0);
+      const auto& by = kb.differential.diagnoses[index].diagnosed_by;
+      ASSERT_EQ(by.has_value(), d.contains("diagnosedBy")) << d.value("id", std::string());
+      if (!by) continue;
+      const Json& out = *d.find("diagnosedBy");
+      const auto listed = [&](const char* key, const std::string& id) {
+        const Json& list = *out.find(key);
+        return std::any_of(list.begin(), list.end(), [&](const Json& x) { return x == id; });
+      };
+      for (int v : by->variables) {
+        const std::string& id = kb.variables[v].id;
+        EXPECT_EQ(listed("needs", id), ev.vars[v] == Tri::kUnknown) << id << " in " << g.json;
+        EXPECT_EQ(listed("absent", id), ev.vars[v] == Tri::kFalse) << id << " in " << g.json;
+        (ev.vars[v] == Tri::kUnknown ? needs : ev.vars[v] == Tri::kFalse ? absent : answered) += 1;
+      }
+    }
+  });
+  EXPECT_GT(needs, 100);
+  EXPECT_GT(absent, 100);
+  EXPECT_GT(answered, 100);
+}
+
 TEST_F(Properties, APersonAnsweringForThemselvesIsAskedAsYou) {
   // Entered by the patient: every question and its help are put to them ("Do you see double?"),
   // never about "the person" or a child, from 12 years (or an unknown age: whoever answers). The

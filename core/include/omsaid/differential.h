@@ -54,6 +54,11 @@ struct RankedDiagnosis {
   /// With an age: where the pretest weight comes from (its band's entry, or a range of it).
   const Provenance* pretest_basis = nullptr;
   std::vector<FindingContribution> evidence;  ///< every finding, in the order counted (strongest first)
+  /// The findings that make this diagnosis (Diagnosis::diagnosed_by) still unanswered: until they
+  /// are, its probability rests on the rest of the case only.
+  std::vector<int> needs;
+  /// Those answered absent: the diagnosis leads, if it does, only because the rest fits worse.
+  std::vector<int> against;
 };
 
 struct DifferentialResult {

@@ -273,6 +273,15 @@ struct Diagnosis {
     return pretest[static_cast<size_t>(band)];
   }
   std::vector<FeatureFrequency> features;
+  /// A condition diagnosed from positive findings (a functional disorder: from signs on
+  /// examination), not because other findings are absent: the variables (each listed in `features`)
+  /// that make the diagnosis, and the source for that. While any is unanswered, the report says the
+  /// diagnosis needs it, and a parent is not told the condition is likely from their answers.
+  struct DiagnosedBy {
+    std::vector<int> variables;
+    Provenance provenance;
+  };
+  std::optional<DiagnosedBy> diagnosed_by;
 };
 
 /// A band of illness duration (days since onset): [min_days, max_days).
