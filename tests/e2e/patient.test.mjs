@@ -569,3 +569,36 @@ test('a warning that names OMS is never beside a list of explanations that leave
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A functional disorder is made by positive signs on examination: a teenager with new double vision
+// and every other answer no (the answers of no leave it ahead) does not read "functional disorder:
+// likely" beside the urgent advice; it comes last, for a doctor to judge, and the clinician view
+// says the signs are not yet recorded.
+test('a functional disorder is not called likely from answers of no', async () => {
+  const { context, page, requests, errors } = await openPage(browser, undefined, { viewport: { width: 420, height: 900 } });
+  await ready(page);
+  await switchMode(page, 'patient');
+  const no = ['HP:0004372', 'HP:0001250', 'HP:0002540', 'HP:0001945', 'HP:0002013', 'HP:0002315', 'HP:0031500', 'HP:0010543',
+    'HP:0001251', 'HP:0001336', 'HP:0000737', 'HP:0002360', 'HP:0002018', 'HP:0031931', 'HP:0001324', 'HP:0000639',
+    'HP:0002321', 'HP:0000597', 'HP:0001289'];
+  const k = { caseVersion: 1, enteredBy: 'family', age: { years: 15 }, findings: { 'HP:0000651': 'present', ...Object.fromEntries(no.map((id) => [id, 'absent'])) },
+    exposures: { 'drug-or-toxin': 'absent', 'head-trauma': 'absent', 'recent-infection': 'absent', 'known-cancer': 'absent' },
+    history: { 'episodes-on-demand': 'absent' } };
+  await page.evaluate((c) => { document.querySelector('oms-aid').case = c; }, k);
+  await el(page, '[data-testid=start]').click();
+  await el(page, '[data-testid=to-results]').click();
+  const report = await currentReport(page);
+  assert.equal(report.differential[0].id, 'functional-neurological-disorder', 'the numbers still rank it first');
+  const items = el(page, '[data-testid=lay-differential] > li');
+  const last = items.last();
+  assert.equal(await last.getAttribute('data-dx'), 'functional-neurological-disorder');
+  assert.match(await last.innerText(), /only a doctor can tell/);
+  assert.doesNotMatch(await last.innerText(), /likely|in 100/);
+  assert.notEqual(await items.first().getAttribute('data-dx'), 'functional-neurological-disorder');
+  await switchMode(page, 'clinician');
+  const first = el(page, 'ol[data-testid=differential] > li').first();
+  assert.match(await first.locator('[data-testid=diagnosed-by-needs]').innerText(), /Not yet recorded/);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

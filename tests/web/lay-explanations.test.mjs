@@ -46,3 +46,29 @@ test('without an age, the children\'s and the adults\' verdicts read as one, or 
   assert.doesNotMatch(layLikelihood(r.differential[0], r, {}, t), /fit the pattern/);
   assert.equal(t('r.crit.byAge').includes('age'), true);
 });
+
+// A condition made only by what a clinician finds (diagnosedBy), not yet looked for: never the
+// "most likely" of a family's list nor given a likelihood; once looked for, read as any other.
+test('a condition that needs an examination comes last, for a doctor to judge', () => {
+  const fnd = (needs) => dx('fnd', 0.79, { diagnosedBy: { features: ['history:functional-signs'], needs } });
+  const r = { criteria: [], differential: [fnd(['history:functional-signs']), dx('a', 0.08), dx('b', 0.04)] };
+  assert.deepEqual(layExplanations(r, 6).map((d) => d.id), ['a', 'b', 'fnd']);
+  assert.deepEqual(layExplanations(r, 2).map((d) => d.id), ['a', 'fnd'], 'still among those shown');
+  const words = layLikelihood(r.differential[0], r, {}, t);
+  assert.match(words, /only a doctor can tell/);
+  assert.doesNotMatch(words, /likely|in 100/);
+  const examined = { criteria: [], differential: [fnd([]), dx('a', 0.08)] };
+  assert.deepEqual(layExplanations(examined, 6).map((d) => d.id), ['fnd', 'a']);
+  assert.match(layLikelihood(examined.differential[0], examined, {}, t), /likely \(about 79 in 100\)/);
+});
+
+test('a condition whose defining finding was answered no is not called likely against that answer', () => {
+  const vf = dx('vf', 0.88, { diagnosedBy: { features: ['history:episodes-on-demand'], needs: [], absent: ['history:episodes-on-demand'] } });
+  const r = { criteria: [], differential: [vf, dx('a', 0.06)] };
+  assert.deepEqual(layExplanations(r, 6).map((d) => d.id), ['a', 'vf']);
+  const vocabulary = { variables: [{ id: 'history:episodes-on-demand', label: 'Eye oscillations at will', lay: 'Eye shaking that can be done on purpose' }] };
+  const words = layLikelihood(vf, r, {}, t, vocabulary);
+  assert.match(words, /your answer to "Eye shaking that can be done on purpose" was no, which does not fit it/);
+  assert.doesNotMatch(words, /likely|in 100/);
+  assert.match(layLikelihood(vf, r, {}, t), /does not fit one of your answers/);
+});

@@ -211,6 +211,15 @@ function explanation(d, p) {
       : html`<p class="muted">${t('dx.noEvidence')}</p>`}`;
 }
 
+/** What makes a diagnosis (positive findings, not absent ones), and which of it the case lacks. */
+function diagnosedBy(by, p) {
+  const { report, t, vocabulary } = p;
+  const names = (ids) => ids.map((id) => labelOf(id, vocabulary)).join('; ');
+  return html`<p class="muted" data-testid="diagnosed-by"><small>${t('dx.diagnosedBy', { items: names(by.features ?? []) })}
+    ${by.needs?.length ? html` <strong data-testid="diagnosed-by-needs">${by.needs.length === by.features?.length ? t('dx.needsAll') : t('dx.needs', { items: names(by.needs) })}</strong>` : nothing}</small></p>
+    ${sources(by, report, t)}`;
+}
+
 /**
  * A ranked list (the differential, or the causes of OMS). The "why" of each entry is rendered only
  * while it is open (it is the largest part of the view, and an answer re-renders the view).
@@ -220,6 +229,7 @@ function rankedList(items, p, testid, start = 1) {
   return html`<ol class="dx" start=${start} data-testid=${testid}>${repeat(items, (d) => d.id, (d) => html`<li data-dx=${d.id}>
     <div class="dxrow"><span>${d.label}${d.xrefs?.length ? html` <small>${d.xrefs.join(' · ')}</small>` : nothing}</span>
       <span class="pct">${pct(d.probability)}</span>${bar(d.probability)}</div>
+    ${d.diagnosedBy ? diagnosedBy(d.diagnosedBy, p) : nothing}
     ${d.evidence?.length || typeof d.pretest === 'number' ? html`<details ?open=${p.isOpen(`${testid}:${d.id}`)}
         @toggle=${(e) => p.setOpen(`${testid}:${d.id}`, e.target.open)}><summary>${t('dx.why')}</summary>
       ${p.isOpen(`${testid}:${d.id}`) ? explanation(d, p) : nothing}

@@ -396,14 +396,36 @@ export function layExplanations(report, most) {
   const dx = report?.differential ?? [];
   const shown = dx.filter((d) => d.layShown !== false).slice(0, most);
   for (const d of dx) if (d.layNamed && !shown.includes(d)) shown.push(d);
-  return shown;
+  // A condition made only by what a clinician finds (a functional disorder, by positive signs on
+  // examination) that no one has looked for yet is not "most likely" from a family's answers: it
+  // comes after the others, worded as for a doctor to judge.
+  // Likewise one whose defining finding was answered no: it may still lead the list (the rest of the
+  // answers fit the others worse), but not as "likely" against the family's own answer.
+  const apart = (d) => needsExamination(d) || definingAbsent(d).length > 0;
+  return [...shown.filter((d) => !apart(d)), ...shown.filter(apart)];
+}
+
+/** Whether what makes the diagnosis (its `diagnosedBy` findings) is still unanswered. */
+export function needsExamination(d) {
+  return (d?.diagnosedBy?.needs?.length ?? 0) > 0;
+}
+
+/** The findings that make the diagnosis and were answered absent. */
+export function definingAbsent(d) {
+  return d?.diagnosedBy?.absent ?? [];
 }
 
 /**
  * An explanation's likelihood in words, and for OMS, when the answers fit its criteria, that they
  * do: "fits the pattern" and "less likely" are then read together, not as a contradiction.
  */
-export function layLikelihood(d, report, caseObject, t) {
+export function layLikelihood(d, report, caseObject, t, vocabulary = null) {
+  const against = definingAbsent(d);
+  if (against.length) {
+    const items = against.map((id) => `"${labelOf(id, vocabulary, true)}"`).join(', ');
+    return vocabulary ? t('lk.notFitItem', { items }) : t('lk.notFit');
+  }
+  if (needsExamination(d)) return t('lk.examination');
   const fits = d.id === 'oms' && layVerdicts(report, caseObject).some((c) => c.status === 'met');
   return fits ? `${likelihoodWords(d, t)}; ${t('r.fitsPattern')}` : likelihoodWords(d, t);
 }

@@ -189,7 +189,7 @@ function answered(p) {
       @click=${() => act.edit(r.id)}>${t('p.change')}</button>` : nothing}</li>`)}</ul>`;
 }
 
-function explanations({ report, caseObject, t }) {
+function explanations({ report, caseObject, t, vocabulary }) {
   const dx = report?.differential ?? [];
   const shown = layExplanations(report, 6);
   const hidden = dx.length - shown.length;
@@ -197,7 +197,7 @@ function explanations({ report, caseObject, t }) {
   if (!shown.length) return nothing;
   return html`<h3>${t('r.possible')}</h3><p class="muted">${t('r.possibleNote')}</p>
     <ol class="dx-lay" data-testid="lay-differential">${shown.map((d) => {
-      const line = html`<strong>${d.lay || d.label}</strong>: ${layLikelihood(d, report, caseObject, t)}`;
+      const line = html`<strong>${d.lay || d.label}</strong>: ${layLikelihood(d, report, caseObject, t, vocabulary)}`;
       return html`<li data-dx=${d.id}>${d.summary ? html`<details><summary>${line}</summary><p>${d.summary}</p></details>` : line}</li>`;
     })}</ol>
     ${hidden > 0 ? html`<p class="muted" data-testid="lay-hidden">${t('r.rarer', { n: hidden })}</p>` : nothing}`;

@@ -68,7 +68,7 @@ export function summaryView({ report, caseObject: k, vocabulary, t, info, termIn
     ${lay ? loweredLine({ flow, caseObject: k, vocabulary, t, termIndex }, 'summary-lowered') : nothing}
     ${lay ? html`<ul data-testid="summary-lay">
         ${layVerdicts(report, k).map((c) => html`<li>${t(`r.crit.${c.status}`)}</li>`)}
-        ${layExplanations(report, 4).map((d) => html`<li>${d.lay || d.label}: ${layLikelihood(d, report, k, t)}</li>`)}
+        ${layExplanations(report, 4).map((d) => html`<li>${d.lay || d.label}: ${layLikelihood(d, report, k, t, vocabulary)}</li>`)}
         ${noSignReported(report) ? html`<li>${t('r.noSign')}</li>` : nothing}
       </ul>`
       : html`<ul data-testid="summary-clinical">
