@@ -423,6 +423,28 @@ TEST(Engine, IrritabilityOrPoorSleepAloneIsNotASign) {
   EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"months": 7}, "findings": {"HP:0001336": "present", "HP:0002360": "present"}})")["triage"]["action"], "routine");
 }
 
+// A fever with a focal neurological sign is a red feature of the NICE traffic light system for
+// children under 5: an emergency. Not from 5 years, not without the fever, not after 3 months.
+TEST(Engine, AFeverWithAFocalSignUnderFiveIsAnEmergency) {
+  const auto flagged = [](const Json& r) {
+    return std::any_of(r["redFlags"].begin(), r["redFlags"].end(),
+                       [](const Json& f) { return f["id"] == "fever-with-focal-sign-under-5"; });
+  };
+  const Json baby = Report(R"({"caseVersion": 1, "age": {"months": 8}, "findings": {"HP:0001945": "present", "HP:0001251": "present", "HP:0002013": "present"}})");
+  EXPECT_TRUE(flagged(baby));
+  EXPECT_EQ(baby["triage"]["action"], "emergency");
+  for (const char* sign : {"HP:0000597", "HP:0000651", "HP:0001260", "HP:0001324", "HP:0007256", "HP:0001315"}) {
+    EXPECT_TRUE(flagged(Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {"HP:0001945": "present", ")") + sign + R"(": "present"}})"))) << sign;
+  }
+  EXPECT_FALSE(flagged(Report(R"({"caseVersion": 1, "age": {"months": 8}, "findings": {"HP:0001251": "present"}})")));
+  EXPECT_FALSE(flagged(Report(R"({"caseVersion": 1, "age": {"years": 6}, "findings": {"HP:0001945": "present", "HP:0001251": "present"}})")));
+  // Without an age, as for every flag that holds at some age, it is raised until the age says otherwise.
+  EXPECT_TRUE(flagged(Report(R"({"caseVersion": 1, "findings": {"HP:0001945": "present", "HP:0001251": "present"}})")));
+  EXPECT_FALSE(flagged(Report(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {"HP:0001945": "present", "HP:0001251": "present"}, "duration": {"days": 120}})")));
+  // Eye oscillations and jerks alone are not read as focal signs here.
+  EXPECT_FALSE(flagged(Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0001945": "present", "HP:0010543": "present", "HP:0001336": "present"}})")));
+}
+
 // A condition made by positive findings (diagnosedBy): the report says which of them the case has
 // not answered (needs) or answered no (absent), for every entry of the list; the findings count as
 // any others (a functional disorder rises when its signs are found and falls when they are not).
