@@ -433,6 +433,16 @@ TEST(Engine, AFeverWithAFocalSignUnderFiveIsAnEmergency) {
   const Json baby = Report(R"({"caseVersion": 1, "age": {"months": 8}, "findings": {"HP:0001945": "present", "HP:0001251": "present", "HP:0002013": "present"}})");
   EXPECT_TRUE(flagged(baby));
   EXPECT_EQ(baby["triage"]["action"], "emergency");
+  // With the tests NICE asks for when a feverish child has a red feature (blood count, CRP, blood
+  // culture, urine), now; as for a fever in a baby under 3 months.
+  const auto infection_tests = [](const Json& r) {
+    for (const Json& w : r["workup"]) {
+      if (w["id"] == "infection-workup") return w["status"].get<std::string>() + " " + w["urgency"].get<std::string>();
+    }
+    return std::string();
+  };
+  EXPECT_EQ(infection_tests(baby), "recommended emergency");
+  EXPECT_EQ(infection_tests(Report(R"({"caseVersion": 1, "age": {"months": 2}, "findings": {"HP:0001945": "present"}})")), "recommended emergency");
   for (const char* sign : {"HP:0000597", "HP:0000651", "HP:0001260", "HP:0001324", "HP:0007256", "HP:0001315"}) {
     EXPECT_TRUE(flagged(Report(std::string(R"({"caseVersion": 1, "age": {"years": 3}, "findings": {"HP:0001945": "present", ")") + sign + R"(": "present"}})"))) << sign;
   }
