@@ -256,6 +256,32 @@ bool EitherWay(const KnowledgeBase& kb, const Case& c, int triage, Evidence* e) 
   return any;
 }
 
+// Each diagnosis' probability from what is present alone (RankedDiagnosis::from_present): with many
+// answers of "no", the condition whose signs are all uncommon is left ahead (a toddler with hearing
+// loss and every other answer no: "a tumour in the back of the brain, likely"), and a family is
+// told when a lead rests on those answers rather than on a sign that points to it.
+void FromPresent(const KnowledgeBase& kb, const Case& c, DifferentialResult* d) {
+  for (RankedDiagnosis& rd : d->ranked) rd.from_present = rd.probability;
+  Case present = c;
+  bool dropped = false;
+  const auto drop_absent = [&dropped](auto* list) {
+    const size_t before = list->size();
+    list->erase(std::remove_if(list->begin(), list->end(), [](const auto& x) { return x.state == FindingState::kAbsent; }),
+                list->end());
+    dropped |= list->size() != before;
+  };
+  drop_absent(&present.findings);
+  drop_absent(&present.exposures);
+  drop_absent(&present.history);
+  if (!dropped) return;
+  Result<Evidence> pe = BuildEvidence(kb, present);
+  if (!pe) return;
+  const DifferentialResult pd = RankDiagnoses(kb, kb.differential, pe.value(), 0);
+  for (RankedDiagnosis& rd : d->ranked) {
+    if (static_cast<size_t>(rd.index) < pd.probability.size()) rd.from_present = pd.probability[rd.index];
+  }
+}
+
 }  // namespace
 
 Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
@@ -265,6 +291,7 @@ Result<Report> EvaluateCase(const KnowledgeBase& kb, const Case& c) {
   Report report;
   // Order matters: later rules may refer to the criteria status and the diagnosis probabilities.
   report.differential = AssessCase(kb, &e, &report.criteria, kMaxDifferentialInReport);
+  FromPresent(kb, c, &report.differential);
   report.etiology = RankDiagnoses(kb, kb.etiology, e, kMaxDifferentialInReport);
   report.next_questions = NextQuestions(kb, kb.differential, e, report.differential, kMaxNextQuestions);
   report.patient_questions =

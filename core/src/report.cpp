@@ -277,6 +277,18 @@ class ReportWriter {
     return n;
   }
 
+  // A family reads the diagnosis as "likely" or "possible", but what is present alone would not
+  // make it even "possible", and the answers of "no" at least tripled it (kLayEliminationRise):
+  // it leads because of them, not because of a sign that points to it.
+  bool ByElimination(const RankedDiagnosis& rd) const {
+    const auto& bands = kb_.likelihood_bands;
+    const auto possible = std::find_if(bands.begin(), bands.end(), [](const LikelihoodBand& b) { return b.id == "possible"; });
+    if (possible == bands.end()) return false;
+    const size_t at = static_cast<size_t>(possible - bands.begin());
+    return LayBandIndex(rd.probability) <= at && LayBandIndex(rd.from_present) > at &&
+           rd.probability >= kLayEliminationRise * rd.from_present;
+  }
+
   void Differential(std::string_view key, const DiagnosisModel& m, const DifferentialResult& r,
                     size_t full_count, bool with_head) {
     w_.Key(key);
@@ -296,6 +308,9 @@ class ReportWriter {
         const bool named = static_cast<size_t>(rd.index) < named_.size() && named_[rd.index];
         w_.Field("layShown", any_sign_ && (named || rd.probability >= kb_.lay_min_probability));
         if (named) w_.Field("layNamed", true);
+        w_.Key("fromPresent");
+        w_.Rounded(rd.from_present);
+        if (ByElimination(rd)) w_.Field("layByElimination", true);
       }
       if (const auto& by = m.diagnoses[rd.index].diagnosed_by) {
         // What makes the diagnosis, with its source, and what of it the case has not answered.

@@ -423,6 +423,30 @@ TEST(Engine, IrritabilityOrPoorSleepAloneIsNotASign) {
   EXPECT_NE(Report(R"({"caseVersion": 1, "age": {"months": 7}, "findings": {"HP:0001336": "present", "HP:0002360": "present"}})")["triage"]["action"], "routine");
 }
 
+// With one sign and every other answer no, the condition whose signs are all uncommon is left
+// ahead: a toddler with hearing loss alone reads a tumour in the back of the brain first. The
+// report gives each diagnosis' probability from what is present alone, and says when a lead a
+// family reads as likely rests on the answers of no; a toddler with the signs of OMS does not.
+TEST(Engine, ALeadThatRestsOnTheAnswersOfNoIsSaidToDoSo) {
+  const Json hearing = Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0000365": "present",
+      "HP:0004372": "absent", "HP:0001250": "absent", "HP:0002540": "absent", "HP:0001945": "absent",
+      "HP:0002013": "absent", "HP:0002315": "absent", "HP:0031500": "absent", "HP:0010543": "absent",
+      "HP:0001251": "absent", "HP:0001336": "absent", "HP:0000737": "absent", "HP:0002360": "absent",
+      "HP:0000708": "absent", "HP:0001324": "absent", "HP:0000639": "absent", "HP:0000597": "absent"},
+      "exposures": {"drug-or-toxin": "absent", "head-trauma": "absent", "recent-infection": "absent"}})");
+  const Json& lead = hearing["differential"][0];
+  EXPECT_GE(lead["probability"].get<double>(), 0.15) << lead;
+  EXPECT_LT(lead["fromPresent"].get<double>(), 0.15) << lead;
+  EXPECT_TRUE(lead.value("layByElimination", false)) << lead;
+  const Json oms = Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0010543": "present",
+      "HP:0001336": "present", "HP:0001251": "present", "HP:0000737": "present", "HP:0004372": "absent", "HP:0001945": "absent"}})");
+  EXPECT_EQ(oms["differential"][0]["id"], "oms");
+  EXPECT_FALSE(oms["differential"][0].value("layByElimination", false));
+  // Nothing answered no: what is present alone is everything.
+  const Json plain = Report(R"({"caseVersion": 1, "age": {"years": 2}, "findings": {"HP:0001251": "present"}})");
+  for (const Json& d : plain["differential"]) EXPECT_EQ(d["fromPresent"], d["probability"]) << d["id"];
+}
+
 // A fever with a focal neurological sign is a red feature of the NICE traffic light system for
 // children under 5: an emergency. Not from 5 years, not without the fever, not after 3 months.
 TEST(Engine, AFeverWithAFocalSignUnderFiveIsAnEmergency) {

@@ -342,6 +342,47 @@ TEST_F(Properties, WhatMakesADiagnosisIsReportedAsTheCaseHoldsIt) {
   EXPECT_GT(answered, 100);
 }
 
+TEST_F(Properties, WhatIsPresentAloneIsReportedAndReadAsTheBandsSay) {
+  // Every entry gives its probability from what is present alone (fromPresent, a probability; the
+  // same as its probability when nothing was answered no), and a family is told a lead rests on
+  // the answers of no exactly when the bands say so: "likely" or "possible" from everything, not
+  // "possible" from what is present, and at least kLayEliminationRise times higher.
+  const KnowledgeBase& kb = Kb();
+  const double possible = [&] {
+    for (const LikelihoodBand& b : kb.likelihood_bands) {
+      if (b.id == "possible") return b.min;
+    }
+    return 2.0;
+  }();
+  int elimination = 0;
+  ForEachCase([&](const Generated& g, const Case& c, const Evidence&, const Report&, const std::string& json) {
+    Result<Json> parsed = ParseJson(json);
+    ASSERT_TRUE(parsed.ok() && parsed.value().is_object());
+    bool any_no = false;
+    for (const Finding& f : c.findings) any_no |= f.state == FindingState::kAbsent;
+    for (const auto* list : {&c.exposures, &c.history}) {
+      for (const Exposure& x : *list) any_no |= x.state == FindingState::kAbsent;
+    }
+    for (const Json& d : *parsed.value().find("differential")) {
+      const double p = d.value("probability", -1.0), from = d.value("fromPresent", -1.0);
+      ASSERT_GE(from, 0) << g.json;
+      ASSERT_LE(from, 1) << g.json;
+      if (!any_no) EXPECT_NEAR(from, p, 1e-3) << d.value("id", std::string()) << " in " << g.json;
+      // The JSON rounds to 4 significant digits: compare away from the edges only.
+      const bool by = d.value("layByElimination", false);
+      elimination += by;
+      if (by) {
+        EXPECT_GE(p, possible * 0.999) << g.json;
+        EXPECT_LT(from, possible * 1.001) << g.json;
+        EXPECT_GE(p, kLayEliminationRise * from * 0.999) << g.json;
+      } else if (p > possible * 1.001 && from < possible * 0.999) {
+        EXPECT_LT(p, kLayEliminationRise * from * 1.001) << d.value("id", std::string()) << " in " << g.json;
+      }
+    }
+  });
+  EXPECT_GT(elimination, 5);
+}
+
 TEST_F(Properties, APersonAnsweringForThemselvesIsAskedAsYou) {
   // Entered by the patient: every question and its help are put to them ("Do you see double?"),
   // never about "the person" or a child, from 12 years (or an unknown age: whoever answers). The

@@ -59,6 +59,10 @@ struct RankedDiagnosis {
   std::vector<int> needs;
   /// Those answered absent: the diagnosis leads, if it does, only because the rest fits worse.
   std::vector<int> against;
+  /// Its probability from what is present alone: the case without its answers of "no" (features,
+  /// exposures and history answered absent; tests, antibodies and the time course kept). Set by
+  /// EvaluateCase; equal to `probability` when nothing was answered no.
+  double from_present = 0;
 };
 
 struct DifferentialResult {

@@ -26,6 +26,11 @@ constexpr double kInfantYears = 1;
 /// them: a 1-year-old does not answer "Are you newly unsteady?" (our judgement).
 constexpr double kSelfReportYears = 8;
 
+/// A diagnosis a family would read as "likely" or "possible" is said to lead because of the answers
+/// of "no" (the report's layByElimination) when what is present alone would not make it "possible"
+/// and those answers multiplied its probability at least this many times (our judgement).
+constexpr double kLayEliminationRise = 3;
+
 /// A variable whose answer would bring a triage more urgent than the case's, and that triage.
 struct TriageIf {
   int variable = -1;   ///< KnowledgeBase::variables index
