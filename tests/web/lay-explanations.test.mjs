@@ -72,3 +72,11 @@ test('a condition whose defining finding was answered no is not called likely ag
   assert.doesNotMatch(words, /likely|in 100/);
   assert.match(layLikelihood(vf, r, {}, t), /does not fit one of your answers/);
 });
+
+test('a lead that rests on the answers of no says so beside its likelihood', () => {
+  const pft = dx('pft', 0.51, { layByElimination: true, fromPresent: 0.06 });
+  const r = { criteria: [], differential: [pft, dx('a', 0.2)] };
+  assert.match(layLikelihood(pft, r, {}, t), /^likely \(about 51 in 100\); it is ahead mostly because of your answers of no/);
+  assert.doesNotMatch(layLikelihood(r.differential[1], r, {}, t), /answers of no/);
+  assert.deepEqual(layExplanations(r, 6).map((d) => d.id), ['pft', 'a'], 'the order is the differential\'s');
+});

@@ -141,6 +141,7 @@ export default {
   'lk.unlikely': 'unlikely',
   'lk.notFit': 'does not fit one of your answers; a doctor can check',
   'lk.notFitItem': 'your answer to {items} was no, which does not fit it; a doctor can check',
+  'lk.byElimination': '{words}; it is ahead mostly because of your answers of no, not because one of your answers points to it',
   'lk.examination': 'only a doctor can tell, from signs found when examining; your answers cannot show it',
   'lk.phrase': '{words} (about {count})',
   'lk.phraseBound': '{words} ({count})',

@@ -416,7 +416,9 @@ export function definingAbsent(d) {
 }
 
 /**
- * An explanation's likelihood in words, and for OMS, when the answers fit its criteria, that they
+ * An explanation's likelihood in words (or, for a condition made by positive findings not yet looked
+ * for or answered no, why there is none), with, when the lead rests on the answers of no, that it does;
+ * and for OMS, when the answers fit its criteria, that they
  * do: "fits the pattern" and "less likely" are then read together, not as a contradiction.
  */
 export function layLikelihood(d, report, caseObject, t, vocabulary = null) {
@@ -427,7 +429,9 @@ export function layLikelihood(d, report, caseObject, t, vocabulary = null) {
   }
   if (needsExamination(d)) return t('lk.examination');
   const fits = d.id === 'oms' && layVerdicts(report, caseObject).some((c) => c.status === 'met');
-  return fits ? `${likelihoodWords(d, t)}; ${t('r.fitsPattern')}` : likelihoodWords(d, t);
+  const words = fits ? `${likelihoodWords(d, t)}; ${t('r.fitsPattern')}` : likelihoodWords(d, t);
+  // Ahead because of the answers of no, not because a sign points to it (the core's judgement).
+  return d.layByElimination ? t('lk.byElimination', { words }) : words;
 }
 
 /**
