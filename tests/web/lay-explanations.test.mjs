@@ -80,3 +80,15 @@ test('a lead that rests on the answers of no says so beside its likelihood', () 
   assert.doesNotMatch(layLikelihood(r.differential[1], r, {}, t), /answers of no/);
   assert.deepEqual(layExplanations(r, 6).map((d) => d.id), ['pft', 'a'], 'the order is the differential\'s');
 });
+
+test('what a family can see for themselves is asked of them, not left to a doctor', () => {
+  const vf = dx('vf', 0.2, { diagnosedBy: { features: ['history:episodes-on-demand'], needs: ['history:episodes-on-demand'], absent: [] } });
+  const fnd = dx('fnd', 0.3, { diagnosedBy: { features: ['history:functional-signs'], needs: ['history:functional-signs'], absent: [] } });
+  const vocabulary = { variables: [
+    { id: 'history:episodes-on-demand', label: 'Eye oscillations at will', lay: 'Eye shaking that can be done on purpose', observable: true },
+    { id: 'history:functional-signs', label: 'Positive signs of a functional disorder on examination' }] };
+  const r = { criteria: [], differential: [vf, fnd] };
+  assert.match(layLikelihood(vf, r, {}, t, vocabulary), /cannot be judged until you answer about "Eye shaking that can be done on purpose"/);
+  assert.match(layLikelihood(fnd, r, {}, t, vocabulary), /only a doctor can tell/);
+  assert.match(layLikelihood(vf, r, {}, t), /only a doctor can tell/, 'without the vocabulary, the safe wording');
+});

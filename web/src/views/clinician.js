@@ -204,7 +204,11 @@ function weight(e, p) {
 /** The "why" of one diagnosis: its pretest, then every finding with its ratio and the probability after it. */
 function explanation(d, p) {
   const { report, t } = p;
+  // What the findings present alone give (the answers of no left out), when the answers of no moved it.
+  const fromPresent = typeof d.fromPresent === 'number' && pct(d.fromPresent) !== pct(d.probability)
+    ? html`<p data-testid="from-present">${t(d.layByElimination ? 'dx.fromPresentLead' : 'dx.fromPresent', { p: pct(d.fromPresent) })}</p>` : nothing;
   return html`${typeof d.pretest === 'number' ? html`<p>${t('dx.pretest', { p: pct(d.pretest) })}</p>${sources(d.pretestBasis, report, t)}` : nothing}
+    ${fromPresent}
     ${d.evidence?.length ? html`<p class="muted">${t('dx.read')}</p><div class="scroll"><table data-testid="explanation"><thead><tr><th>${t('dx.finding')}</th><th>${t('dx.state')}</th><th>${t('dx.freq')}</th><th>${t('dx.lr')}</th><th>${t('dx.after')}</th></tr></thead>
       <tbody>${d.evidence.map((e) => html`<tr><td>${findingLabel(e, p)}${sources(e, report, t)}${weight(e, p)}</td><td>${e.state ? t(`state.${e.state}`) : ''}</td>
         <td>${typeof e.frequency === 'number' ? pct(e.frequency) : ''}</td><td>${lr(e.lr)}</td><td>${after(e.after)}</td></tr>`)}</tbody></table></div>`

@@ -427,7 +427,14 @@ export function layLikelihood(d, report, caseObject, t, vocabulary = null) {
     const items = against.map((id) => `"${labelOf(id, vocabulary, true)}"`).join(', ');
     return vocabulary ? t('lk.notFitItem', { items }) : t('lk.notFit');
   }
-  if (needsExamination(d)) return t('lk.examination');
+  if (needsExamination(d)) {
+    // What a family can see for themselves is asked of them; the rest is for a doctor.
+    const needs = d.diagnosedBy.needs.map((id) => vocabulary?.variables?.find((v) => v.id === id));
+    if (needs.every((v) => v?.observable)) {
+      return t('lk.needsAnswer', { items: needs.map((v) => `"${v.lay || v.label}"`).join(', ') });
+    }
+    return t('lk.examination');
+  }
   const fits = d.id === 'oms' && layVerdicts(report, caseObject).some((c) => c.status === 'met');
   const words = fits ? `${likelihoodWords(d, t)}; ${t('r.fitsPattern')}` : likelihoodWords(d, t);
   // Ahead because of the answers of no, not because a sign points to it (the core's judgement).
