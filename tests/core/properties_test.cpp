@@ -337,9 +337,10 @@ TEST_F(Properties, WhatMakesADiagnosisIsReportedAsTheCaseHoldsIt) {
       }
     }
   });
-  EXPECT_GT(needs, 100);
-  EXPECT_GT(absent, 100);
-  EXPECT_GT(answered, 100);
+  // Each state seen often enough to matter (the ASan build runs a quarter of the cases).
+  EXPECT_GT(needs, kCases / 30);
+  EXPECT_GT(absent, kCases / 30);
+  EXPECT_GT(answered, kCases / 30);
 }
 
 TEST_F(Properties, WhatIsPresentAloneIsReportedAndReadAsTheBandsSay) {
