@@ -401,13 +401,13 @@ export function layExplanations(report, most) {
   // comes after the others, worded as for a doctor to judge.
   // Likewise one whose defining finding was answered no: it may still lead the list (the rest of the
   // answers fit the others worse), but not as "likely" against the family's own answer.
-  const apart = (d) => needsExamination(d) || definingAbsent(d).length > 0;
+  const apart = (d) => definingUnanswered(d).length > 0 || definingAbsent(d).length > 0;
   return [...shown.filter((d) => !apart(d)), ...shown.filter(apart)];
 }
 
-/** Whether what makes the diagnosis (its `diagnosedBy` findings) is still unanswered. */
-export function needsExamination(d) {
-  return (d?.diagnosedBy?.needs?.length ?? 0) > 0;
+/** The findings that make the diagnosis (its `diagnosedBy`) still unanswered. */
+export function definingUnanswered(d) {
+  return d?.diagnosedBy?.needs ?? [];
 }
 
 /** The findings that make the diagnosis and were answered absent. */
@@ -422,18 +422,14 @@ export function definingAbsent(d) {
  * do: "fits the pattern" and "less likely" are then read together, not as a contradiction.
  */
 export function layLikelihood(d, report, caseObject, t, vocabulary = null) {
+  const quoted = (ids) => ids.map((id) => `"${labelOf(id, vocabulary, true)}"`).join(', ');
   const against = definingAbsent(d);
-  if (against.length) {
-    const items = against.map((id) => `"${labelOf(id, vocabulary, true)}"`).join(', ');
-    return vocabulary ? t('lk.notFitItem', { items }) : t('lk.notFit');
-  }
-  if (needsExamination(d)) {
+  if (against.length) return vocabulary ? t('lk.notFitItem', { items: quoted(against) }) : t('lk.notFit');
+  const needs = definingUnanswered(d);
+  if (needs.length) {
     // What a family can see for themselves is asked of them; the rest is for a doctor.
-    const needs = d.diagnosedBy.needs.map((id) => vocabulary?.variables?.find((v) => v.id === id));
-    if (needs.every((v) => v?.observable)) {
-      return t('lk.needsAnswer', { items: needs.map((v) => `"${v.lay || v.label}"`).join(', ') });
-    }
-    return t('lk.examination');
+    const observable = needs.every((id) => vocabulary?.variables?.find((v) => v.id === id)?.observable);
+    return observable ? t('lk.needsAnswer', { items: quoted(needs) }) : t('lk.examination');
   }
   const fits = d.id === 'oms' && layVerdicts(report, caseObject).some((c) => c.status === 'met');
   const words = fits ? `${likelihoodWords(d, t)}; ${t('r.fitsPattern')}` : likelihoodWords(d, t);
